@@ -1,0 +1,16 @@
+package org.earthchem.export;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The export service: turns portal searches into CSV or JSON files. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ExportServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ExportServiceApplication.class, args);
+	}
+
+}

@@ -1,0 +1,180 @@
+package org.earthchem.export.api;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.earthchem.export.queue.ExportQueue;
+import org.earthchem.export.security.Caller;
+import org.earthchem.export.security.CallerResolver;
+import org.earthchem.export.source.ExportQuery;
+import org.earthchem.export.source.SearchCluster;
+import org.earthchem.export.source.SourceCatalog;
+import org.earthchem.export.source.SourceDefinition;
+import org.earthchem.export.storage.ExportStorage;
+import org.earthchem.export.task.ExportFile;
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskEventType;
+import org.earthchem.export.task.TaskIds;
+import org.earthchem.export.task.TaskStatus;
+import org.earthchem.export.task.TaskStore;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Creating exports, following them and downloading their files. */
+@RestController
+@RequestMapping("/api/v1/exports")
+class ExportController {
+
+	private static final Logger log = LoggerFactory.getLogger(ExportController.class);
+
+	private static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=utf-8");
+
+	private final SourceCatalog sources;
+
+	private final SearchCluster cluster;
+
+	private final TaskStore tasks;
+
+	private final ExportQueue queue;
+
+	private final ExportStorage storage;
+
+	private final CallerResolver callers;
+
+	private final RequestLimits limits;
+
+	ExportController(SourceCatalog sources, SearchCluster cluster, TaskStore tasks, ExportQueue queue,
+			ExportStorage storage, CallerResolver callers, RequestLimits limits) {
+		this.sources = sources;
+		this.cluster = cluster;
+		this.tasks = tasks;
+		this.queue = queue;
+		this.storage = storage;
+		this.callers = callers;
+		this.limits = limits;
+	}
+
+	@PostMapping("/{source}")
+	ResponseEntity<TaskView> create(@PathVariable String source, HttpServletRequest request) {
+		SourceDefinition definition = this.sources.require(source);
+		ExportQuery query = this.sources.parse(definition, parameters(request));
+		Caller caller = this.callers.resolve(request);
+		String fileType = query.fileType().name().toLowerCase();
+		Optional<ExportTask> existing = this.tasks.findActive(caller.owner(), source, query.queryKey(), fileType);
+		if (existing.isPresent()) {
+			return ResponseEntity.ok(TaskView.of(existing.get(), null));
+		}
+		if (this.tasks.activeTasksOf(caller.owner()).size() >= this.limits.maxActivePerOwner()) {
+			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_ACTIVE_EXPORTS,
+					"You already have " + this.limits.maxActivePerOwner()
+							+ " exports waiting or running. Please wait until one finishes.",
+					Map.of("limit", this.limits.maxActivePerOwner()), "60");
+		}
+		long matched = this.cluster.count(definition.index(), query.queryJson());
+		if (matched > this.limits.maxTotalRows()) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCode.TOO_MANY_ROWS,
+					"This search matches " + matched + " rows; one export may hold at most " + this.limits.maxTotalRows()
+							+ ". Please narrow the search.",
+					Map.of("matchedRows", matched, "limit", this.limits.maxTotalRows()), null);
+		}
+		ExportTask task = newTask(definition, query, caller, fileType);
+		this.queue.enqueue(task);
+		log.info("Export {} created for {}: {}?{} ({} rows)", task.taskId(), caller.owner(), source, task.query(),
+				matched);
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/exports/" + task.taskId()))
+			.body(TaskView.of(task, null));
+	}
+
+	@GetMapping("/{taskId}")
+	ResponseEntity<TaskView> get(@PathVariable String taskId, HttpServletRequest request) {
+		ExportTask task = visibleTask(taskId, request);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (task.status().isActive()) {
+			// clients poll every 10 seconds
+			response.header(HttpHeaders.RETRY_AFTER, "10");
+		}
+		return response.body(TaskView.of(task, null));
+	}
+
+	@GetMapping("/{taskId}/events")
+	List<EventView> events(@PathVariable String taskId, HttpServletRequest request) {
+		visibleTask(taskId, request);
+		return this.tasks.events(taskId).stream().map(EventView::of).toList();
+	}
+
+	@GetMapping("/{taskId}/download")
+	ResponseEntity<StreamingResponseBody> download(@PathVariable String taskId,
+			@RequestParam(name = "part", defaultValue = "1") int part, HttpServletRequest request) {
+		ExportTask task = visibleTask(taskId, request);
+		if (task.status() != TaskStatus.SUCCEEDED) {
+			throw new ApiException(HttpStatus.CONFLICT, ProblemCode.TASK_NOT_FINISHED,
+					"Export " + taskId + " is " + task.status().label()
+							+ "; its file can be downloaded once it has Succeeded.");
+		}
+		if (part < 1 || part > task.files().size()) {
+			throw new ApiException(HttpStatus.NOT_FOUND, ProblemCode.FILE_NOT_FOUND,
+					"Export " + taskId + " has " + task.files().size() + " file(s); there is no part " + part + ".");
+		}
+		ExportFile file = task.files().get(part - 1);
+		this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED,
+				file.name() + " by " + this.callers.resolve(request).owner());
+		StreamingResponseBody body = (out) -> {
+			try (InputStream in = this.storage.open(file.location())) {
+				in.transferTo(out);
+			}
+		};
+		return ResponseEntity.ok()
+			.contentType(file.name().endsWith(".json") ? MediaType.APPLICATION_JSON : CSV)
+			.contentLength(file.bytes())
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+			.body(body);
+	}
+
+	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType) {
+		// a fresh id on the rare clash of two ids in the same millisecond
+		for (int attempt = 0; attempt < 5; attempt++) {
+			ExportTask task = ExportTask.pending(TaskIds.newId(definition.name(), query.queryKey(), this.tasks.now()),
+					definition.name(), fileType, query.canonicalQuery(), query.queryKey(), caller.owner(),
+					caller.email(), this.tasks.now());
+			if (this.tasks.create(task)) {
+				return task;
+			}
+		}
+		throw new IllegalStateException("could not allocate a unique task id");
+	}
+
+	private ExportTask visibleTask(String taskId, HttpServletRequest request) {
+		Caller caller = this.callers.resolve(request);
+		return (TaskIds.isWellFormed(taskId) ? this.tasks.find(taskId) : Optional.<ExportTask>empty())
+			.filter((task) -> caller.canSee(task.owner()))
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ProblemCode.TASK_NOT_FOUND,
+					"There is no export " + taskId + " of yours."));
+	}
+
+	private static Map<String, List<String>> parameters(HttpServletRequest request) {
+		Map<String, List<String>> parameters = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+		return parameters;
+	}
+
+}

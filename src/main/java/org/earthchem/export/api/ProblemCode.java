@@ -1,0 +1,26 @@
+package org.earthchem.export.api;
+
+/** What went wrong with a request, for clients to branch on. */
+enum ProblemCode {
+
+	UNKNOWN_SOURCE("Unknown source"), INVALID_PARAMETERS("Invalid search parameters"),
+	SOURCE_UNAVAILABLE("Search cluster unavailable"), TASK_NOT_FOUND("Export not found"),
+	TASK_NOT_FINISHED("Export not finished"), TOO_MANY_ROWS("Too many rows"),
+	TOO_MANY_ACTIVE_EXPORTS("Too many active exports"), FILE_NOT_FOUND("No such file"),
+	INTERNAL_ERROR("Internal error");
+
+	private final String title;
+
+	ProblemCode(String title) {
+		this.title = title;
+	}
+
+	String title() {
+		return this.title;
+	}
+
+	String slug() {
+		return name().toLowerCase().replace('_', '-');
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.earthchem.export.api;
+
+import java.util.List;
+
+import org.earthchem.export.task.ExportFile;
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskStatus;
+import org.earthchem.export.task.Timestamps;
+
+/** A task as the API shows it. */
+record TaskView(String taskId, String source, String fileType, String query, String queryKey, String owner,
+		String status, Integer queuePosition, ProgressView progress, int attempts, String createdAt, String startedAt,
+		String finishedAt, ErrorView error, List<FileView> files, Links links) {
+
+	record ProgressView(long rowsWritten, Long totalRows, Double percent) {
+	}
+
+	record ErrorView(String code, String message) {
+	}
+
+	record FileView(String name, long rows, long bytes, String sha256, String downloadUrl, String expiresAt) {
+	}
+
+	record Links(String self, String cancel, String download, String events) {
+	}
+
+	static TaskView of(ExportTask task, Integer queuePosition) {
+		String self = "/api/v1/exports/" + task.taskId();
+		List<ExportFile> files = task.files();
+		List<FileView> fileViews = new java.util.ArrayList<>(files.size());
+		for (int i = 0; i < files.size(); i++) {
+			ExportFile file = files.get(i);
+			String download = self + "/download" + (files.size() > 1 ? "?part=" + (i + 1) : "");
+			fileViews.add(new FileView(file.name(), file.rows(), file.bytes(), file.sha256(), download, null));
+		}
+		return new TaskView(task.taskId(), task.source(), task.fileType(), task.query(), task.queryKey(), task.owner(),
+				task.status().label(), task.status() == TaskStatus.PENDING ? queuePosition : null,
+				new ProgressView(task.progress().rowsWritten(), task.progress().totalRows(), task.progress().percent()),
+				task.attempts(), Timestamps.format(task.createdAt()), Timestamps.format(task.startedAt()),
+				Timestamps.format(task.finishedAt()),
+				task.error() != null ? new ErrorView(task.error().code().name(), task.error().message()) : null,
+				fileViews, new Links(self, self + "/cancel", self + "/download", self + "/events"));
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.earthchem.export.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.earthchem.export.source.SearchRequestException;
+import org.earthchem.export.source.SearchUnavailableException;
+import org.earthchem.export.task.ErrorCode;
+import org.earthchem.export.task.TaskError;
+
+/** Turns what stopped a job into a code and a sentence the user can act on; the details stay in the log. */
+final class ExportFailures {
+
+	private ExportFailures() {
+	}
+
+	static TaskError classify(List<Throwable> failures, String taskId) {
+		for (Throwable failure : failures) {
+			for (Throwable t = failure; t != null; t = t.getCause()) {
+				if (t instanceof SearchUnavailableException) {
+					return new TaskError(ErrorCode.SOURCE_UNAVAILABLE,
+							"The search cluster stopped answering while your export was running. "
+									+ "Please request the export again in a few minutes.");
+				}
+				if (t instanceof SearchRequestException) {
+					return new TaskError(ErrorCode.SOURCE_REJECTED,
+							"The search cluster refused this export's query; the index may have changed or been removed. "
+									+ "Please contact the operators and quote task " + taskId + ".");
+				}
+				if (t instanceof IOException || t instanceof UncheckedIOException) {
+					return new TaskError(ErrorCode.STORAGE_FAILED,
+							"The export file could not be written or stored. "
+									+ "Please request the export again; if it fails again, contact the operators and quote task "
+									+ taskId + ".");
+				}
+			}
+		}
+		return new TaskError(ErrorCode.INTERNAL_ERROR, "The export stopped because of an error in the export service. "
+				+ "Please contact the operators and quote task " + taskId + ".");
+	}
+
+}

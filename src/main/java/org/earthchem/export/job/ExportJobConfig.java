@@ -1,0 +1,159 @@
+package org.earthchem.export.job;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import tools.jackson.core.json.JsonFactory;
+
+import org.earthchem.export.source.SearchCluster;
+import org.earthchem.export.source.SourceCatalog;
+import org.earthchem.export.storage.ExportStorage;
+import org.earthchem.export.storage.TempFiles;
+import org.earthchem.export.task.TaskStore;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The export job: {@code prepare} (point-in-time, count, columns), {@code extract} (read, flatten, write parts)
+ * and {@code store} (hand the parts to storage), run by the job operator on a pool of {@code export.workers}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExportJobConfig {
+
+	static final String JOB_NAME = "export";
+
+	@Bean
+	JsonFactory exportJsonFactory() {
+		// rows are written as separate root values; the array punctuation between them is the writer's own
+		return JsonFactory.builder().rootValueSeparator((String) null).build();
+	}
+
+	@Bean
+	@BatchTaskExecutor
+	TaskExecutor exportWorkers(@Value("${export.workers:3}") int workers) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(workers);
+		executor.setMaxPoolSize(workers);
+		executor.setThreadNamePrefix("export-");
+		executor.setWaitForTasksToCompleteOnShutdown(false);
+		executor.initialize();
+		return executor;
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService pagePrefetcher() {
+		return Executors.newCachedThreadPool((runnable) -> {
+			Thread thread = new Thread(runnable, "export-prefetch");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Bean
+	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step storeStep,
+			TaskStore tasks, SearchCluster cluster, TempFiles tempFiles) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new TaskStatusListener(tasks, cluster, tempFiles))
+			.start(prepareStep)
+			.next(extractStep)
+			.next(storeStep)
+			.build();
+	}
+
+	@Bean
+	Step prepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TaskStore tasks,
+			SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties) {
+		return new StepBuilder("prepare", jobRepository)
+			.tasklet(new PrepareTasklet(tasks, sources, cluster, properties.pitKeepAlive()), transactionManager)
+			// a restart needs a fresh point-in-time: the old one was closed when the failed run ended
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step extractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PointInTimeReader exportReader, RowFlattener exportFlattener, PartWriter exportWriter,
+			ExportJobProperties properties) {
+		return new StepBuilder("extract", jobRepository).<SourceDocument, Row>chunk(properties.pageSize())
+			.transactionManager(transactionManager)
+			.reader(exportReader)
+			.processor(exportFlattener)
+			.writer(exportWriter)
+			.listener(new StepExecutionListener() {
+				@Override
+				public ExitStatus afterStep(StepExecution stepExecution) {
+					if (stepExecution.getStatus().isUnsuccessful()) {
+						return null;
+					}
+					stepExecution.getJobExecution()
+						.getExecutionContext()
+						.putString(StoreTasklet.PARTS, StoreTasklet.encodeParts(exportWriter.complete()));
+					return null;
+				}
+			})
+			.build();
+	}
+
+	@Bean
+	Step storeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ExportStorage storage, TaskStore tasks) {
+		return new StepBuilder("store", jobRepository).tasklet(new StoreTasklet(storage, tasks), transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	PointInTimeReader exportReader(@Value("#{stepExecution}") StepExecution stepExecution, SearchCluster cluster,
+			JsonFactory exportJsonFactory, ExportJobProperties properties, ExecutorService pagePrefetcher) {
+		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
+		return new PointInTimeReader(cluster, exportJsonFactory, plan.pitId(), plan.queryJson(), plan.sortField(),
+				properties.pageSize(), properties.pitKeepAlive(), pagePrefetcher);
+	}
+
+	@Bean
+	@StepScope
+	RowFlattener exportFlattener(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory) {
+		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
+		return new RowFlattener(exportJsonFactory, plan.columns());
+	}
+
+	@Bean
+	@StepScope
+	PartWriter exportWriter(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory,
+			ExportJobProperties properties, TempFiles tempFiles, TaskStore tasks) {
+		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
+		String taskId = stepExecution.getJobParameters().getString(ExportLauncher.TASK_ID);
+		RowFormat format = switch (plan.fileType()) {
+			case CSV -> new CsvRowWriter(plan.columns(), properties.formulaGuard());
+			case JSON -> new JsonRowWriter(exportJsonFactory, plan.columns());
+		};
+		return new PartWriter(tempFiles.folderFor(taskId), format, properties.maxRowsPerFile(),
+				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval()));
+	}
+
+	@Bean
+	JobRepositorySchema jobRepositorySchema(javax.sql.DataSource dataSource,
+			org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties properties) {
+		return new JobRepositorySchema(dataSource, properties);
+	}
+
+	@Bean
+	ExportLauncher exportLauncher(JobOperator jobOperator, Job exportJob) {
+		return new ExportLauncher(jobOperator, exportJob);
+	}
+
+}

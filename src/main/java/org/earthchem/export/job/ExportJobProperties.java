@@ -1,0 +1,26 @@
+package org.earthchem.export.job;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How an export job reads and writes.
+ *
+ * @param maxRowsPerFile rows per file; a larger result is split into numbered parts
+ * @param pageSize documents per search page, which is also the commit interval of the extract step
+ * @param pitKeepAlive how long the point-in-time stays open between two pages
+ * @param formulaGuard prefix CSV text that starts with {@code = + - @}, tab or CR with {@code '}
+ * @param progressInterval least time between two progress writes to the task table
+ */
+@Validated
+@ConfigurationProperties("export")
+public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPerFile,
+		@Min(1) @Max(10000) @DefaultValue("1000") int pageSize, @NotNull @DefaultValue("10m") Duration pitKeepAlive,
+		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("1s") Duration progressInterval) {
+}

@@ -1,0 +1,35 @@
+package org.earthchem.export.job;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+
+/** Starts the export job of a task on the job operator's worker pool. */
+public class ExportLauncher {
+
+	static final String TASK_ID = "taskId";
+
+	private final JobOperator jobOperator;
+
+	private final Job exportJob;
+
+	ExportLauncher(JobOperator jobOperator, Job exportJob) {
+		this.jobOperator = jobOperator;
+		this.exportJob = exportJob;
+	}
+
+	/** Queues the task's job (or restarts its failed one); returns the new job execution id. */
+	public long launch(String taskId) {
+		JobParameters parameters = new JobParametersBuilder().addString(TASK_ID, taskId, true).toJobParameters();
+		try {
+			JobExecution execution = this.jobOperator.start(this.exportJob, parameters);
+			return execution.getId();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not start the export job of task " + taskId, ex);
+		}
+	}
+
+}

@@ -1,0 +1,156 @@
+package org.earthchem.export.job;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+import org.slf4j.MDC;
+import tools.jackson.core.json.JsonFactory;
+
+import org.earthchem.export.source.SearchCluster;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads every document of a query through a point-in-time with {@code search_after} on the source's unique sort
+ * field, a page at a time, fetching the next page while the current one is being written. Its position (the sort
+ * values of the last document handed out) is saved at every commit, so a restarted step resumes right after it.
+ */
+class PointInTimeReader implements ItemStreamReader<SourceDocument> {
+
+	static final String SEARCH_AFTER = "reader.searchAfter";
+
+	private final SearchCluster cluster;
+
+	private final JsonFactory factory;
+
+	private final String queryJson;
+
+	private final String sortField;
+
+	private final int pageSize;
+
+	private final Duration keepAlive;
+
+	private final Executor prefetcher;
+
+	private String pitId;
+
+	private String searchAfter;
+
+	private Iterator<SourceDocument> page;
+
+	private boolean lastPage;
+
+	private CompletableFuture<ResultPage> next;
+
+	PointInTimeReader(SearchCluster cluster, JsonFactory factory, String pitId, String queryJson, String sortField,
+			int pageSize, Duration keepAlive, Executor prefetcher) {
+		this.cluster = cluster;
+		this.factory = factory;
+		this.pitId = pitId;
+		this.queryJson = queryJson;
+		this.sortField = sortField;
+		this.pageSize = pageSize;
+		this.keepAlive = keepAlive;
+		this.prefetcher = prefetcher;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		this.searchAfter = context.containsKey(SEARCH_AFTER) ? context.getString(SEARCH_AFTER) : null;
+		this.page = null;
+		this.lastPage = false;
+		this.next = fetch(this.searchAfter);
+	}
+
+	@Override
+	public SourceDocument read() {
+		while (this.page == null || !this.page.hasNext()) {
+			if (this.lastPage) {
+				return null;
+			}
+			ResultPage result = await(this.next);
+			if (result.pitId() != null) {
+				// the cluster may hand out a new id for the same point-in-time
+				this.pitId = result.pitId();
+			}
+			this.lastPage = result.documents().size() < this.pageSize;
+			this.page = result.documents().iterator();
+			if (!this.lastPage) {
+				this.next = fetch(result.documents().get(result.documents().size() - 1).sortValues());
+			}
+		}
+		SourceDocument document = this.page.next();
+		this.searchAfter = document.sortValues();
+		return document;
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		if (this.searchAfter != null) {
+			context.putString(SEARCH_AFTER, this.searchAfter);
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.next != null) {
+			this.next.cancel(true);
+			this.next = null;
+		}
+	}
+
+	private CompletableFuture<ResultPage> fetch(String after) {
+		String body = requestBody(after);
+		Map<String, String> mdc = MDC.getCopyOfContextMap();
+		return CompletableFuture.supplyAsync(() -> {
+			if (mdc != null) {
+				MDC.setContextMap(mdc);
+			}
+			try {
+				return ResultPage.parse(this.factory, this.cluster.searchPage(body));
+			}
+			finally {
+				MDC.clear();
+			}
+		}, this.prefetcher);
+	}
+
+	private String requestBody(String after) {
+		StringBuilder body = new StringBuilder(256 + this.queryJson.length());
+		body.append("{\"size\":").append(this.pageSize);
+		body.append(",\"query\":").append(this.queryJson);
+		body.append(",\"pit\":{\"id\":").append(JsonStrings.quote(this.pitId));
+		body.append(",\"keep_alive\":\"").append(this.keepAlive.toSeconds()).append("s\"}");
+		body.append(",\"sort\":[{").append(JsonStrings.quote(this.sortField)).append(":\"asc\"}]");
+		body.append(",\"track_total_hits\":false");
+		if (after != null) {
+			body.append(",\"search_after\":").append(after);
+		}
+		return body.append('}').toString();
+	}
+
+	private static ResultPage await(CompletableFuture<ResultPage> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ItemStreamException("interrupted while waiting for a page of results", ex);
+		}
+		catch (ExecutionException | CompletionException ex) {
+			Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new ItemStreamException("reading a page of results failed", cause);
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.earthchem.export.job;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.earthchem.export.source.ColumnSet;
+import org.earthchem.export.source.ExportQuery;
+import org.earthchem.export.source.FileType;
+import org.earthchem.export.source.IndexMapping;
+import org.earthchem.export.source.SearchCluster;
+import org.earthchem.export.source.SourceCatalog;
+import org.earthchem.export.source.SourceDefinition;
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.Progress;
+import org.earthchem.export.task.TaskStore;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Opens a point-in-time on the source's index, counts what the query matches and fixes the columns from the
+ * live mapping. Runs again on a restart to open a fresh point-in-time, keeping the columns of the first run.
+ */
+class PrepareTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(PrepareTasklet.class);
+
+	private final TaskStore tasks;
+
+	private final SourceCatalog sources;
+
+	private final SearchCluster cluster;
+
+	private final Duration keepAlive;
+
+	PrepareTasklet(TaskStore tasks, SourceCatalog sources, SearchCluster cluster, Duration keepAlive) {
+		this.tasks = tasks;
+		this.sources = sources;
+		this.cluster = cluster;
+		this.keepAlive = keepAlive;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()
+			.getExecutionContext();
+		String taskId = chunkContext.getStepContext().getStepExecution().getJobParameters().getString("taskId");
+		ExportTask task = this.tasks.find(taskId)
+			.orElseThrow(() -> new IllegalStateException("task " + taskId + " is not in the task table"));
+		ExportPlan plan;
+		if (ExportPlan.isIn(jobContext)) {
+			plan = ExportPlan.from(jobContext).withPointInTime(this.cluster.openPointInTime(
+					ExportPlan.from(jobContext).index(), this.keepAlive));
+			log.info("Export {} resumes on a new point-in-time", taskId);
+		}
+		else {
+			SourceDefinition source = this.sources.require(task.source());
+			IndexMapping mapping = this.cluster.mapping(source.index());
+			ExportQuery query = this.sources.parse(source, mapping, task.query(), FileType.parse(task.fileType())
+				.orElseThrow(() -> new IllegalStateException("task " + taskId + " has file type " + task.fileType())));
+			ColumnSet columns = ColumnSet.of(source, mapping, query.columnPrefixes());
+			String pitId = this.cluster.openPointInTime(source.index(), this.keepAlive);
+			long total = this.cluster.count(source.index(), query.queryJson());
+			plan = new ExportPlan(pitId, source.index(), query.queryJson(), source.sortField(), query.fileType(),
+					columns, total);
+			log.info("Export {} plans {} rows x {} columns from {}", taskId, total, columns.size(), source.index());
+		}
+		plan.saveTo(jobContext);
+		this.tasks.updateProgress(taskId, new Progress(0, plan.totalRows()));
+		return RepeatStatus.FINISHED;
+	}
+
+}

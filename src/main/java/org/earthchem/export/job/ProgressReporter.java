@@ -1,0 +1,39 @@
+package org.earthchem.export.job;
+
+import java.time.Duration;
+import java.util.function.LongConsumer;
+
+import org.earthchem.export.task.Progress;
+import org.earthchem.export.task.TaskStore;
+
+/** Writes a running export's row count to its task, at most once per interval so the table is not flooded. */
+final class ProgressReporter implements LongConsumer {
+
+	private final TaskStore tasks;
+
+	private final String taskId;
+
+	private final Long totalRows;
+
+	private final long intervalNanos;
+
+	private long lastWrite;
+
+	ProgressReporter(TaskStore tasks, String taskId, Long totalRows, Duration interval) {
+		this.tasks = tasks;
+		this.taskId = taskId;
+		this.totalRows = totalRows;
+		this.intervalNanos = interval.toNanos();
+		this.lastWrite = System.nanoTime();
+	}
+
+	@Override
+	public void accept(long rowsWritten) {
+		long now = System.nanoTime();
+		if (now - this.lastWrite >= this.intervalNanos) {
+			this.lastWrite = now;
+			this.tasks.updateProgress(this.taskId, new Progress(rowsWritten, this.totalRows));
+		}
+	}
+
+}

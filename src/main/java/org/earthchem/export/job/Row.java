@@ -1,0 +1,93 @@
+package org.earthchem.export.job;
+
+import java.util.Arrays;
+
+/**
+ * One output row, sparse: the values a document has, each tagged with its column index, in column order after
+ * {@link #seal()}. Several values for one column come from arrays; they keep document order.
+ */
+final class Row {
+
+	private int size;
+
+	private int[] columns = new int[160];
+
+	private ValueKind[] kinds = new ValueKind[160];
+
+	private String[] texts = new String[160];
+
+	private boolean[] arrays = new boolean[160];
+
+	void add(int column, ValueKind kind, String text, boolean inArray) {
+		if (this.size == this.columns.length) {
+			int capacity = this.size * 2;
+			this.columns = Arrays.copyOf(this.columns, capacity);
+			this.kinds = Arrays.copyOf(this.kinds, capacity);
+			this.texts = Arrays.copyOf(this.texts, capacity);
+			this.arrays = Arrays.copyOf(this.arrays, capacity);
+		}
+		this.columns[this.size] = column;
+		this.kinds[this.size] = kind;
+		this.texts[this.size] = text;
+		this.arrays[this.size] = inArray;
+		this.size++;
+	}
+
+	/** Orders values by column, keeping document order within a column. */
+	void seal() {
+		if (isSorted()) {
+			return;
+		}
+		long[] keys = new long[this.size];
+		for (int i = 0; i < this.size; i++) {
+			keys[i] = ((long) this.columns[i] << 32) | i;
+		}
+		Arrays.sort(keys);
+		int[] columns = new int[this.size];
+		ValueKind[] kinds = new ValueKind[this.size];
+		String[] texts = new String[this.size];
+		boolean[] arrays = new boolean[this.size];
+		for (int i = 0; i < this.size; i++) {
+			int from = (int) keys[i];
+			columns[i] = this.columns[from];
+			kinds[i] = this.kinds[from];
+			texts[i] = this.texts[from];
+			arrays[i] = this.arrays[from];
+		}
+		this.columns = columns;
+		this.kinds = kinds;
+		this.texts = texts;
+		this.arrays = arrays;
+	}
+
+	private boolean isSorted() {
+		for (int i = 1; i < this.size; i++) {
+			if (this.columns[i] < this.columns[i - 1]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	int size() {
+		return this.size;
+	}
+
+	int column(int i) {
+		return this.columns[i];
+	}
+
+	ValueKind kind(int i) {
+		return this.kinds[i];
+	}
+
+	String text(int i) {
+		return this.texts[i];
+	}
+
+	/** True when the value came from an array in the document (written as a JSON array even with one element). */
+	boolean inArray(int i) {
+		return this.arrays[i];
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.earthchem.export.job;
+
+import java.io.OutputStream;
+
+/** An output format writing rows of one export part to a stream. */
+interface RowFormat {
+
+	/** Begins a new part: header, opening bracket. */
+	void begin(OutputStream out);
+
+	/** Continues a part that already holds {@code rows} rows (after a restart). */
+	void resume(OutputStream out, long rows);
+
+	void write(Row row);
+
+	/** Pushes everything written so far to the stream (the chunk is about to be committed). */
+	void flush();
+
+	/** Ends the part: closing bracket; flushes. Does not close the stream. */
+	void end();
+
+	/** File name extension without the dot. */
+	String extension();
+
+}

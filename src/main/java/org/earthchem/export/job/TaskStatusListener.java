@@ -1,0 +1,119 @@
+package org.earthchem.export.job;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.earthchem.export.source.SearchCluster;
+import org.earthchem.export.storage.TempFiles;
+import org.earthchem.export.task.ExportFile;
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.Progress;
+import org.earthchem.export.task.TaskChange;
+import org.earthchem.export.task.TaskError;
+import org.earthchem.export.task.TaskStatus;
+import org.earthchem.export.task.TaskStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Mirrors a job execution into its task: Processing when it starts, then Succeeded, Failed or Cancelled. Closes
+ * the point-in-time whatever the outcome, and puts the task id in the log context of everything the job does.
+ */
+class TaskStatusListener implements JobExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskStatusListener.class);
+
+	private final TaskStore tasks;
+
+	private final SearchCluster cluster;
+
+	private final TempFiles tempFiles;
+
+	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles) {
+		this.tasks = tasks;
+		this.cluster = cluster;
+		this.tempFiles = tempFiles;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		String taskId = taskId(execution);
+		MDC.put("taskId", taskId);
+		ExportTask task = this.tasks.find(taskId).orElse(null);
+		boolean started = task != null && this.tasks.transition(taskId, TaskStatus.PENDING, TaskStatus.PROCESSING,
+				TaskChange.started(this.tasks.now(), execution.getId(), task.attempts() + 1));
+		if (!started) {
+			// cancelled (or gone) before it could start: the job must not run
+			log.info("Export {} is no longer pending ({}); its job stops before the first step", taskId,
+					task == null ? "missing" : task.status().label());
+			execution.setStatus(BatchStatus.STOPPING);
+		}
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		String taskId = taskId(execution);
+		try {
+			closePointInTime(execution.getExecutionContext());
+			BatchStatus status = execution.getStatus();
+			if (status == BatchStatus.COMPLETED) {
+				succeed(taskId, execution.getExecutionContext());
+			}
+			else if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
+				this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.CANCELLED,
+						TaskChange.cancelled(this.tasks.now()));
+				this.tempFiles.delete(taskId);
+			}
+			else {
+				fail(taskId, execution);
+			}
+		}
+		finally {
+			MDC.remove("taskId");
+		}
+	}
+
+	private void succeed(String taskId, ExecutionContext context) {
+		List<ExportFile> files = ExportFiles.decode(context.getString(StoreTasklet.FILES));
+		long rows = files.stream().mapToLong(ExportFile::rows).sum();
+		this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.SUCCEEDED,
+				TaskChange.succeeded(this.tasks.now(), files, new Progress(rows, rows)));
+		this.tempFiles.delete(taskId);
+		log.info("Export {} succeeded: {} rows in {} file(s)", taskId, rows, files.size());
+	}
+
+	private void fail(String taskId, JobExecution execution) {
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		TaskError error = ExportFailures.classify(failures, taskId);
+		for (Throwable failure : failures) {
+			log.error("Export {} failed ({})", taskId, error.code(), failure);
+		}
+		// the work folder stays: a restart resumes from the parts written so far
+		this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.FAILED,
+				TaskChange.failed(this.tasks.now(), error));
+	}
+
+	private void closePointInTime(ExecutionContext context) {
+		if (!ExportPlan.isIn(context)) {
+			return;
+		}
+		String pitId = ExportPlan.from(context).pitId();
+		try {
+			this.cluster.closePointInTime(pitId);
+		}
+		catch (RuntimeException ex) {
+			// it expires on its own after the keep-alive
+			log.warn("Could not close point-in-time (it expires on its own): {}", ex.getMessage());
+		}
+	}
+
+	private static String taskId(JobExecution execution) {
+		return execution.getJobParameters().getString(ExportLauncher.TASK_ID);
+	}
+
+}

@@ -1,0 +1,15 @@
+package org.earthchem.export.task;
+
+/** Why a task failed, in terms a client can branch on. */
+public enum ErrorCode {
+
+	/** The search cluster could not be reached or kept failing. */
+	SOURCE_UNAVAILABLE,
+	/** The search cluster refused the query or the index is gone or changed. */
+	SOURCE_REJECTED,
+	/** Writing or storing the file failed. */
+	STORAGE_FAILED,
+	/** A fault inside the service. */
+	INTERNAL_ERROR
+
+}

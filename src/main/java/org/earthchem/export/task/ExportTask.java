@@ -1,0 +1,46 @@
+package org.earthchem.export.task;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable unit of work: one export request, its status and its result.
+ *
+ * @param taskId unique, URL-safe id that begins with the source and embeds the query key
+ * @param source source name
+ * @param fileType csv or json
+ * @param query canonical query string
+ * @param queryKey hash of the canonical query
+ * @param owner who asked
+ * @param ownerEmail where to tell them (may be null)
+ * @param status current status
+ * @param progress rows written and total
+ * @param attempts executions started so far
+ * @param createdAt when it was asked for
+ * @param startedAt when it last started processing
+ * @param finishedAt when it reached a final status
+ * @param error why it failed, when it did
+ * @param files finished files, when it succeeded
+ * @param jobExecutionId the latest Spring Batch execution
+ */
+public record ExportTask(String taskId, String source, String fileType, String query, String queryKey, String owner,
+		String ownerEmail, TaskStatus status, Progress progress, int attempts, Instant createdAt, Instant startedAt,
+		Instant finishedAt, TaskError error, List<ExportFile> files, Long jobExecutionId) {
+
+	public ExportTask {
+		files = (files != null) ? List.copyOf(files) : List.of();
+		progress = (progress != null) ? progress : Progress.NONE;
+	}
+
+	/** A new task, Pending. */
+	public static ExportTask pending(String taskId, String source, String fileType, String query, String queryKey,
+			String owner, String ownerEmail, Instant createdAt) {
+		return new ExportTask(taskId, source, fileType, query, queryKey, owner, ownerEmail, TaskStatus.PENDING,
+				Progress.NONE, 0, createdAt, null, null, null, List.of(), null);
+	}
+
+	public long totalRowsInFiles() {
+		return this.files.stream().mapToLong(ExportFile::rows).sum();
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.earthchem.export.task;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a status transition writes besides the status itself. Null fields are left as they are.
+ *
+ * @param startedAt new start time
+ * @param finishedAt new finish time
+ * @param error failure to record
+ * @param files finished files to record
+ * @param jobExecutionId latest job execution
+ * @param progress progress to record
+ * @param attempts attempts to record
+ * @param reopen clear the finish time and error (a failed task going back to Pending)
+ */
+public record TaskChange(Instant startedAt, Instant finishedAt, TaskError error, List<ExportFile> files,
+		Long jobExecutionId, Progress progress, Integer attempts, boolean reopen) {
+
+	/** The job started (or restarted) processing. */
+	public static TaskChange started(Instant at, long jobExecutionId, int attempts) {
+		return new TaskChange(at, null, null, null, jobExecutionId, null, attempts, false);
+	}
+
+	/** Every file is written and stored. */
+	public static TaskChange succeeded(Instant at, List<ExportFile> files, Progress progress) {
+		return new TaskChange(null, at, null, files, null, progress, null, false);
+	}
+
+	/** The export failed for good. */
+	public static TaskChange failed(Instant at, TaskError error) {
+		return new TaskChange(null, at, error, null, null, null, null, false);
+	}
+
+	/** The export was cancelled. */
+	public static TaskChange cancelled(Instant at) {
+		return new TaskChange(null, at, null, null, null, null, null, false);
+	}
+
+	/** A failed export goes back to the queue. */
+	public static TaskChange requeued() {
+		return new TaskChange(null, null, null, null, null, null, null, true);
+	}
+
+}

@@ -1,0 +1,9 @@
+package org.earthchem.export.task;
+
+/** Kinds of audit events. */
+public enum TaskEventType {
+
+	CREATED, STATUS_CHANGED, RETRY_SCHEDULED, CANCEL_REQUESTED, FILE_STORED, NOTIFICATION_SENT, NOTIFICATION_FAILED,
+	DOWNLOAD_LINK_ISSUED, DOWNLOADED
+
+}

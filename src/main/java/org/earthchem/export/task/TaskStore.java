@@ -1,0 +1,253 @@
+package org.earthchem.export.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import static org.earthchem.export.task.TaskItems.n;
+import static org.earthchem.export.task.TaskItems.s;
+
+/**
+ * Tasks and their audit trail in DynamoDB. Every status change is a conditional write in one transaction with its
+ * event, so only the allowed transitions happen and two racing writers cannot both win.
+ */
+public class TaskStore {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskStore.class);
+
+	private final DynamoDbClient dynamoDb;
+
+	private final TaskTable table;
+
+	private final Clock clock;
+
+	private final AtomicLong eventSequence = new AtomicLong();
+
+	TaskStore(DynamoDbClient dynamoDb, TaskTable table, Clock clock) {
+		this.dynamoDb = dynamoDb;
+		this.table = table;
+		this.clock = clock;
+	}
+
+	/** Now, as the store records it (milliseconds). */
+	public Instant now() {
+		return Timestamps.truncate(this.clock.instant());
+	}
+
+	/** Stores a new task with its CREATED event; false when the id is already taken. */
+	public boolean create(ExportTask task) {
+		Put put = Put.builder()
+			.tableName(this.table.name())
+			.item(TaskItems.toItem(task))
+			.conditionExpression("attribute_not_exists(#pk)")
+			.expressionAttributeNames(Map.of("#pk", TaskTable.PK))
+			.build();
+		return transact(List.of(TransactWriteItem.builder().put(put).build(),
+				eventWrite(task.taskId(), TaskEventType.CREATED, task.source() + "?" + task.query(), task.createdAt())));
+	}
+
+	/** The task, if it exists. */
+	public Optional<ExportTask> find(String taskId) {
+		Map<String, AttributeValue> item = this.dynamoDb
+			.getItem((r) -> r.tableName(this.table.name()).key(key(taskId, TaskTable.TASK_SK)).consistentRead(true))
+			.item();
+		return (item == null || item.isEmpty()) ? Optional.empty() : Optional.of(TaskItems.fromItem(item));
+	}
+
+	/**
+	 * Moves a task from one status to another, with its STATUS_CHANGED event, only if it is still in {@code from}.
+	 * @return false when the task was not in {@code from} (someone else moved it first)
+	 * @throws IllegalArgumentException when the transition is not allowed at all
+	 */
+	public boolean transition(String taskId, TaskStatus from, TaskStatus to, TaskChange change) {
+		if (!from.canMoveTo(to)) {
+			throw new IllegalArgumentException("a task cannot go from " + from.label() + " to " + to.label());
+		}
+		Map<String, String> names = new HashMap<>();
+		Map<String, AttributeValue> values = new HashMap<>();
+		List<String> sets = new ArrayList<>();
+		List<String> removes = new ArrayList<>();
+		names.put("#status", "status");
+		values.put(":from", s(from.label()));
+		values.put(":to", s(to.label()));
+		sets.add("#status = :to");
+		set(sets, names, values, "startedAt", change.startedAt() != null ? s(Timestamps.format(change.startedAt())) : null);
+		set(sets, names, values, "finishedAt",
+				change.finishedAt() != null ? s(Timestamps.format(change.finishedAt())) : null);
+		set(sets, names, values, "jobExecutionId", change.jobExecutionId() != null ? n(change.jobExecutionId()) : null);
+		set(sets, names, values, "attempts", change.attempts() != null ? n(change.attempts()) : null);
+		if (change.error() != null) {
+			set(sets, names, values, "errorCode", s(change.error().code().name()));
+			set(sets, names, values, "errorMessage", s(change.error().message()));
+		}
+		if (change.files() != null) {
+			set(sets, names, values, "files", TaskItems.files(change.files()));
+		}
+		if (change.progress() != null) {
+			set(sets, names, values, "rowsWritten", n(change.progress().rowsWritten()));
+			if (change.progress().totalRows() != null) {
+				set(sets, names, values, "totalRows", n(change.progress().totalRows()));
+			}
+		}
+		if (change.reopen()) {
+			removes.add("finishedAt");
+			removes.add("errorCode");
+			removes.add("errorMessage");
+		}
+		String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+		Update update = Update.builder()
+			.tableName(this.table.name())
+			.key(key(taskId, TaskTable.TASK_SK))
+			.updateExpression(expression)
+			.conditionExpression("#status = :from")
+			.expressionAttributeNames(names)
+			.expressionAttributeValues(values)
+			.build();
+		boolean moved = transact(List.of(TransactWriteItem.builder().update(update).build(),
+				eventWrite(taskId, TaskEventType.STATUS_CHANGED, from.label() + " -> " + to.label(), now())));
+		if (moved) {
+			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
+		}
+		return moved;
+	}
+
+	/** Records progress while the task is Processing; silently ignored once it has left that status. */
+	public void updateProgress(String taskId, Progress progress) {
+		Map<String, AttributeValue> values = new HashMap<>();
+		values.put(":processing", s(TaskStatus.PROCESSING.label()));
+		values.put(":rows", n(progress.rowsWritten()));
+		String expression = "SET rowsWritten = :rows";
+		if (progress.totalRows() != null) {
+			values.put(":total", n(progress.totalRows()));
+			expression += ", totalRows = :total";
+		}
+		try {
+			String finalExpression = expression;
+			this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.updateExpression(finalExpression)
+				.conditionExpression("#status = :processing")
+				.expressionAttributeNames(Map.of("#status", "status"))
+				.expressionAttributeValues(values));
+		}
+		catch (ConditionalCheckFailedException ex) {
+			// the task finished or was cancelled meanwhile: its final state wins
+		}
+	}
+
+	/** Appends an event to a task's audit trail. */
+	public void recordEvent(String taskId, TaskEventType type, String detail) {
+		TransactWriteItem write = eventWrite(taskId, type, detail, now());
+		this.dynamoDb.putItem((r) -> r.tableName(this.table.name()).item(write.put().item()));
+	}
+
+	/** A task's audit trail, oldest first. */
+	public List<TaskEvent> events(String taskId) {
+		List<TaskEvent> events = new ArrayList<>();
+		Map<String, AttributeValue> start = null;
+		do {
+			Map<String, AttributeValue> exclusiveStart = start;
+			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
+				.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
+				.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
+				.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s("EVENT#")))
+				.consistentRead(true)
+				.exclusiveStartKey(exclusiveStart));
+			page.items().forEach((item) -> events.add(TaskItems.eventFromItem(item)));
+			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+		}
+		while (start != null);
+		return events;
+	}
+
+	/** An owner's active (Pending or Processing) task for the same source, query and file type, if any. */
+	public Optional<ExportTask> findActive(String owner, String source, String queryKey, String fileType) {
+		return activeTasksOf(owner).stream()
+			.filter((task) -> task.source().equals(source) && task.queryKey().equals(queryKey)
+					&& task.fileType().equals(fileType))
+			.findFirst();
+	}
+
+	/** An owner's Pending and Processing tasks, newest first. */
+	public List<ExportTask> activeTasksOf(String owner) {
+		List<ExportTask> tasks = new ArrayList<>();
+		Map<String, AttributeValue> start = null;
+		do {
+			Map<String, AttributeValue> exclusiveStart = start;
+			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
+				.indexName(TaskTable.BY_OWNER)
+				.keyConditionExpression("#owner = :owner")
+				.filterExpression("#status IN (:pending, :processing)")
+				.expressionAttributeNames(Map.of("#owner", "owner", "#status", "status"))
+				.expressionAttributeValues(Map.of(":owner", s(owner), ":pending", s(TaskStatus.PENDING.label()),
+						":processing", s(TaskStatus.PROCESSING.label())))
+				.scanIndexForward(false)
+				.exclusiveStartKey(exclusiveStart));
+			page.items().forEach((item) -> tasks.add(TaskItems.fromItem(item)));
+			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+		}
+		while (start != null);
+		return tasks;
+	}
+
+	private TransactWriteItem eventWrite(String taskId, TaskEventType type, String detail, Instant at) {
+		// the sequence keeps events of the same millisecond in the order they happened on this node
+		String sortKey = "EVENT#" + Timestamps.format(at) + "#"
+				+ String.format("%012d", this.eventSequence.incrementAndGet());
+		Map<String, AttributeValue> item = new HashMap<>();
+		item.put(TaskTable.PK, s(taskId));
+		item.put(TaskTable.SK, s(sortKey));
+		item.put("at", s(Timestamps.format(at)));
+		item.put("type", s(type.name()));
+		item.put("detail", s(detail == null ? "" : detail));
+		return TransactWriteItem.builder().put(Put.builder().tableName(this.table.name()).item(item).build()).build();
+	}
+
+	private boolean transact(List<TransactWriteItem> writes) {
+		try {
+			this.dynamoDb.transactWriteItems((r) -> r.transactItems(writes));
+			return true;
+		}
+		catch (TransactionCanceledException ex) {
+			boolean conditionFailed = ex.cancellationReasons()
+				.stream()
+				.map(CancellationReason::code)
+				.anyMatch("ConditionalCheckFailed"::equals);
+			if (conditionFailed) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	private static void set(List<String> sets, Map<String, String> names, Map<String, AttributeValue> values,
+			String attribute, AttributeValue value) {
+		if (value != null) {
+			names.put("#" + attribute, attribute);
+			values.put(":" + attribute, value);
+			sets.add("#" + attribute + " = :" + attribute);
+		}
+	}
+
+	private static Map<String, AttributeValue> key(String taskId, String sortKey) {
+		return Map.of(TaskTable.PK, s(taskId), TaskTable.SK, s(sortKey));
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.earthchem.export;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.earthchem.export.localstack.DemoIndices;
+import org.earthchem.export.localstack.LocalStack;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@code make run}: the service with its whole local stack in this JVM — an OpenSearch node seeded with the demo
+ * indices, DynamoDB Local — and its data under {@code .local/}, reused by the next run. A part whose environment
+ * variable points at a real server ({@code OPENSEARCH_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB}) is not started.
+ */
+public final class LocalExportServiceApplication {
+
+	private LocalExportServiceApplication() {
+	}
+
+	public static void main(String[] args) {
+		Path home = Path.of(".local").toAbsolutePath();
+		LocalStack stack = new LocalStack(home, true);
+		Map<String, String> properties = stack.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+		if (stack.embeddedOpenSearch()) {
+			DemoIndices.seedDemo(stack.openSearchUrl());
+		}
+		properties.forEach(System::setProperty);
+		SpringApplication application = new SpringApplication(ExportServiceApplication.class);
+		application.setAdditionalProfiles("local");
+		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> printWelcome(
+				event.getApplicationContext().getEnvironment()));
+		application.run(args);
+	}
+
+	private static void printWelcome(Environment environment) {
+		String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+		String text = """
+
+				================================================================================
+				 Export service is up: %1$s
+				   OpenSearch: %2$s
+				   Demo API keys (local profile only):
+				     petdb-demo-key     owner demo-petdb      petdb
+				     all-demo-key       owner demo-all        petdb, synthesis
+				     operator-demo-key  owner demo-operator   petdb, synthesis, operator
+				   Try:
+				     curl -si -X POST -H 'X-API-Key: petdb-demo-key' \\
+				       '%1$s/api/v1/exports/petdb?material=rock&sio2.min=45&fileType=csv'
+				     curl -s -H 'X-API-Key: petdb-demo-key' %1$s/api/v1/exports/<taskId>
+				     curl -s -OJ -H 'X-API-Key: petdb-demo-key' %1$s/api/v1/exports/<taskId>/download
+				================================================================================
+				""".formatted(url, environment.getProperty("export.opensearch.url"));
+		// the welcome is for the person at the terminal, not for the log
+		System.out.println(text);
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.earthchem.export.support;
+
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of the tests that need the whole service: one application context and one local stack for all of them,
+ * and a client that speaks to the service over HTTP like a portal would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+	protected static final String PETDB_KEY = "petdb-demo-key";
+
+	protected static final String ALL_KEY = "all-demo-key";
+
+	protected static final String OPERATOR_KEY = "operator-demo-key";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	protected ObjectMapper json;
+
+	@DynamicPropertySource
+	static void localStack(DynamicPropertyRegistry registry) {
+		TestStack.get().properties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	protected TestStack stack() {
+		return TestStack.get();
+	}
+
+	/** A client for the service that never throws on 4xx/5xx, so tests can look at every answer. */
+	protected RestClient http(String apiKey) {
+		RestClient.Builder builder = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			});
+		if (apiKey != null) {
+			builder.defaultHeader("X-API-Key", apiKey);
+		}
+		return builder.build();
+	}
+
+	/** POSTs an export request and returns the response with its JSON body. */
+	protected ResponseEntity<JsonNode> requestExport(String apiKey, String source, String query) {
+		return http(apiKey).post().uri("/api/v1/exports/" + source + (query.isEmpty() ? "" : "?" + query))
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	protected JsonNode task(String apiKey, String taskId) {
+		return http(apiKey).get().uri("/api/v1/exports/" + taskId).retrieve().body(JsonNode.class);
+	}
+
+	/** Waits until the task reaches a final status and returns it. */
+	protected JsonNode awaitFinished(String apiKey, String taskId) {
+		return await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> task(apiKey, taskId), (t) -> Map.of("Succeeded", 1, "Failed", 1, "Cancelled", 1)
+				.containsKey(t.path("status").asString()));
+	}
+
+	/** Requests an export and waits for it to finish. */
+	protected JsonNode export(String apiKey, String source, String query) {
+		ResponseEntity<JsonNode> created = requestExport(apiKey, source, query);
+		if (!created.getStatusCode().is2xxSuccessful()) {
+			throw new AssertionError("export request answered " + created.getStatusCode() + ": " + created.getBody());
+		}
+		return awaitFinished(apiKey, created.getBody().path("taskId").asString());
+	}
+
+	/** Downloads a part of a finished export as bytes. */
+	protected ResponseEntity<byte[]> download(String apiKey, String taskId, int part) {
+		return http(apiKey).get()
+			.uri("/api/v1/exports/" + taskId + "/download?part=" + part)
+			.retrieve()
+			.toEntity(byte[].class);
+	}
+
+	protected static String header(ResponseEntity<?> response, String name) {
+		HttpHeaders headers = response.getHeaders();
+		return headers.getFirst(name);
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.earthchem.export.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.earthchem.export.localstack.DemoIndices;
+import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.localstack.PetDbSamples;
+import org.earthchem.export.localstack.SynthesisSamples;
+
+/**
+ * The one local stack every integration test shares, started once per JVM: an OpenSearch node (reached through a
+ * {@link FaultProxy}) with small PetDB, Synthesis and hand-made indices, and DynamoDB Local.
+ */
+public final class TestStack {
+
+	/** Documents in the test PetDB index: several pages and, at the test part size, several files. */
+	public static final int PETDB_DOCUMENTS = 1500;
+
+	public static final int SYNTHESIS_DOCUMENTS = 300;
+
+	private static TestStack instance;
+
+	private final LocalStack stack;
+
+	private final FaultProxy proxy;
+
+	private final Map<String, String> properties = new LinkedHashMap<>();
+
+	private final String directOpenSearchUrl;
+
+	private TestStack() throws IOException {
+		Path home = Path.of("target", "test-stack").toAbsolutePath();
+		deleteTree(home);
+		this.stack = new LocalStack(home, false);
+		this.properties.putAll(this.stack.start());
+		this.directOpenSearchUrl = this.stack.openSearchUrl();
+		DemoIndices.seed(this.directOpenSearchUrl, "petdb-samples", PetDbSamples.GENERATOR, PETDB_DOCUMENTS);
+		DemoIndices.seed(this.directOpenSearchUrl, "synthesis-samples", SynthesisSamples.GENERATOR, SYNTHESIS_DOCUMENTS);
+		NastyIndex.seed(this.directOpenSearchUrl);
+		URI direct = URI.create(this.directOpenSearchUrl);
+		this.proxy = new FaultProxy(direct.getHost(), direct.getPort());
+		this.properties.put("export.opensearch.url", "http://127.0.0.1:" + this.proxy.port());
+		this.properties.put("export.sources-dir", sourcesDir(home).toString());
+		this.properties.put("export.storage.work-dir", home.resolve("work").toString());
+		this.properties.put("export.storage.local-dir", home.resolve("files").toString());
+	}
+
+	public static synchronized TestStack get() {
+		if (instance == null) {
+			try {
+				instance = new TestStack();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(instance.stack::close, "test-stack-stop"));
+		}
+		return instance;
+	}
+
+	public Map<String, String> properties() {
+		return this.properties;
+	}
+
+	/** The search cluster without the proxy, for tests that read the index themselves. */
+	public String openSearchUrl() {
+		return this.directOpenSearchUrl;
+	}
+
+	public FaultProxy proxy() {
+		return this.proxy;
+	}
+
+	/** The project's source files plus the test-only ones. */
+	private static Path sourcesDir(Path home) throws IOException {
+		Path dir = home.resolve("sources");
+		Files.createDirectories(dir);
+		for (Path folder : new Path[] { Path.of("batch-config", "sources"), Path.of("src", "test", "resources", "test-sources") }) {
+			try (Stream<Path> files = Files.list(folder)) {
+				for (Path file : files.filter((f) -> f.toString().endsWith(".yml")).toList()) {
+					Files.copy(file, dir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		return dir;
+	}
+
+	static void deleteTree(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+}
