@@ -1,0 +1,177 @@
+package org.earthchem.export.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.earthchem.export.localstack.DemoIndices;
+import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.localstack.PetDbSamples;
+import org.earthchem.export.source.SearchCluster;
+
+/**
+ * {@code make bench}: on the local stack, in one run, the floor (a point-in-time read of every document) against the
+ * service's own exports through its HTTP API — 40,000 PetDB-like rows as CSV and as JSON, and 80,000 rows with the
+ * service's heap capped at 256 MB. Prints a table and writes it to {@code target/bench/results.json}.
+ */
+public final class ExportBenchmark {
+
+	static final int ROWS = 40_000;
+
+	static final int BIG_ROWS = 80_000;
+
+	static final int PAGE_SIZE = 1000;
+
+	static final String HEAP = "256m";
+
+	private ExportBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path home = Path.of("target", "bench").toAbsolutePath();
+		deleteTree(home);
+		Files.createDirectories(home);
+		List<Row> table = new ArrayList<>();
+		try (LocalStack stack = new LocalStack(home.resolve("stack"), false)) {
+			Map<String, String> stackProperties = stack.start();
+			String openSearch = stack.openSearchUrl();
+			DemoIndices.seed(openSearch, "bench-petdb-40k", PetDbSamples.GENERATOR, ROWS);
+			DemoIndices.seed(openSearch, "bench-petdb-80k", PetDbSamples.GENERATOR, BIG_ROWS);
+			Path sources = writeSources(home.resolve("sources"));
+
+			// (a) the floor, after one warm-up read
+			try (OpenSearchTransport transport = ApacheHttpClient5TransportBuilder
+				.builder(HttpHost.create(openSearch))
+				.build()) {
+				FloorReader floor = new FloorReader(new SearchCluster(new OpenSearchClient(transport), JsonMapper.builder().build()));
+				floor.readAll("bench-petdb-40k", "sample_id", PAGE_SIZE);
+				long started = System.nanoTime();
+				long[] read = floor.readAll("bench-petdb-40k", "sample_id", PAGE_SIZE);
+				double seconds = (System.nanoTime() - started) / 1e9;
+				check(read[0] == ROWS, "the floor read " + read[0] + " documents, expected " + ROWS);
+				table.add(new Row("(a) floor: PIT + search_after read, 40k docs", seconds, read[0], read[1], 0, 0));
+			}
+
+			Map<String, String> service = new LinkedHashMap<>(stackProperties);
+			service.put("export.sources-dir", sources.toString());
+			service.put("export.storage.work-dir", home.resolve("work").toString());
+			service.put("export.storage.local-dir", home.resolve("files").toString());
+			service.put("export.page-size", String.valueOf(PAGE_SIZE));
+			service.put("spring.datasource.url", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
+			service.put("logging.level.root", "warn");
+			int port = freePort();
+			try (ServiceProcess process = new ServiceProcess(HEAP, port, service, home.resolve("service.log"))) {
+				process.awaitReady(java.time.Duration.ofMinutes(2));
+				// one warm-up export of each format so the measured ones run on compiled code, as in production
+				process.export("bench", "fileType=csv&columns=sample_id");
+				process.export("bench", "fileType=json&columns=sample_id");
+				add(table, "(b) export CSV, 40k rows x 2,897 columns", process.export("bench", "fileType=csv"), ROWS);
+				add(table, "(c) export JSON, 40k rows x 2,897 columns", process.export("bench", "fileType=json"), ROWS);
+				add(table, "(d) export CSV, 80k rows, heap capped at " + HEAP, process.export("bench80k", "fileType=csv"),
+						BIG_ROWS);
+			}
+		}
+		report(table, home);
+	}
+
+	private static void add(List<Row> table, String name, ServiceProcess.Measurement m, long expectedRows) {
+		check(m.rows() == expectedRows, name + ": " + m.rows() + " rows, expected " + expectedRows);
+		table.add(new Row(name, m.seconds(), m.rows(), m.bytes(), m.heapPeakBytes(), m.files()));
+	}
+
+	private static void report(List<Row> table, Path home) throws Exception {
+		double floor = table.get(0).seconds();
+		StringBuilder text = new StringBuilder();
+		text.append(String.format(Locale.ROOT, "%n%-48s %9s %10s %9s %8s %10s %6s%n", "measurement", "seconds", "rows/s",
+				"MB/s", "x floor", "peak heap", "files"));
+		ObjectNode json = JsonMapper.builder().build().createObjectNode();
+		json.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.version"));
+		json.put("serviceHeap", HEAP);
+		ArrayNode rows = json.putArray("results");
+		for (Row row : table) {
+			double ratio = row.seconds() / floor;
+			text.append(String.format(Locale.ROOT, "%-48s %9.2f %10.0f %9.1f %8.2f %10s %6s%n", row.name(), row.seconds(),
+					row.rows() / row.seconds(), row.bytes() / 1e6 / row.seconds(), ratio,
+					row.heapPeak() > 0 ? String.format(Locale.ROOT, "%.0f MB", row.heapPeak() / 1e6) : "-",
+					row.files() > 0 ? String.valueOf(row.files()) : "-"));
+			ObjectNode r = rows.addObject();
+			r.put("name", row.name());
+			r.put("seconds", round(row.seconds()));
+			r.put("rows", row.rows());
+			r.put("bytes", row.bytes());
+			r.put("rowsPerSecond", Math.round(row.rows() / row.seconds()));
+			r.put("megabytesPerSecond", round(row.bytes() / 1e6 / row.seconds()));
+			r.put("ratioToFloor", round(ratio));
+			r.put("peakHeapBytes", row.heapPeak());
+			r.put("files", row.files());
+		}
+		double csv = table.get(1).seconds() / floor;
+		double jsonRatio = table.get(2).seconds() / floor;
+		boolean csvOk = csv <= 3;
+		boolean jsonOk = jsonRatio <= 3;
+		text.append(String.format(Locale.ROOT, "%ntargets: CSV <= 3x floor: %.2fx %s; JSON <= 3x floor: %.2fx %s; "
+				+ "80k rows in %s heap: succeeded%n", csv, csvOk ? "MET" : "MISSED", jsonRatio, jsonOk ? "MET" : "MISSED", HEAP));
+		json.put("csvTargetMet", csvOk);
+		json.put("jsonTargetMet", jsonOk);
+		Files.writeString(home.resolve("results.json"), json.toPrettyString());
+		text.append("written to ").append(home.resolve("results.json")).append('\n');
+		// the table is the benchmark's output, for the person who ran it
+		System.out.print(text);
+	}
+
+	private static Path writeSources(Path dir) throws Exception {
+		Files.createDirectories(dir);
+		String common = """
+				sortField: sample_id
+				textFields: [sample_name, comments, citation.title]
+				parameters:
+				  material: { field: material, kind: term }
+				columns: mapping
+				""";
+		Files.writeString(dir.resolve("bench.yml"), "name: bench\ntitle: Bench 40k\nindex: bench-petdb-40k\n" + common);
+		Files.writeString(dir.resolve("bench80k.yml"), "name: bench80k\ntitle: Bench 80k\nindex: bench-petdb-80k\n" + common);
+		return dir;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1000) / 1000.0;
+	}
+
+	private static void check(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalStateException(message);
+		}
+	}
+
+	private static int freePort() throws Exception {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void deleteTree(Path dir) throws Exception {
+		if (Files.exists(dir)) {
+			try (var paths = Files.walk(dir)) {
+				for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(path);
+				}
+			}
+		}
+	}
+
+	private record Row(String name, double seconds, long rows, long bytes, long heapPeak, int files) {
+	}
+
+}
