@@ -6,7 +6,6 @@ import java.util.Map;
 import org.earthchem.export.source.Column;
 import org.earthchem.export.source.ColumnSet;
 import org.earthchem.export.source.ColumnType;
-import org.earthchem.export.source.IndexMapping;
 
 /**
  * The columns of an export as a tree of path segments, built once per export so that the flattener maps each
@@ -23,7 +22,7 @@ final class ColumnTree {
 
 		ColumnType type;
 
-		/** Descends into this path although no column is kept below (a leaf filtered out by columns=). */
+		/** The child segment, or null when no column lies below it. */
 		Node child(String name) {
 			return this.children.get(name);
 		}
@@ -50,11 +49,6 @@ final class ColumnTree {
 
 	Node root() {
 		return this.root;
-	}
-
-	/** Kept for symmetry with the mapping when diagnosing; not used on the hot path. */
-	static boolean describes(IndexMapping mapping, String path) {
-		return mapping.leaf(path).isPresent() || mapping.isObject(path);
 	}
 
 }

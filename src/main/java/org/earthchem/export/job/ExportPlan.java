@@ -32,6 +32,11 @@ record ExportPlan(String pitId, String index, String queryJson, String sortField
 		context.putString(PREFIX + "columns", columns.toString());
 	}
 
+	/** Just the point-in-time, without decoding the columns. */
+	static String pitId(ExecutionContext context) {
+		return context.getString(PREFIX + "pitId");
+	}
+
 	static boolean isIn(ExecutionContext context) {
 		return context.containsKey(PREFIX + "columns");
 	}

@@ -53,8 +53,8 @@ class PrepareTasklet implements Tasklet {
 			.orElseThrow(() -> new IllegalStateException("task " + taskId + " is not in the task table"));
 		ExportPlan plan;
 		if (ExportPlan.isIn(jobContext)) {
-			plan = ExportPlan.from(jobContext).withPointInTime(this.cluster.openPointInTime(
-					ExportPlan.from(jobContext).index(), this.keepAlive));
+			ExportPlan earlier = ExportPlan.from(jobContext);
+			plan = earlier.withPointInTime(this.cluster.openPointInTime(earlier.index(), this.keepAlive));
 			log.info("Export {} resumes on a new point-in-time", taskId);
 		}
 		else {

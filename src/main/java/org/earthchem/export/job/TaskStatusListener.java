@@ -102,7 +102,7 @@ class TaskStatusListener implements JobExecutionListener {
 		if (!ExportPlan.isIn(context)) {
 			return;
 		}
-		String pitId = ExportPlan.from(context).pitId();
+		String pitId = ExportPlan.pitId(context);
 		try {
 			this.cluster.closePointInTime(pitId);
 		}
