@@ -44,6 +44,11 @@ public class SearchCluster {
 		}
 	}
 
+	/** The cluster's health status: green, yellow or red. */
+	public String healthStatus() {
+		return sendForJson("GET", "/_cluster/health", null, Map.of()).path("status").asString("unknown");
+	}
+
 	/** The leaf fields of an index (or alias) as the cluster maps them. */
 	public IndexMapping mapping(String index) {
 		JsonNode body = sendForJson("GET", "/" + index + "/_mapping", null, Map.of());

@@ -1,0 +1,35 @@
+package org.earthchem.export.source;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The health endpoint reports the search cluster and the task table. */
+class SearchClusterHealthTest extends IntegrationTest {
+
+	@Test
+	void healthIsUpWithTheSearchClusterAndTheTaskTable() {
+		JsonNode health = http(null).get().uri("/actuator/health").retrieve().body(JsonNode.class);
+
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("searchCluster").path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("taskTable").path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void readinessIsDownWhileTheSearchClusterCannotBeReached() {
+		try {
+			stack().proxy().cut();
+			JsonNode readiness = http(null).get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class);
+
+			assertThat(readiness.path("status").asString()).isEqualTo("DOWN");
+		}
+		finally {
+			stack().proxy().restore();
+		}
+	}
+
+}
