@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,9 +48,14 @@ public abstract class IntegrationTest {
 		return TestStack.get();
 	}
 
-	/** A client for the service that never throws on 4xx/5xx, so tests can look at every answer. */
+	/**
+	 * A client for the service that never throws on 4xx/5xx, so tests can look at every answer. It is the JDK's
+	 * client, which sends each request once: Apache HttpClient (on the classpath for OpenSearch, so RestClient's
+	 * default) silently repeats a request answered 503 or 429 after its Retry-After.
+	 */
 	protected RestClient http(String apiKey) {
 		RestClient.Builder builder = RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + this.port)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			});

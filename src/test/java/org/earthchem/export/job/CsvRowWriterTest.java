@@ -1,0 +1,100 @@
+package org.earthchem.export.job;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.earthchem.export.job.RowFlattenerTest.COLUMNS;
+import static org.earthchem.export.job.RowFlattenerTest.flatten;
+
+class CsvRowWriterTest {
+
+	private static final String HEADER = "count,flag,location.point,measurements.analyte,measurements.value,name,note,sample_id,tags,value\r\n";
+
+	private static String csv(boolean formulaGuard, String... documents) {
+		CsvRowWriter writer = new CsvRowWriter(COLUMNS, formulaGuard);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		writer.begin(out);
+		for (String document : documents) {
+			writer.write(flatten(COLUMNS, document));
+		}
+		writer.end();
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void noRowsIsTheHeaderLineAlone() {
+		assertThat(csv(true)).isEqualTo(HEADER);
+	}
+
+	@Test
+	void everyRowIsAsWideAsTheHeaderWithEmptyFieldsForMissingValues() {
+		assertThat(csv(true, "{\"sample_id\": \"S-1\"}", "{\"count\": 7, \"value\": 1}"))
+			.isEqualTo(HEADER + ",,,,,,,S-1,,\r\n" + "7,,,,,,,,,1\r\n");
+	}
+
+	@Test
+	void valuesAreQuotedAsRfc4180SaysWithCrlfLineEnds() {
+		assertThat(csv(true, "{\"name\": \"Comma, inside\", \"note\": \"He said \\\"hi\\\"\", \"sample_id\": \"Line1\\nLine2\"}"))
+			.isEqualTo(HEADER + ",,,,,\"Comma, inside\",\"He said \"\"hi\"\"\",\"Line1\nLine2\",,\r\n");
+	}
+
+	@Test
+	void numbersBooleansAndGeoPointsAreWrittenVerbatim() {
+		assertThat(csv(true, "{\"count\": -3, \"flag\": false, \"location\": {\"point\": {\"lat\": -10.250, \"lon\": 30.5}},"
+				+ " \"value\": 2.31E+3}"))
+			.isEqualTo(HEADER + "-3,false,\"-10.250,30.5\",,,,,,,2.31E+3\r\n");
+	}
+
+	@Test
+	void arrayValuesAreJoinedWithSemicolonAndSpace() {
+		assertThat(csv(true, "{\"tags\": [\"a\", \"b\", \"c, d\"], \"measurements\": [{\"analyte\": \"SiO2\", \"value\": 50.10},"
+				+ " {\"analyte\": \"MgO\", \"value\": 7.0}]}"))
+			.isEqualTo(HEADER + ",,,SiO2; MgO,50.10; 7.0,,,,\"a; b; c, d\",\r\n");
+	}
+
+	@Test
+	void aSingleValueArrayIsWrittenAsTheValueAlone() {
+		assertThat(csv(true, "{\"tags\": [\"single\"]}")).isEqualTo(HEADER + ",,,,,,,,single,\r\n");
+	}
+
+	@Test
+	void withTheFormulaGuardTextStartingWithAFormulaTriggerGetsALeadingQuote() {
+		assertThat(csv(true, "{\"name\": \"=1+2\", \"note\": \"+SUM(1,2)\", \"sample_id\": \"@risk\", \"tags\": \"-12 dredge\"}",
+				"{\"name\": \"\\ttab start\", \"note\": \"\\rcr start\", \"sample_id\": \"plain = text\"}"))
+			.isEqualTo(HEADER + ",,,,,'=1+2,\"'+SUM(1,2)\",'@risk,'-12 dredge,\r\n"
+					+ ",,,,,'\ttab start,\"'\rcr start\",plain = text,,\r\n");
+	}
+
+	@Test
+	void theFormulaGuardLeavesNegativeNumbersAndGeoPointsAlone() {
+		assertThat(csv(true, "{\"count\": -3, \"value\": -0.5, \"location\": {\"point\": \"-10.5,-20.5\"},"
+				+ " \"measurements\": [{\"value\": -1}, {\"value\": -2}]}"))
+			.isEqualTo(HEADER + "-3,,\"-10.5,-20.5\",,-1; -2,,,,,-0.5\r\n");
+	}
+
+	@Test
+	void theFormulaGuardLooksAtTheStartOfAJoinedArrayCell() {
+		assertThat(csv(true, "{\"tags\": [\"=a\", \"b\"]}")).isEqualTo(HEADER + ",,,,,,,,'=a; b,\r\n");
+	}
+
+	@Test
+	void aStringInANumericFieldIsGuardedLikeAnyText() {
+		assertThat(csv(true, "{\"value\": \"-n/a\"}")).isEqualTo(HEADER + ",,,,,,,,,'-n/a\r\n");
+	}
+
+	@Test
+	void withoutTheFormulaGuardTextIsWrittenAsItIs() {
+		assertThat(csv(false, "{\"name\": \"=1+2\", \"note\": \"+SUM(1,2)\", \"sample_id\": \"@risk\", \"tags\": [\"-a\", \"b\"]}"))
+			.isEqualTo(HEADER + ",,,,,=1+2,\"+SUM(1,2)\",@risk,-a; b,\r\n");
+	}
+
+	@Test
+	void anObjectWhereTheMappingHasALeafIsWrittenAsQuotedCompactJson() {
+		assertThat(csv(true, "{\"note\": {\"a\": 1.50, \"b\": \"x\"}}"))
+			.isEqualTo(HEADER + ",,,,,,\"{\"\"a\"\":1.50,\"\"b\"\":\"\"x\"\"}\",,,\r\n");
+	}
+
+}
