@@ -1,27 +1,17 @@
 package org.earthchem.export.job;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.earthchem.export.job.RowFlattenerTest.COLUMNS;
-import static org.earthchem.export.job.RowFlattenerTest.flatten;
 
 class CsvRowWriterTest {
 
 	private static final String HEADER = "count,flag,location.point,measurements.analyte,measurements.value,name,note,sample_id,tags,value\r\n";
 
 	private static String csv(boolean formulaGuard, String... documents) {
-		CsvRowWriter writer = new CsvRowWriter(COLUMNS, formulaGuard);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		writer.begin(out);
-		for (String document : documents) {
-			writer.write(flatten(COLUMNS, document));
-		}
-		writer.end();
-		return out.toString(StandardCharsets.UTF_8);
+		return RowFlattenerTest.write(new CsvRowWriter(COLUMNS, formulaGuard), documents);
 	}
 
 	@Test

@@ -1,26 +1,16 @@
 package org.earthchem.export.job;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.earthchem.export.job.RowFlattenerTest.COLUMNS;
 import static org.earthchem.export.job.RowFlattenerTest.FACTORY;
-import static org.earthchem.export.job.RowFlattenerTest.flatten;
 
 class JsonRowWriterTest {
 
 	private static String json(String... documents) {
-		JsonRowWriter writer = new JsonRowWriter(FACTORY, COLUMNS);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		writer.begin(out);
-		for (String document : documents) {
-			writer.write(flatten(COLUMNS, document));
-		}
-		writer.end();
-		return out.toString(StandardCharsets.UTF_8);
+		return RowFlattenerTest.write(new JsonRowWriter(FACTORY, COLUMNS), documents);
 	}
 
 	@Test

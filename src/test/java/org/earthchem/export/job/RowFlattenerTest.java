@@ -45,6 +45,17 @@ class RowFlattenerTest {
 		return new RowFlattener(FACTORY, columns).process(new SourceDocument(bytes, 0, bytes.length, "[]"));
 	}
 
+	/** The text a format writes for these documents, flattened with {@link #COLUMNS}. */
+	static String write(RowFormat format, String... documents) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		format.begin(out);
+		for (String document : documents) {
+			format.write(flatten(COLUMNS, document));
+		}
+		format.end();
+		return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	static List<Value> values(ColumnSet columns, String json) {
 		Row row = flatten(columns, json);
 		List<Value> values = new ArrayList<>();
