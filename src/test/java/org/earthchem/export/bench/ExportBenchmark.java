@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.OpenSearchTransport;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.earthchem.export.localstack.DemoIndices;
 import org.earthchem.export.localstack.LocalStack;
 import org.earthchem.export.localstack.PetDbSamples;
+import org.earthchem.export.source.OpenSearchProperties;
+import org.earthchem.export.source.OpenSearchTransports;
 import org.earthchem.export.source.SearchCluster;
 
 /**
@@ -39,7 +39,20 @@ public final class ExportBenchmark {
 	private ExportBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		int status = 0;
+		try {
+			run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		// the embedded servers leave non-daemon threads behind; the benchmark is over
+		System.exit(status);
+	}
+
+	private static void run() throws Exception {
 		Path home = Path.of("target", "bench").toAbsolutePath();
 		deleteTree(home);
 		Files.createDirectories(home);
@@ -49,17 +62,25 @@ public final class ExportBenchmark {
 			String openSearch = stack.openSearchUrl();
 			DemoIndices.seed(openSearch, "bench-petdb-40k", PetDbSamples.GENERATOR, ROWS);
 			DemoIndices.seed(openSearch, "bench-petdb-80k", PetDbSamples.GENERATOR, BIG_ROWS);
+			// merged to one segment each and idle, so background merging does not blur the measurements
+			forceMerge(openSearch, "bench-petdb-40k,bench-petdb-80k");
 			Path sources = writeSources(home.resolve("sources"));
 
 			// (a) the floor, after one warm-up read
-			try (OpenSearchTransport transport = ApacheHttpClient5TransportBuilder
-				.builder(HttpHost.create(openSearch))
-				.build()) {
+			// the service's own client configuration, so the floor and the exports read alike
+			try (OpenSearchTransport transport = OpenSearchTransports.create(new OpenSearchProperties(
+					java.net.URI.create(openSearch), null, null, java.time.Duration.ofSeconds(2),
+					java.time.Duration.ofSeconds(60)))) {
 				FloorReader floor = new FloorReader(new SearchCluster(new OpenSearchClient(transport), JsonMapper.builder().build()));
 				floor.readAll("bench-petdb-40k", "sample_id", PAGE_SIZE);
-				long started = System.nanoTime();
-				long[] read = floor.readAll("bench-petdb-40k", "sample_id", PAGE_SIZE);
-				double seconds = (System.nanoTime() - started) / 1e9;
+				// the best of three reads: the floor is what reading costs at least
+				double seconds = Double.MAX_VALUE;
+				long[] read = null;
+				for (int i = 0; i < 3; i++) {
+					long started = System.nanoTime();
+					read = floor.readAll("bench-petdb-40k", "sample_id", PAGE_SIZE);
+					seconds = Math.min(seconds, (System.nanoTime() - started) / 1e9);
+				}
 				check(read[0] == ROWS, "the floor read " + read[0] + " documents, expected " + ROWS);
 				table.add(new Row("(a) floor: PIT + search_after read, 40k docs", seconds, read[0], read[1], 0, 0));
 			}
@@ -143,6 +164,18 @@ public final class ExportBenchmark {
 		Files.writeString(dir.resolve("bench.yml"), "name: bench\ntitle: Bench 40k\nindex: bench-petdb-40k\n" + common);
 		Files.writeString(dir.resolve("bench80k.yml"), "name: bench80k\ntitle: Bench 80k\nindex: bench-petdb-80k\n" + common);
 		return dir;
+	}
+
+	private static void forceMerge(String openSearch, String indices) throws Exception {
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1)
+			.build();
+		java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(openSearch + "/" + indices + "/_forcemerge?max_num_segments=1"))
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+			.timeout(java.time.Duration.ofMinutes(10))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		check(response.statusCode() == 200, "force merge answered " + response.statusCode() + ": " + response.body());
 	}
 
 	private static double round(double value) {
