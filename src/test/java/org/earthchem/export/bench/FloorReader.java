@@ -1,7 +1,14 @@
 package org.earthchem.export.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Function;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -18,10 +25,39 @@ final class FloorReader {
 
 	private final SearchCluster cluster;
 
+	private final Function<String, byte[]> pages;
+
 	private final JsonFactory json = new JsonFactory();
 
+	/** Reads pages through the service's own client. */
 	FloorReader(SearchCluster cluster) {
+		this(cluster, cluster::searchPage);
+	}
+
+	/** Reads pages through another HTTP client (the point-in-time is still opened by the service's). */
+	FloorReader(SearchCluster cluster, Function<String, byte[]> pages) {
 		this.cluster = cluster;
+		this.pages = pages;
+	}
+
+	/** Pages through the JDK's own HTTP client: a reference for what the transport costs. */
+	static Function<String, byte[]> jdkClient(String openSearchUrl) {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		return (body) -> {
+			try {
+				return client.send(HttpRequest.newBuilder(URI.create(openSearchUrl + "/_search"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		};
 	}
 
 	/** Reads every document of the index; returns the documents and bytes received. */
@@ -35,7 +71,7 @@ final class FloorReader {
 				String body = "{\"size\":" + pageSize + ",\"query\":{\"match_all\":{}},\"pit\":{\"id\":\"" + pit
 						+ "\",\"keep_alive\":\"300s\"},\"sort\":[{\"" + sortField + "\":\"asc\"}],\"track_total_hits\":false"
 						+ (after != null ? ",\"search_after\":" + after : "") + "}";
-				byte[] page = this.cluster.searchPage(body);
+				byte[] page = this.pages.apply(body);
 				bytes += page.length;
 				Object[] hitsAndLast = scan(page);
 				int hits = (int) hitsAndLast[0];
