@@ -96,7 +96,7 @@ class ExportController {
 							+ ". Please narrow the search.",
 					Map.of("matchedRows", matched, "limit", this.limits.maxTotalRows()), null);
 		}
-		ExportTask task = newTask(definition, query, caller, fileType);
+		ExportTask task = newTask(definition, query, caller, fileType, matched);
 		this.queue.enqueue(task);
 		log.info("Export {} created for {}: {}?{} ({} rows)", task.taskId(), caller.owner(), source, task.query(),
 				matched);
@@ -150,12 +150,13 @@ class ExportController {
 			.body(body);
 	}
 
-	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType) {
+	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,
+			long matched) {
 		// a fresh id on the rare clash of two ids in the same millisecond
 		for (int attempt = 0; attempt < 5; attempt++) {
 			ExportTask task = ExportTask.pending(TaskIds.newId(definition.name(), query.queryKey(), this.tasks.now()),
 					definition.name(), fileType, query.canonicalQuery(), query.queryKey(), caller.owner(),
-					caller.email(), this.tasks.now());
+					caller.email(), this.tasks.now(), matched);
 			if (this.tasks.create(task)) {
 				return task;
 			}

@@ -32,11 +32,11 @@ public record ExportTask(String taskId, String source, String fileType, String q
 		progress = (progress != null) ? progress : Progress.NONE;
 	}
 
-	/** A new task, Pending. */
+	/** A new task, Pending, with the number of rows its query matched when it was asked for. */
 	public static ExportTask pending(String taskId, String source, String fileType, String query, String queryKey,
-			String owner, String ownerEmail, Instant createdAt) {
+			String owner, String ownerEmail, Instant createdAt, Long matchedRows) {
 		return new ExportTask(taskId, source, fileType, query, queryKey, owner, ownerEmail, TaskStatus.PENDING,
-				Progress.NONE, 0, createdAt, null, null, null, List.of(), null);
+				new Progress(0, matchedRows), 0, createdAt, null, null, null, List.of(), null);
 	}
 
 	public long totalRowsInFiles() {

@@ -87,6 +87,15 @@ class ExportLifecycleTest extends IntegrationTest {
 	}
 
 	@Test
+	void aNewTaskCarriesTheNumberOfRowsItsQueryMatched() {
+		ResponseEntity<JsonNode> response = post(OPERATOR_KEY, "columns=sample_id");
+
+		assertThat(response.getBody().path("progress").path("totalRows").asLong())
+			.isEqualTo(org.earthchem.export.support.TestStack.PETDB_DOCUMENTS);
+		assertThat(response.getBody().path("progress").path("rowsWritten").asLong()).isZero();
+	}
+
+	@Test
 	void anActiveTaskIsServedWithRetryAfter10() {
 		String taskId = activeExport(PETDB_KEY, "material=rock&tectonicSetting=seamount");
 

@@ -39,7 +39,7 @@ class TaskStoreTest extends IntegrationTest {
 	private ExportTask newTask() {
 		String queryKey = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, this.tasks.now()), "petdb", "csv",
-				"material=rock", queryKey, this.owner, "someone@example.org", this.tasks.now());
+				"material=rock", queryKey, this.owner, "someone@example.org", this.tasks.now(), 42L);
 		assertThat(this.tasks.create(task)).isTrue();
 		return task;
 	}
@@ -63,7 +63,7 @@ class TaskStoreTest extends IntegrationTest {
 	void creatingATaskWhoseIdIsTakenReturnsFalseAndKeepsTheFirst() {
 		ExportTask task = newTask();
 		ExportTask clash = ExportTask.pending(task.taskId(), "petdb", "json", "other=1", task.queryKey(), "someone-else",
-				null, this.tasks.now());
+				null, this.tasks.now(), null);
 
 		assertThat(this.tasks.create(clash)).isFalse();
 		assertThat(this.tasks.find(task.taskId())).contains(task);
