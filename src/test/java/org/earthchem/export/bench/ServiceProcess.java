@@ -10,11 +10,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
 
 /** The export service in a JVM of its own, with a capped heap, driven over HTTP as a portal would. */
 final class ServiceProcess implements AutoCloseable {
@@ -41,44 +46,28 @@ final class ServiceProcess implements AutoCloseable {
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
-	void awaitReady(Duration timeout) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
+	void awaitReady(Duration timeout) {
+		await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException("the service exited with " + this.process.exitValue());
 			}
-			try {
-				if (send("GET", "/actuator/health").statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("the service did not become ready in " + timeout);
+			return send("GET", "/actuator/health").statusCode() == 200;
+		});
 	}
 
 	/** Runs one export through the API and measures it from the request to Succeeded. */
 	Measurement export(String source, String query) throws Exception {
 		AtomicLong peak = new AtomicLong();
-		Thread sampler = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
-				try {
-					peak.accumulateAndGet(heapUsed(), Math::max);
-					Thread.sleep(50);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-				catch (Exception ex) {
-					// a missed sample
-				}
-			}
-		}, "heap-sampler");
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		long started = System.nanoTime();
-		sampler.start();
+		sampler.scheduleAtFixedRate(() -> {
+			try {
+				peak.accumulateAndGet(heapUsed(), Math::max);
+			}
+			catch (Exception ex) {
+				// a missed sample
+			}
+		}, 0, 50, TimeUnit.MILLISECONDS);
 		JsonNode task;
 		try {
 			HttpResponse<String> created = send("POST", "/api/v1/exports/" + source + "?" + query);
@@ -86,18 +75,14 @@ final class ServiceProcess implements AutoCloseable {
 				throw new IllegalStateException("export request answered " + created.statusCode() + ": " + created.body());
 			}
 			String taskId = JSON.readTree(created.body()).path("taskId").asString();
-			while (true) {
-				task = JSON.readTree(send("GET", "/api/v1/exports/" + taskId).body());
-				String status = task.path("status").asString();
-				if (!"Pending".equals(status) && !"Processing".equals(status)) {
-					break;
-				}
-				Thread.sleep(20);
-			}
+			task = await().atMost(Duration.ofMinutes(10))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> JSON.readTree(send("GET", "/api/v1/exports/" + taskId).body()),
+						(t) -> !"Pending".equals(t.path("status").asString())
+								&& !"Processing".equals(t.path("status").asString()));
 		}
 		finally {
-			sampler.interrupt();
-			sampler.join();
+			sampler.shutdownNow();
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long heapPeak = peak.get();
@@ -128,7 +113,7 @@ final class ServiceProcess implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();
-		if (!this.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
 		}
 	}
