@@ -116,6 +116,26 @@ class ExportController {
 		return response.body(TaskView.of(task, null));
 	}
 
+	@PostMapping("/{taskId}/cancel")
+	ResponseEntity<TaskView> cancel(@PathVariable String taskId, HttpServletRequest request) {
+		ExportTask task = visibleTask(taskId, request);
+		if (task.status() == TaskStatus.CANCELLED) {
+			return ResponseEntity.ok(TaskView.of(task, null));
+		}
+		if (!task.status().isActive()) {
+			throw finished(task);
+		}
+		ExportTask after = this.tasks.requestCancel(taskId, this.callers.resolve(request).owner())
+			.orElseThrow(() -> notFound(taskId));
+		if (after.status() == TaskStatus.SUCCEEDED || after.status() == TaskStatus.FAILED) {
+			// it finished before the cancel could land
+			throw finished(after);
+		}
+		log.info("Export {} cancel requested by {} while {}", taskId, this.callers.resolve(request).owner(),
+				task.status().label());
+		return ResponseEntity.accepted().body(TaskView.of(after, null));
+	}
+
 	@GetMapping("/{taskId}/events")
 	List<EventView> events(@PathVariable String taskId, HttpServletRequest request) {
 		visibleTask(taskId, request);
@@ -168,8 +188,17 @@ class ExportController {
 		Caller caller = this.callers.resolve(request);
 		return (TaskIds.isWellFormed(taskId) ? this.tasks.find(taskId) : Optional.<ExportTask>empty())
 			.filter((task) -> caller.canSee(task.owner()))
-			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ProblemCode.TASK_NOT_FOUND,
-					"There is no export " + taskId + " of yours."));
+			.orElseThrow(() -> notFound(taskId));
+	}
+
+	private static ApiException notFound(String taskId) {
+		return new ApiException(HttpStatus.NOT_FOUND, ProblemCode.TASK_NOT_FOUND,
+				"There is no export " + taskId + " of yours.");
+	}
+
+	private static ApiException finished(ExportTask task) {
+		return new ApiException(HttpStatus.CONFLICT, ProblemCode.TASK_FINISHED,
+				"Export " + task.taskId() + " has already " + task.status().label() + "; there is nothing to cancel.");
 	}
 
 	private static Map<String, List<String>> parameters(HttpServletRequest request) {

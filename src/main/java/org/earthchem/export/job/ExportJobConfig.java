@@ -142,7 +142,9 @@ class ExportJobConfig {
 			case JSON -> new JsonRowWriter(exportJsonFactory, plan.columns());
 		};
 		return new PartWriter(tempFiles.folderFor(taskId), format, properties.maxRowsPerFile(),
-				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval()));
+				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval(),
+						// the step stops before its next chunk; the job ends STOPPED and the task Cancelled
+						stepExecution::setTerminateOnly));
 	}
 
 	@Bean

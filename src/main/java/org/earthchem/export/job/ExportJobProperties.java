@@ -16,11 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * @param pageSize documents per search page, which is also the commit interval of the extract step
  * @param pitKeepAlive how long the point-in-time stays open between two pages
  * @param formulaGuard prefix CSV text that starts with {@code = + - @}, tab or CR with {@code '}
- * @param progressInterval least time between two progress writes to the task table
+ * @param progressInterval least time between two progress writes to the task table, which are also when a
+ * running export learns that it was cancelled
  */
 @Validated
 @ConfigurationProperties("export")
 public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPerFile,
 		@Min(1) @Max(10000) @DefaultValue("1000") int pageSize, @NotNull @DefaultValue("10m") Duration pitKeepAlive,
-		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("1s") Duration progressInterval) {
+		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval) {
 }

@@ -6,7 +6,10 @@ import java.util.function.LongConsumer;
 import org.earthchem.export.task.Progress;
 import org.earthchem.export.task.TaskStore;
 
-/** Writes a running export's row count to its task, at most once per interval so the table is not flooded. */
+/**
+ * Writes a running export's row count to its task, at most once per interval so the table is not flooded, and
+ * learns from the same write whether the task was cancelled meanwhile (on whichever node the cancel arrived).
+ */
 final class ProgressReporter implements LongConsumer {
 
 	private final TaskStore tasks;
@@ -17,10 +20,13 @@ final class ProgressReporter implements LongConsumer {
 
 	private final long intervalNanos;
 
+	private final Runnable stop;
+
 	private long lastWrite;
 
-	ProgressReporter(TaskStore tasks, String taskId, Long totalRows, Duration interval) {
+	ProgressReporter(TaskStore tasks, String taskId, Long totalRows, Duration interval, Runnable stop) {
 		this.tasks = tasks;
+		this.stop = stop;
 		this.taskId = taskId;
 		this.totalRows = totalRows;
 		this.intervalNanos = interval.toNanos();
@@ -32,7 +38,9 @@ final class ProgressReporter implements LongConsumer {
 		long now = System.nanoTime();
 		if (now - this.lastWrite >= this.intervalNanos) {
 			this.lastWrite = now;
-			this.tasks.updateProgress(this.taskId, new Progress(rowsWritten, this.totalRows));
+			if (!this.tasks.updateProgress(this.taskId, new Progress(rowsWritten, this.totalRows))) {
+				this.stop.run();
+			}
 		}
 	}
 

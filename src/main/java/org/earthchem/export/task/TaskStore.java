@@ -80,6 +80,16 @@ public class TaskStore {
 		if (!from.canMoveTo(to)) {
 			throw new IllegalArgumentException("a task cannot go from " + from.label() + " to " + to.label());
 		}
+		boolean moved = transact(List.of(statusUpdate(taskId, from, to, change),
+				eventWrite(taskId, TaskEventType.STATUS_CHANGED, from.label() + " -> " + to.label(), now())));
+		if (moved) {
+			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
+		}
+		return moved;
+	}
+
+	/** The conditional update of a status transition: only if the task is still in {@code from}. */
+	private TransactWriteItem statusUpdate(String taskId, TaskStatus from, TaskStatus to, TaskChange change) {
 		Map<String, String> names = new HashMap<>();
 		Map<String, AttributeValue> values = new HashMap<>();
 		List<String> sets = new ArrayList<>();
@@ -110,26 +120,27 @@ public class TaskStore {
 			removes.add("finishedAt");
 			removes.add("errorCode");
 			removes.add("errorMessage");
+			removes.add("cancelRequested");
 		}
-		String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-		Update update = Update.builder()
-			.tableName(this.table.name())
-			.key(key(taskId, TaskTable.TASK_SK))
-			.updateExpression(expression)
-			.conditionExpression("#status = :from")
-			.expressionAttributeNames(names)
-			.expressionAttributeValues(values)
+		String expression = "SET " + String.join(", ", sets)
+				+ (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+		return TransactWriteItem.builder()
+			.update(Update.builder()
+				.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.updateExpression(expression)
+				.conditionExpression("#status = :from")
+				.expressionAttributeNames(names)
+				.expressionAttributeValues(values)
+				.build())
 			.build();
-		boolean moved = transact(List.of(TransactWriteItem.builder().update(update).build(),
-				eventWrite(taskId, TaskEventType.STATUS_CHANGED, from.label() + " -> " + to.label(), now())));
-		if (moved) {
-			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
-		}
-		return moved;
 	}
 
-	/** Records progress while the task is Processing; silently ignored once it has left that status. */
-	public void updateProgress(String taskId, Progress progress) {
+	/**
+	 * Records progress while the task is Processing and nobody asked to cancel it.
+	 * @return false when the task should stop: a cancel was requested or it has left Processing
+	 */
+	public boolean updateProgress(String taskId, Progress progress) {
 		Map<String, AttributeValue> values = new HashMap<>();
 		values.put(":processing", s(TaskStatus.PROCESSING.label()));
 		values.put(":rows", n(progress.rowsWritten()));
@@ -143,13 +154,55 @@ public class TaskStore {
 			this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
 				.key(key(taskId, TaskTable.TASK_SK))
 				.updateExpression(finalExpression)
-				.conditionExpression("#status = :processing")
+				.conditionExpression("#status = :processing AND attribute_not_exists(cancelRequested)")
 				.expressionAttributeNames(Map.of("#status", "status"))
 				.expressionAttributeValues(values));
+			return true;
 		}
 		catch (ConditionalCheckFailedException ex) {
-			// the task finished or was cancelled meanwhile: its final state wins
+			// cancelled, or finished meanwhile: its final state wins
+			return false;
 		}
+	}
+
+	/**
+	 * Asks for a task to be cancelled: a Pending one becomes Cancelled at once (and never starts); a Processing
+	 * one is marked, and its job stops at its next check wherever it runs. Both leave a CANCEL_REQUESTED event.
+	 * @return the task as it stands afterwards, or empty when it does not exist
+	 */
+	public Optional<ExportTask> requestCancel(String taskId, String by) {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Optional<ExportTask> found = find(taskId);
+			if (found.isEmpty()) {
+				return found;
+			}
+			ExportTask task = found.get();
+			boolean done = switch (task.status()) {
+				case PENDING -> transact(List.of(
+						eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()),
+						statusUpdate(taskId, TaskStatus.PENDING, TaskStatus.CANCELLED, TaskChange.cancelled(now())),
+						eventWrite(taskId, TaskEventType.STATUS_CHANGED, "Pending -> Cancelled", now())));
+				case PROCESSING -> transact(List.of(
+						eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()),
+						TransactWriteItem.builder()
+							.update(Update.builder()
+								.tableName(this.table.name())
+								.key(key(taskId, TaskTable.TASK_SK))
+								.updateExpression("SET cancelRequested = :true")
+								.conditionExpression("#status = :processing")
+								.expressionAttributeNames(Map.of("#status", "status"))
+								.expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":processing",
+										s(TaskStatus.PROCESSING.label())))
+								.build())
+							.build()));
+				default -> true;
+			};
+			if (done) {
+				return find(taskId);
+			}
+			// the task moved on between the read and the write: look again
+		}
+		return find(taskId);
 	}
 
 	/** Appends an event to a task's audit trail. */

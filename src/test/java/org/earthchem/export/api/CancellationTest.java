@@ -1,0 +1,152 @@
+package org.earthchem.export.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Cancelling exports: a waiting one never starts, a running one stops soon and leaves nothing behind. */
+class CancellationTest extends IntegrationTest {
+
+	@Autowired
+	private JobRepository jobRepository;
+
+	private final List<String> started = new ArrayList<>();
+
+	@AfterEach
+	void cleanUp() {
+		stack().proxy().restore();
+		for (String taskId : this.started) {
+			cancel(taskId);
+			awaitFinished(OPERATOR_KEY, taskId);
+		}
+	}
+
+	@Test
+	void aPendingTaskCancelledBecomesCancelledAtOnceAndNeverStarts() {
+		// three slow exports keep every worker busy, so a fourth waits
+		stack().proxy().throttle(1_000_000);
+		for (String columns : List.of("sample_id", "igsn", "material")) {
+			awaitProcessing(start("columns=" + columns));
+		}
+		String waiting = start("columns=comments");
+		assertThat(task(OPERATOR_KEY, waiting).path("status").asString()).isEqualTo("Pending");
+
+		ResponseEntity<JsonNode> cancelled = cancel(waiting);
+
+		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(cancelled.getBody().path("status").asString()).isEqualTo("Cancelled");
+		this.started.forEach(this::cancel);
+		stack().proxy().restore();
+		// once a worker takes its job, the job sees the task is no longer pending and runs no step
+		await().atMost(Duration.ofSeconds(60)).until(() -> lastExecutionStatus(waiting) == BatchStatus.STOPPED);
+		JsonNode task = task(OPERATOR_KEY, waiting);
+		assertThat(task.path("status").asString()).isEqualTo("Cancelled");
+		assertThat(task.path("startedAt").isNull()).isTrue();
+		assertThat(eventDetails(waiting)).containsExactly("CREATED", "CANCEL_REQUESTED", "Pending -> Cancelled");
+	}
+
+	@Test
+	void aProcessingTaskCancelledStopsWithinFiveSecondsAndLeavesNoTemporaryFiles() {
+		stack().proxy().throttle(300_000);
+		String taskId = start("");
+		awaitProcessing(taskId);
+
+		long requested = System.nanoTime();
+		ResponseEntity<JsonNode> response = cancel(taskId);
+		JsonNode finished = awaitFinished(OPERATOR_KEY, taskId);
+		double seconds = (System.nanoTime() - requested) / 1e9;
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(finished.path("status").asString()).isEqualTo("Cancelled");
+		assertThat(seconds).as("seconds from cancel to Cancelled").isLessThan(5);
+		assertThat(finished.path("files")).isEmpty();
+		assertThat(Path.of(stack().properties().get("export.storage.work-dir"), taskId)).doesNotExist();
+		assertThat(eventDetails(taskId)).containsSubsequence("CANCEL_REQUESTED", "Processing -> Cancelled");
+	}
+
+	@Test
+	void cancellingACancelledTaskAgainAnswers200() throws Exception {
+		stack().proxy().throttle(300_000);
+		String taskId = start("columns=sample_name");
+		awaitProcessing(taskId);
+		cancel(taskId);
+		awaitFinished(OPERATOR_KEY, taskId);
+
+		ResponseEntity<JsonNode> again = cancel(taskId);
+
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(again.getBody().path("status").asString()).isEqualTo("Cancelled");
+		assertThat(Files.exists(Path.of(stack().properties().get("export.storage.work-dir"), taskId))).isFalse();
+	}
+
+	@Test
+	void cancellingASucceededTaskAnswers409AndChangesNothing() {
+		JsonNode done = export(OPERATOR_KEY, "nasty", "fileType=json&columns=name");
+		String taskId = done.path("taskId").asString();
+
+		ResponseEntity<JsonNode> response = cancel(taskId);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(response.getBody().path("code").asString()).isEqualTo("TASK_FINISHED");
+		assertThat(task(OPERATOR_KEY, taskId).path("status").asString()).isEqualTo("Succeeded");
+	}
+
+	private String start(String query) {
+		ResponseEntity<JsonNode> created = requestExport(OPERATOR_KEY, "petdb", query);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		String taskId = created.getBody().path("taskId").asString();
+		this.started.add(taskId);
+		return taskId;
+	}
+
+	private void awaitProcessing(String taskId) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> task(OPERATOR_KEY, taskId).path("progress").path("rowsWritten").asLong() > 0);
+	}
+
+	private ResponseEntity<JsonNode> cancel(String taskId) {
+		return http(OPERATOR_KEY).post().uri("/api/v1/exports/" + taskId + "/cancel").retrieve().toEntity(JsonNode.class);
+	}
+
+	private List<String> eventDetails(String taskId) {
+		JsonNode events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + taskId + "/events").retrieve()
+			.body(JsonNode.class);
+		List<String> details = new ArrayList<>();
+		for (JsonNode event : events) {
+			String type = event.path("type").asString();
+			details.add("STATUS_CHANGED".equals(type) ? event.path("detail").asString() : type);
+		}
+		return details;
+	}
+
+	private BatchStatus lastExecutionStatus(String taskId) {
+		JobInstance instance = this.jobRepository.getJobInstance("export",
+				new JobParametersBuilder().addString("taskId", taskId, true).toJobParameters());
+		if (instance == null) {
+			return null;
+		}
+		JobExecution execution = this.jobRepository.getLastJobExecution(instance);
+		return (execution != null) ? execution.getStatus() : null;
+	}
+
+}
