@@ -2,6 +2,7 @@ package org.earthchem.export.api;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.earthchem.export.queue.ExportQueue;
 import org.earthchem.export.security.Caller;
 import org.earthchem.export.security.CallerResolver;
 import org.earthchem.export.source.ExportQuery;
+import org.earthchem.export.source.InvalidParametersException;
+import org.earthchem.export.source.ParameterError;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.source.SourceDefinition;
@@ -24,6 +27,7 @@ import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.task.TaskIds;
+import org.earthchem.export.task.TaskPage;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.http.ContentDisposition;
@@ -103,6 +107,55 @@ class ExportController {
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/exports/" + task.taskId()))
 			.body(TaskView.of(task, null));
+	}
+
+	@GetMapping
+	TaskListView list(@RequestParam(name = "status", required = false) String status,
+			@RequestParam(name = "source", required = false) String source,
+			@RequestParam(name = "owner", required = false) String owner,
+			@RequestParam(name = "limit", required = false) String limit,
+			@RequestParam(name = "cursor", required = false) String cursor, HttpServletRequest request) {
+		Caller caller = this.callers.resolve(request);
+		List<ParameterError> errors = new ArrayList<>();
+		TaskStatus statusFilter = null;
+		if (status != null) {
+			try {
+				statusFilter = TaskStatus.fromLabel(status);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(new ParameterError("status", "must be one of Pending, Processing, Succeeded, Failed, Cancelled"));
+			}
+		}
+		int pageSize = 20;
+		if (limit != null) {
+			try {
+				pageSize = Integer.parseInt(limit);
+			}
+			catch (NumberFormatException ex) {
+				pageSize = -1;
+			}
+			if (pageSize < 1 || pageSize > 100) {
+				errors.add(new ParameterError("limit", "must be a whole number from 1 to 100"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidParametersException(errors);
+		}
+		if (owner != null && !owner.equals(caller.owner()) && !caller.operator()) {
+			throw new ApiException(HttpStatus.FORBIDDEN, ProblemCode.NOT_ALLOWED,
+					"Only operators may list the exports of other owners.");
+		}
+		String listedOwner = caller.operator() ? owner : caller.owner();
+		TaskPage page;
+		try {
+			page = this.tasks.list(listedOwner, statusFilter, source, pageSize, cursor);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParametersException(List.of(new ParameterError("cursor",
+					"is not a cursor from this listing; start again without it")));
+		}
+		return new TaskListView(page.tasks().stream().map((task) -> TaskView.of(task, null)).toList(),
+				page.nextCursor());
 	}
 
 	@GetMapping("/{taskId}")

@@ -230,6 +230,15 @@ public class TaskStore {
 		return events;
 	}
 
+	/**
+	 * Tasks newest first: one owner's, or every owner's when {@code owner} is null, optionally of one status and
+	 * source, {@code limit} at a time from {@code cursor} (null for the first page).
+	 * @throws IllegalArgumentException for a cursor this listing did not hand out
+	 */
+	public TaskPage list(String owner, TaskStatus status, String source, int limit, String cursor) {
+		return new TaskListing(this.dynamoDb, this.table.name()).list(owner, status, source, limit, cursor);
+	}
+
 	/** An owner's active (Pending or Processing) task for the same source, query and file type, if any. */
 	public Optional<ExportTask> findActive(String owner, String source, String queryKey, String fileType) {
 		return activeTasksOf(owner).stream()
