@@ -85,7 +85,7 @@ class ExportController {
 		String fileType = query.fileType().name().toLowerCase();
 		Optional<ExportTask> existing = this.tasks.findActive(caller.owner(), source, query.queryKey(), fileType);
 		if (existing.isPresent()) {
-			return ResponseEntity.ok(TaskView.of(existing.get(), null));
+			return ResponseEntity.ok(view(existing.get()));
 		}
 		if (this.tasks.activeTasksOf(caller.owner()).size() >= this.limits.maxActivePerOwner()) {
 			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_ACTIVE_EXPORTS,
@@ -106,7 +106,7 @@ class ExportController {
 				matched);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/exports/" + task.taskId()))
-			.body(TaskView.of(task, null));
+			.body(view(this.tasks.find(task.taskId()).orElse(task)));
 	}
 
 	@GetMapping
@@ -154,7 +154,7 @@ class ExportController {
 			throw new InvalidParametersException(List.of(new ParameterError("cursor",
 					"is not a cursor from this listing; start again without it")));
 		}
-		return new TaskListView(page.tasks().stream().map((task) -> TaskView.of(task, null)).toList(),
+		return new TaskListView(page.tasks().stream().map(this::view).toList(),
 				page.nextCursor());
 	}
 
@@ -166,7 +166,7 @@ class ExportController {
 			// clients poll every 10 seconds
 			response.header(HttpHeaders.RETRY_AFTER, "10");
 		}
-		return response.body(TaskView.of(task, null));
+		return response.body(view(task));
 	}
 
 	@PostMapping("/{taskId}/cancel")
@@ -221,6 +221,10 @@ class ExportController {
 			.contentLength(file.bytes())
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
 			.body(body);
+	}
+
+	private TaskView view(ExportTask task) {
+		return TaskView.of(task, this.tasks.queuePosition(task));
 	}
 
 	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,

@@ -239,6 +239,39 @@ public class TaskStore {
 		return new TaskListing(this.dynamoDb, this.table.name()).list(owner, status, source, limit, cursor);
 	}
 
+	/**
+	 * Where a Pending task stands in the queue: 1 is next to start. The queue is the Pending partition of the
+	 * {@code by-status} index in creation order; null when the task is not Pending.
+	 */
+	public Integer queuePosition(ExportTask task) {
+		if (task.status() != TaskStatus.PENDING) {
+			return null;
+		}
+		int ahead = 0;
+		Map<String, AttributeValue> start = null;
+		do {
+			Map<String, AttributeValue> exclusiveStart = start;
+			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
+				.indexName(TaskTable.BY_STATUS)
+				.keyConditionExpression("#status = :pending AND #created <= :created")
+				.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
+				.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()), ":created",
+						s(Timestamps.format(task.createdAt()))))
+				.projectionExpression("taskId, createdAt")
+				.exclusiveStartKey(exclusiveStart));
+			for (Map<String, AttributeValue> item : page.items()) {
+				boolean sameInstant = item.get("createdAt").s().equals(Timestamps.format(task.createdAt()));
+				// tasks of the same millisecond queue in id order
+				if (!sameInstant || item.get("taskId").s().compareTo(task.taskId()) < 0) {
+					ahead++;
+				}
+			}
+			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+		}
+		while (start != null);
+		return ahead + 1;
+	}
+
 	/** An owner's active (Pending or Processing) task for the same source, query and file type, if any. */
 	public Optional<ExportTask> findActive(String owner, String source, String queryKey, String fileType) {
 		return activeTasksOf(owner).stream()

@@ -65,6 +65,25 @@ class CancellationTest extends IntegrationTest {
 	}
 
 	@Test
+	void waitingTasksShowTheirQueuePositionAndMoveUpWhenOneAheadIsCancelled() {
+		stack().proxy().throttle(1_000_000);
+		for (String columns : List.of("sample_id", "igsn", "material")) {
+			awaitProcessing(start("columns=" + columns));
+		}
+		String first = start("columns=comments");
+		String second = start("columns=tags");
+		int firstPosition = task(OPERATOR_KEY, first).path("queuePosition").asInt();
+		int secondPosition = task(OPERATOR_KEY, second).path("queuePosition").asInt();
+
+		cancel(first);
+
+		assertThat(firstPosition).isPositive();
+		assertThat(secondPosition).isEqualTo(firstPosition + 1);
+		assertThat(task(OPERATOR_KEY, second).path("queuePosition").asInt()).isEqualTo(firstPosition);
+		assertThat(task(OPERATOR_KEY, first).path("queuePosition").isNull()).isTrue();
+	}
+
+	@Test
 	void aProcessingTaskCancelledStopsWithinFiveSecondsAndLeavesNoTemporaryFiles() {
 		stack().proxy().throttle(300_000);
 		String taskId = start("");
