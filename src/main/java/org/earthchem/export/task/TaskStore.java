@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -213,21 +215,10 @@ public class TaskStore {
 
 	/** A task's audit trail, oldest first. */
 	public List<TaskEvent> events(String taskId) {
-		List<TaskEvent> events = new ArrayList<>();
-		Map<String, AttributeValue> start = null;
-		do {
-			Map<String, AttributeValue> exclusiveStart = start;
-			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
-				.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
-				.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
-				.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s("EVENT#")))
-				.consistentRead(true)
-				.exclusiveStartKey(exclusiveStart));
-			page.items().forEach((item) -> events.add(TaskItems.eventFromItem(item)));
-			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-		}
-		while (start != null);
-		return events;
+		return queryAll((r) -> r.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
+			.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
+			.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s("EVENT#")))
+			.consistentRead(true)).stream().map(TaskItems::eventFromItem).toList();
 	}
 
 	/**
@@ -247,28 +238,18 @@ public class TaskStore {
 		if (task.status() != TaskStatus.PENDING) {
 			return null;
 		}
+		String createdAt = Timestamps.format(task.createdAt());
 		int ahead = 0;
-		Map<String, AttributeValue> start = null;
-		do {
-			Map<String, AttributeValue> exclusiveStart = start;
-			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
-				.indexName(TaskTable.BY_STATUS)
-				.keyConditionExpression("#status = :pending AND #created <= :created")
-				.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
-				.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()), ":created",
-						s(Timestamps.format(task.createdAt()))))
-				.projectionExpression("taskId, createdAt")
-				.exclusiveStartKey(exclusiveStart));
-			for (Map<String, AttributeValue> item : page.items()) {
-				boolean sameInstant = item.get("createdAt").s().equals(Timestamps.format(task.createdAt()));
-				// tasks of the same millisecond queue in id order
-				if (!sameInstant || item.get("taskId").s().compareTo(task.taskId()) < 0) {
-					ahead++;
-				}
+		for (Map<String, AttributeValue> item : queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
+			.keyConditionExpression("#status = :pending AND #created <= :created")
+			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
+			.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()), ":created", s(createdAt)))
+			.projectionExpression("taskId, createdAt"))) {
+			// tasks of the same millisecond queue in id order
+			if (!item.get("createdAt").s().equals(createdAt) || item.get("taskId").s().compareTo(task.taskId()) < 0) {
+				ahead++;
 			}
-			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
 		}
-		while (start != null);
 		return ahead + 1;
 	}
 
@@ -282,24 +263,30 @@ public class TaskStore {
 
 	/** An owner's Pending and Processing tasks, newest first. */
 	public List<ExportTask> activeTasksOf(String owner) {
-		List<ExportTask> tasks = new ArrayList<>();
+		return queryAll((r) -> r.indexName(TaskTable.BY_OWNER)
+			.keyConditionExpression("#owner = :owner")
+			.filterExpression("#status IN (:pending, :processing)")
+			.expressionAttributeNames(Map.of("#owner", "owner", "#status", "status"))
+			.expressionAttributeValues(Map.of(":owner", s(owner), ":pending", s(TaskStatus.PENDING.label()),
+					":processing", s(TaskStatus.PROCESSING.label())))
+			.scanIndexForward(false)).stream().map(TaskItems::fromItem).toList();
+	}
+
+	/** Every item a query matches, across DynamoDB's pages. */
+	private List<Map<String, AttributeValue>> queryAll(Consumer<QueryRequest.Builder> query) {
+		List<Map<String, AttributeValue>> items = new ArrayList<>();
 		Map<String, AttributeValue> start = null;
 		do {
 			Map<String, AttributeValue> exclusiveStart = start;
-			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
-				.indexName(TaskTable.BY_OWNER)
-				.keyConditionExpression("#owner = :owner")
-				.filterExpression("#status IN (:pending, :processing)")
-				.expressionAttributeNames(Map.of("#owner", "owner", "#status", "status"))
-				.expressionAttributeValues(Map.of(":owner", s(owner), ":pending", s(TaskStatus.PENDING.label()),
-						":processing", s(TaskStatus.PROCESSING.label())))
-				.scanIndexForward(false)
-				.exclusiveStartKey(exclusiveStart));
-			page.items().forEach((item) -> tasks.add(TaskItems.fromItem(item)));
+			QueryResponse page = this.dynamoDb.query((r) -> {
+				query.accept(r.tableName(this.table.name()));
+				r.exclusiveStartKey(exclusiveStart);
+			});
+			items.addAll(page.items());
 			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
 		}
 		while (start != null);
-		return tasks;
+		return items;
 	}
 
 	private TransactWriteItem eventWrite(String taskId, TaskEventType type, String detail, Instant at) {
