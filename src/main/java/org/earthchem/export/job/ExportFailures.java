@@ -15,6 +15,11 @@ final class ExportFailures {
 	private ExportFailures() {
 	}
 
+	/** Whether another attempt may succeed: the search cluster was unreachable or overloaded. */
+	static boolean isTransient(TaskError error) {
+		return error.code() == ErrorCode.SOURCE_UNAVAILABLE;
+	}
+
 	static TaskError classify(List<Throwable> failures, String taskId) {
 		for (Throwable failure : failures) {
 			for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -65,9 +66,19 @@ class ExportJobConfig {
 	}
 
 	@Bean
+	RetryPlan exportRetryPlan(TaskStore tasks, ExportJobProperties properties) {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("export-retry-");
+		scheduler.setDaemon(true);
+		scheduler.initialize();
+		return new RetryPlan(tasks, scheduler, properties);
+	}
+
+	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step storeStep,
-			TaskStore tasks, SearchCluster cluster, TempFiles tempFiles) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(new TaskStatusListener(tasks, cluster, tempFiles))
+			TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, RetryPlan exportRetryPlan) {
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.listener(new TaskStatusListener(tasks, cluster, tempFiles, exportRetryPlan))
 			.start(prepareStep)
 			.next(extractStep)
 			.next(storeStep)
@@ -154,8 +165,10 @@ class ExportJobConfig {
 	}
 
 	@Bean
-	ExportLauncher exportLauncher(JobOperator jobOperator, Job exportJob) {
-		return new ExportLauncher(jobOperator, exportJob);
+	ExportLauncher exportLauncher(JobOperator jobOperator, Job exportJob, RetryPlan exportRetryPlan) {
+		ExportLauncher launcher = new ExportLauncher(jobOperator, exportJob);
+		exportRetryPlan.setLauncher(launcher);
+		return launcher;
 	}
 
 }

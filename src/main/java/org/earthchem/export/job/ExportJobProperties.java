@@ -18,10 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param formulaGuard prefix CSV text that starts with {@code = + - @}, tab or CR with {@code '}
  * @param progressInterval least time between two progress writes to the task table, which are also when a
  * running export learns that it was cancelled
+ * @param maxAttempts executions an export may take in all when it fails for a reason that may pass (the search
+ * cluster unreachable); each retry resumes after the last committed chunk
+ * @param retryBackoff wait before the first retry, doubled for each further one
  */
 @Validated
 @ConfigurationProperties("export")
 public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPerFile,
 		@Min(1) @Max(10000) @DefaultValue("1000") int pageSize, @NotNull @DefaultValue("10m") Duration pitKeepAlive,
-		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval) {
+		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval,
+		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff) {
 }

@@ -34,10 +34,13 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final TempFiles tempFiles;
 
-	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles) {
+	private final RetryPlan retries;
+
+	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, RetryPlan retries) {
 		this.tasks = tasks;
 		this.cluster = cluster;
 		this.tempFiles = tempFiles;
+		this.retries = retries;
 	}
 
 	@Override
@@ -94,8 +97,10 @@ class TaskStatusListener implements JobExecutionListener {
 			log.error("Export {} failed ({})", taskId, error.code(), failure);
 		}
 		// the work folder stays: a restart resumes from the parts written so far
-		this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.FAILED,
-				TaskChange.failed(this.tasks.now(), error));
+		if (this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.FAILED,
+				TaskChange.failed(this.tasks.now(), error)) && ExportFailures.isTransient(error)) {
+			this.tasks.find(taskId).ifPresent((task) -> this.retries.consider(task, error));
+		}
 	}
 
 	private void closePointInTime(ExecutionContext context) {

@@ -22,7 +22,7 @@ class SourceOutageTest extends IntegrationTest {
 	}
 
 	@Test
-	void anExportWhoseSearchClusterStopsMidwayFailsWithSourceUnavailableAndAPlainSentence() {
+	void anExportWhoseSearchClusterStaysAwayFailsAfterThreeAttemptsWithSourceUnavailableAndAPlainSentence() {
 		JsonNode finished;
 		try {
 			// about 300 KB/s: the 1,500 documents take many seconds, so the export is caught midway
@@ -38,13 +38,20 @@ class SourceOutageTest extends IntegrationTest {
 			assertThat(midway.path("progress").path("rowsWritten").asLong()).isLessThan(1500);
 
 			stack().proxy().cut();
-			finished = awaitFinished(OPERATOR_KEY, taskId);
+			// the cluster stays away through every retry
+			finished = await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> task(OPERATOR_KEY, taskId),
+						(t) -> t.path("status").asString().equals("Failed") && t.path("attempts").asInt() == 3);
 		}
 		finally {
 			stack().proxy().restore();
 		}
 
 		assertThat(finished.path("status").asString()).isEqualTo("Failed");
+		JsonNode events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + finished.path("taskId").asString() + "/events")
+			.retrieve().body(JsonNode.class);
+		assertThat(events.findValuesAsString("type")).filteredOn("RETRY_SCHEDULED"::equals).hasSize(2);
 		assertThat(finished.path("error").path("code").asString()).isEqualTo("SOURCE_UNAVAILABLE");
 		assertThat(finished.path("files")).isEmpty();
 		assertThat(finished.path("finishedAt").asString()).isNotBlank();

@@ -1,0 +1,61 @@
+package org.earthchem.export.job;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.support.IntegrationTest;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An export outlives a short outage of the search cluster: it is retried, resumes, and ends with the same files. */
+class RetryTest extends IntegrationTest {
+
+	@AfterEach
+	void restoreCluster() {
+		stack().proxy().restore();
+	}
+
+	@Test
+	void anExportInterruptedByAShortOutageIsRetriedAndEndsWithTheSameFilesAsAnUninterruptedOne() {
+		String query = "columns=sample_id,material,location,chemistry.whole_rock.major";
+		stack().proxy().throttle(300_000);
+		ResponseEntity<JsonNode> created = requestExport(OPERATOR_KEY, "petdb", query);
+		String taskId = created.getBody().path("taskId").asString();
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+			.until(() -> task(OPERATOR_KEY, taskId).path("progress").path("rowsWritten").asLong() > 0);
+
+		stack().proxy().cut();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+			.until(() -> eventTypes(taskId).contains("RETRY_SCHEDULED"));
+		stack().proxy().restore();
+		JsonNode retried = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+			.until(() -> task(OPERATOR_KEY, taskId), (t) -> t.path("status").asString().equals("Succeeded"));
+
+		JsonNode uninterrupted = export(OPERATOR_KEY, "petdb", query);
+		assertThat(retried.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+		assertThat(retried.path("error").isNull()).isTrue();
+		assertThat(digests(retried)).hasSize(3).isEqualTo(digests(uninterrupted));
+		assertThat(eventTypes(taskId)).containsSubsequence("STATUS_CHANGED", "RETRY_SCHEDULED", "STATUS_CHANGED",
+				"FILE_STORED");
+	}
+
+	private List<String> eventTypes(String taskId) {
+		JsonNode events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + taskId + "/events").retrieve()
+			.body(JsonNode.class);
+		return events.findValuesAsString("type");
+	}
+
+	private static List<String> digests(JsonNode task) {
+		List<String> digests = new ArrayList<>();
+		task.path("files").forEach((file) -> digests.add(file.path("sha256").asString()));
+		return digests;
+	}
+
+}
