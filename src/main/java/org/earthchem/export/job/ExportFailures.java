@@ -17,7 +17,12 @@ final class ExportFailures {
 
 	/** Whether another attempt may succeed: the search cluster was unreachable or overloaded. */
 	static boolean isTransient(TaskError error) {
-		return error.code() == ErrorCode.SOURCE_UNAVAILABLE;
+		return error.code() == ErrorCode.SOURCE_UNAVAILABLE || error.code() == ErrorCode.INTERRUPTED;
+	}
+
+	static TaskError interrupted() {
+		return new TaskError(ErrorCode.INTERRUPTED,
+				"The export was interrupted when the export service stopped; it carries on by itself.");
 	}
 
 	static TaskError classify(List<Throwable> failures, String taskId) {

@@ -21,6 +21,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,20 +67,48 @@ class ExportJobConfig {
 		});
 	}
 
+	/** Retries, heartbeats and recovery checks. */
 	@Bean
-	RetryPlan exportRetryPlan(TaskStore tasks, ExportJobProperties properties) {
+	ThreadPoolTaskScheduler exportScheduler() {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setThreadNamePrefix("export-retry-");
-		scheduler.setDaemon(true);
-		scheduler.initialize();
-		return new RetryPlan(tasks, scheduler, properties);
+		scheduler.setPoolSize(2);
+		scheduler.setThreadNamePrefix("export-scheduler-");
+		return scheduler;
+	}
+
+	@Bean
+	RetryPlan exportRetryPlan(TaskStore tasks, ThreadPoolTaskScheduler exportScheduler, ExportJobProperties properties) {
+		return new RetryPlan(tasks, exportScheduler, properties);
+	}
+
+	@Bean
+	Heartbeats exportHeartbeats(TaskStore tasks, ThreadPoolTaskScheduler exportScheduler,
+			ExportJobProperties properties) {
+		return new Heartbeats(tasks, exportScheduler, properties.lease().dividedBy(4));
+	}
+
+	@Bean
+	ExportRecovery exportRecovery(TaskStore tasks, JobRepository jobRepository, JobOperator jobOperator,
+			ExportLauncher exportLauncher, RetryPlan exportRetryPlan, ExportJobProperties properties) {
+		return new ExportRecovery(tasks, jobRepository, jobOperator, exportLauncher, exportRetryPlan,
+				properties.lease());
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> exportRecoveryAtStart(ExportRecovery exportRecovery,
+			ThreadPoolTaskScheduler exportScheduler, ExportJobProperties properties) {
+		return (event) -> {
+			exportRecovery.atStart();
+			exportScheduler.scheduleWithFixedDelay(exportRecovery::recoverSilent, properties.lease().dividedBy(2));
+		};
 	}
 
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step storeStep,
-			TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, RetryPlan exportRetryPlan) {
+			TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, RetryPlan exportRetryPlan,
+			Heartbeats exportHeartbeats) {
 		return new JobBuilder(JOB_NAME, jobRepository)
-			.listener(new TaskStatusListener(tasks, cluster, tempFiles, exportRetryPlan))
+			.listener(new TaskStatusListener(tasks, cluster, tempFiles, exportRetryPlan, exportHeartbeats))
 			.start(prepareStep)
 			.next(extractStep)
 			.next(storeStep)

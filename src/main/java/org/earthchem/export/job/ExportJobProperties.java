@@ -21,11 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts executions an export may take in all when it fails for a reason that may pass (the search
  * cluster unreachable); each retry resumes after the last committed chunk
  * @param retryBackoff wait before the first retry, doubled for each further one
+ * @param lease how long a running export may go without a heartbeat before it is taken as interrupted and resumed
+ * (heartbeats every quarter lease, checks every half lease)
  */
 @Validated
 @ConfigurationProperties("export")
 public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPerFile,
 		@Min(1) @Max(10000) @DefaultValue("1000") int pageSize, @NotNull @DefaultValue("10m") Duration pitKeepAlive,
 		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval,
-		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff) {
+		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff,
+		@NotNull @DefaultValue("60s") Duration lease) {
 }

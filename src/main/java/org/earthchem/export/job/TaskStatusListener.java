@@ -36,7 +36,11 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final RetryPlan retries;
 
-	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, RetryPlan retries) {
+	private final Heartbeats heartbeats;
+
+	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, RetryPlan retries,
+			Heartbeats heartbeats) {
+		this.heartbeats = heartbeats;
 		this.tasks = tasks;
 		this.cluster = cluster;
 		this.tempFiles = tempFiles;
@@ -50,7 +54,10 @@ class TaskStatusListener implements JobExecutionListener {
 		ExportTask task = this.tasks.find(taskId).orElse(null);
 		boolean started = task != null && this.tasks.transition(taskId, TaskStatus.PENDING, TaskStatus.PROCESSING,
 				TaskChange.started(this.tasks.now(), execution.getId(), task.attempts() + 1));
-		if (!started) {
+		if (started) {
+			this.heartbeats.start(taskId);
+		}
+		else {
 			// cancelled (or gone) before it could start: the job must not run
 			log.info("Export {} is no longer pending ({}); its job stops before the first step", taskId,
 					task == null ? "missing" : task.status().label());
@@ -61,6 +68,7 @@ class TaskStatusListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String taskId = taskId(execution);
+		this.heartbeats.stop(taskId);
 		try {
 			closePointInTime(execution.getExecutionContext());
 			BatchStatus status = execution.getStatus();

@@ -7,6 +7,8 @@ public enum ErrorCode {
 	SOURCE_UNAVAILABLE,
 	/** The search cluster refused the query or the index is gone or changed. */
 	SOURCE_REJECTED,
+	/** The node running the export stopped (a restart or a crash); it resumes on its own. */
+	INTERRUPTED,
 	/** Writing or storing the file failed. */
 	STORAGE_FAILED,
 	/** A fault inside the service. */

@@ -101,6 +101,8 @@ public class TaskStore {
 		values.put(":to", s(to.label()));
 		sets.add("#status = :to");
 		set(sets, names, values, "startedAt", change.startedAt() != null ? s(Timestamps.format(change.startedAt())) : null);
+		set(sets, names, values, "heartbeatAt",
+				change.startedAt() != null ? s(Timestamps.format(change.startedAt())) : null);
 		set(sets, names, values, "finishedAt",
 				change.finishedAt() != null ? s(Timestamps.format(change.finishedAt())) : null);
 		set(sets, names, values, "jobExecutionId", change.jobExecutionId() != null ? n(change.jobExecutionId()) : null);
@@ -165,6 +167,41 @@ public class TaskStore {
 			// cancelled, or finished meanwhile: its final state wins
 			return false;
 		}
+	}
+
+	/** Shows that the task's job is alive; ignored once the task has left Processing. */
+	public void heartbeat(String taskId) {
+		try {
+			this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.updateExpression("SET heartbeatAt = :now")
+				.conditionExpression("#status = :processing")
+				.expressionAttributeNames(Map.of("#status", "status"))
+				.expressionAttributeValues(Map.of(":now", s(Timestamps.format(now())), ":processing",
+						s(TaskStatus.PROCESSING.label()))));
+		}
+		catch (ConditionalCheckFailedException ex) {
+			// finished meanwhile
+		}
+	}
+
+	/** Processing tasks whose job has shown no sign of life since {@code before}: their node died. */
+	public List<ExportTask> processingSilentSince(Instant before) {
+		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
+			.keyConditionExpression("#status = :processing")
+			.filterExpression("attribute_not_exists(heartbeatAt) OR heartbeatAt < :before")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":before",
+					s(Timestamps.format(before))))).stream().map(TaskItems::fromItem).toList();
+	}
+
+	/** Pending tasks, oldest first: the queue. */
+	public List<ExportTask> pendingOldestFirst() {
+		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
+			.keyConditionExpression("#status = :pending")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label())))
+			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
 	}
 
 	/**

@@ -1,0 +1,98 @@
+package org.earthchem.export.job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskChange;
+import org.earthchem.export.task.TaskIds;
+import org.earthchem.export.task.TaskStatus;
+import org.earthchem.export.task.TaskStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** No task is lost or stuck when the node that held it stops. */
+class RecoveryTest extends IntegrationTest {
+
+	@Autowired
+	private TaskStore tasks;
+
+	@Autowired
+	private ExportRecovery recovery;
+
+	@Autowired
+	private JobRepository jobRepository;
+
+	@Test
+	void aPendingTaskWhoseQueueWasLostIsQueuedAgainAtStartAndSucceeds() {
+		// a task stored as Pending whose in-memory queue died with its node
+		ExportTask task = pendingTask(this.tasks.now());
+
+		this.recovery.atStart();
+
+		JsonNode finished = awaitFinished(OPERATOR_KEY, task.taskId());
+		assertThat(finished.path("status").asString()).isEqualTo("Succeeded");
+		assertThat(finished.path("files").path(0).path("rows").asLong()).isEqualTo(6);
+	}
+
+	@Test
+	void aProcessingTaskWhoseNodeDiedIsResumedAndSucceeds() {
+		ExportTask task = pendingTask(this.tasks.now().minusSeconds(300));
+		// its node started it long ago, left a running job execution and then went silent
+		JobParameters parameters = new JobParametersBuilder().addString("taskId", task.taskId(), true)
+			.toJobParameters();
+		JobInstance instance = this.jobRepository.createJobInstance("export", parameters);
+		JobExecution dead = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		Instant longAgo = this.tasks.now().minusSeconds(240);
+		assertThat(this.tasks.transition(task.taskId(), TaskStatus.PENDING, TaskStatus.PROCESSING,
+				TaskChange.started(longAgo, dead.getId(), 1))).isTrue();
+
+		this.recovery.recoverSilent();
+
+		JsonNode finished = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+			.until(() -> task(OPERATOR_KEY, task.taskId()), (t) -> t.path("status").asString().equals("Succeeded"));
+		assertThat(finished.path("attempts").asInt()).isEqualTo(2);
+		assertThat(this.jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		List<String> events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + task.taskId() + "/events").retrieve()
+			.body(JsonNode.class).findValuesAsString("detail");
+		assertThat(events).containsSubsequence("Pending -> Processing", "Processing -> Failed", "Failed -> Pending",
+				"Pending -> Processing", "Processing -> Succeeded");
+	}
+
+	@Test
+	void aProcessingTaskWithAFreshHeartbeatIsLeftAlone() {
+		ExportTask task = pendingTask(this.tasks.now());
+		assertThat(this.tasks.transition(task.taskId(), TaskStatus.PENDING, TaskStatus.PROCESSING,
+				TaskChange.started(this.tasks.now(), 0, 1))).isTrue();
+
+		this.recovery.recoverSilent();
+
+		assertThat(this.tasks.find(task.taskId()).orElseThrow().status()).isEqualTo(TaskStatus.PROCESSING);
+		this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.CANCELLED,
+				TaskChange.cancelled(this.tasks.now()));
+	}
+
+	private ExportTask pendingTask(Instant createdAt) {
+		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+		ExportTask task = ExportTask.pending(TaskIds.newId("nasty", queryKey, createdAt), "nasty", "csv", "",
+				queryKey, "demo-operator", null, createdAt, 6L);
+		assertThat(this.tasks.create(task)).isTrue();
+		return task;
+	}
+
+}
