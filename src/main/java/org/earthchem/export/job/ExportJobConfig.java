@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import tools.jackson.core.json.JsonFactory;
 
 import org.earthchem.export.source.SearchCluster;
+import org.earthchem.export.source.SearchUnavailableException;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.storage.ExportStorage;
 import org.earthchem.export.storage.TempFiles;
@@ -26,6 +27,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -157,12 +160,23 @@ class ExportJobConfig {
 	}
 
 	@Bean
+	RetryTemplate pageRetries(ExportJobProperties properties) {
+		return new RetryTemplate(RetryPolicy.builder()
+			.includes(SearchUnavailableException.class)
+			.maxRetries(properties.pageRetries())
+			.delay(properties.pageRetryDelay())
+			.multiplier(2)
+			.build());
+	}
+
+	@Bean
 	@StepScope
 	PointInTimeReader exportReader(@Value("#{stepExecution}") StepExecution stepExecution, SearchCluster cluster,
-			JsonFactory exportJsonFactory, ExportJobProperties properties, ExecutorService pagePrefetcher) {
+			JsonFactory exportJsonFactory, ExportJobProperties properties, ExecutorService pagePrefetcher,
+			RetryTemplate pageRetries) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		return new PointInTimeReader(cluster, exportJsonFactory, plan.pitId(), plan.queryJson(), plan.sortField(),
-				properties.pageSize(), properties.pitKeepAlive(), pagePrefetcher);
+				properties.pageSize(), properties.pitKeepAlive(), pagePrefetcher, pageRetries);
 	}
 
 	@Bean

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts executions an export may take in all when it fails for a reason that may pass (the search
  * cluster unreachable); each retry resumes after the last committed chunk
  * @param retryBackoff wait before the first retry, doubled for each further one
+ * @param pageRetries retries of one page read that failed for a passing reason, before the job fails
+ * @param pageRetryDelay wait before the first retry of a page read, doubled for each further one
  * @param lease how long a running export may go without a heartbeat before it is taken as interrupted and resumed
  * (heartbeats every quarter lease, checks every half lease)
  */
@@ -30,5 +32,6 @@ public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPer
 		@Min(1) @Max(10000) @DefaultValue("1000") int pageSize, @NotNull @DefaultValue("10m") Duration pitKeepAlive,
 		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval,
 		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff,
+		@Min(0) @DefaultValue("3") int pageRetries, @NotNull @DefaultValue("500ms") Duration pageRetryDelay,
 		@NotNull @DefaultValue("60s") Duration lease) {
 }

@@ -15,6 +15,7 @@ import org.earthchem.export.source.SearchCluster;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Reads every document of a query through a point-in-time with {@code search_after} on the source's unique sort
@@ -39,6 +40,8 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 
 	private final Executor prefetcher;
 
+	private final RetryTemplate pageRetries;
+
 	private String pitId;
 
 	private String searchAfter;
@@ -50,7 +53,8 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 	private CompletableFuture<ResultPage> next;
 
 	PointInTimeReader(SearchCluster cluster, JsonFactory factory, String pitId, String queryJson, String sortField,
-			int pageSize, Duration keepAlive, Executor prefetcher) {
+			int pageSize, Duration keepAlive, Executor prefetcher, RetryTemplate pageRetries) {
+		this.pageRetries = pageRetries;
 		this.cluster = cluster;
 		this.factory = factory;
 		this.pitId = pitId;
@@ -114,7 +118,8 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 				MDC.setContextMap(mdc);
 			}
 			try {
-				return ResultPage.parse(this.factory, this.cluster.searchPage(body));
+				// a hiccup of the cluster (refused connection, 429, 5xx) costs a retry, not the export
+				return ResultPage.parse(this.factory, this.pageRetries.invoke(() -> this.cluster.searchPage(body)));
 			}
 			finally {
 				MDC.clear();
