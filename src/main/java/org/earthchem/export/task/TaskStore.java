@@ -195,6 +195,15 @@ public class TaskStore {
 					s(Timestamps.format(before))))).stream().map(TaskItems::fromItem).toList();
 	}
 
+	/** Processing tasks, oldest first. */
+	public List<ExportTask> processingOldestFirst() {
+		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
+			.keyConditionExpression("#status = :processing")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label())))
+			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
+	}
+
 	/** Pending tasks, oldest first: the queue. */
 	public List<ExportTask> pendingOldestFirst() {
 		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)

@@ -1,0 +1,70 @@
+package org.earthchem.export.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.earthchem.export.security.Caller;
+import org.earthchem.export.security.CallerResolver;
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskStore;
+import org.earthchem.export.task.Timestamps;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operators' view of the queue: what waits, in start order, what runs, and how many workers a node has. */
+@RestController
+class QueueController {
+
+	private final TaskStore tasks;
+
+	private final CallerResolver callers;
+
+	private final int workers;
+
+	QueueController(TaskStore tasks, CallerResolver callers, @Value("${export.workers:3}") int workers) {
+		this.tasks = tasks;
+		this.callers = callers;
+		this.workers = workers;
+	}
+
+	@GetMapping("/api/v1/admin/queue")
+	ResponseEntity<?> queue(HttpServletRequest request) {
+		Caller caller = this.callers.resolve(request);
+		if (!caller.operator()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+					"Only operators may see the queue.");
+			problem.setProperty("code", "NOT_ALLOWED");
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+		}
+		List<QueuedTask> pending = new ArrayList<>();
+		int position = 1;
+		for (ExportTask task : this.tasks.pendingOldestFirst()) {
+			pending.add(QueuedTask.of(task, position++));
+		}
+		List<QueuedTask> running = this.tasks.processingOldestFirst().stream().map((t) -> QueuedTask.of(t, null)).toList();
+		return ResponseEntity.ok(new QueueView(pending, running, this.workers));
+	}
+
+	/** The queue as the API shows it. */
+	record QueueView(List<QueuedTask> pending, List<QueuedTask> running, int workers) {
+	}
+
+	/** One task in the queue. */
+	record QueuedTask(String taskId, String source, String owner, String status, Integer queuePosition,
+			String createdAt, String startedAt, long rowsWritten, Long totalRows) {
+
+		static QueuedTask of(ExportTask task, Integer position) {
+			return new QueuedTask(task.taskId(), task.source(), task.owner(), task.status().label(), position,
+					Timestamps.format(task.createdAt()), Timestamps.format(task.startedAt()),
+					task.progress().rowsWritten(), task.progress().totalRows());
+		}
+
+	}
+
+}
