@@ -1,0 +1,69 @@
+package org.earthchem.export.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** The export service in a JVM of its own, so a test can kill it the hard way (SIGKILL) and start another. */
+public final class ServiceJvm implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	public ServiceJvm(Map<String, String> properties, Path log) throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			this.port = socket.getLocalPort();
+		}
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx512m");
+		properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+		command.add("-Dserver.port=" + this.port);
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add("org.earthchem.export.ExportServiceApplication");
+		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	public ServiceJvm awaitReady() {
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("the service exited with " + this.process.exitValue());
+			}
+			return send("GET", "/actuator/health").statusCode() == 200;
+		});
+		return this;
+	}
+
+	public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** SIGKILL: no shutdown hook, no listener, nothing gets a chance to tidy up. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor();
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		this.process.waitFor();
+	}
+
+}
