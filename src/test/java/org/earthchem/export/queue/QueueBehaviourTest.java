@@ -1,0 +1,139 @@
+package org.earthchem.export.queue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.support.IntegrationTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The queue: three at a time in submission order, a limit per owner, and cancel racing completion. */
+class QueueBehaviourTest extends IntegrationTest {
+
+	private final List<String[]> started = new ArrayList<>();
+
+	@AfterEach
+	void cleanUp() {
+		stack().proxy().restore();
+		for (String[] keyAndId : this.started) {
+			http(keyAndId[0]).post().uri("/api/v1/exports/" + keyAndId[1] + "/cancel").retrieve().toBodilessEntity();
+			awaitFinished(keyAndId[0], keyAndId[1]);
+		}
+	}
+
+	@Test
+	void sixExportsAtOnceRunNoMoreThanThreeAtATimeInSubmissionOrder() {
+		stack().proxy().throttle(2_000_000);
+		List<String> submitted = new ArrayList<>();
+		String[] keys = { OPERATOR_KEY, ALL_KEY };
+		for (int i = 0; i < 6; i++) {
+			submitted.add(start(keys[i % 2], "columns=sample_id&material=" + List.of("rock", "glass", "mineral",
+					"inclusion", "rock,glass", "glass,mineral").get(i)));
+		}
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> allFinished(submitted));
+
+		// exact, not sampled: how many [startedAt, finishedAt) intervals ever overlap
+		List<long[]> intervals = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			JsonNode task = task(keys[i % 2], submitted.get(i));
+			intervals.add(new long[] { java.time.Instant.parse(task.path("startedAt").asString()).toEpochMilli(),
+					java.time.Instant.parse(task.path("finishedAt").asString()).toEpochMilli() });
+		}
+		int mostAtOnce = 0;
+		for (long[] interval : intervals) {
+			long at = interval[0];
+			int running = (int) intervals.stream().filter((other) -> other[0] <= at && at < other[1]).count();
+			mostAtOnce = Math.max(mostAtOnce, running);
+		}
+		assertThat(mostAtOnce).isEqualTo(3);
+		assertThat(startedAtOrder(submitted, keys)).isEqualTo(submitted);
+	}
+
+	@Test
+	void aSixthActiveExportOfOneOwnerIsRefusedWith429AndRetryAfter() {
+		stack().proxy().throttle(300_000);
+		for (String material : List.of("rock", "glass", "mineral", "inclusion", "rock,glass")) {
+			start(ALL_KEY, "material=" + material);
+		}
+
+		ResponseEntity<JsonNode> sixth = requestExport(ALL_KEY, "petdb", "material=glass,mineral");
+
+		assertThat(sixth.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(sixth.getHeaders().getFirst("Retry-After")).isNotBlank();
+		assertThat(sixth.getBody().path("code").asString()).isEqualTo("TOO_MANY_ACTIVE_EXPORTS");
+	}
+
+	@Test
+	void cancelRacingCompletionAHundredTimesAlwaysEndsInOneLegalOutcomeThatTheEventsAgreeWith() {
+		for (int i = 0; i < 100; i++) {
+			ResponseEntity<JsonNode> created = requestExport(OPERATOR_KEY, "nasty", "fileType=json");
+			String taskId = created.getBody().path("taskId").asString();
+			ResponseEntity<JsonNode> cancel = http(OPERATOR_KEY).post().uri("/api/v1/exports/" + taskId + "/cancel")
+				.retrieve()
+				.toEntity(JsonNode.class);
+			JsonNode finished = awaitFinished(OPERATOR_KEY, taskId);
+			String status = finished.path("status").asString();
+			List<String> events = eventDetails(taskId);
+
+			assertThat(status).isIn("Cancelled", "Succeeded");
+			assertThat(cancel.getStatusCode().value()).isIn(200, 202, 409);
+			assertThat(events.get(events.size() - 1)).endsWith("-> " + status);
+			if ("Succeeded".equals(status)) {
+				assertThat(finished.path("files")).hasSize(1);
+				assertThat(events).contains("FILE_STORED");
+			}
+			else {
+				assertThat(finished.path("files")).isEmpty();
+				assertThat(events).contains("CANCEL_REQUESTED");
+			}
+		}
+	}
+
+	private String start(String key, String query) {
+		ResponseEntity<JsonNode> created = requestExport(key, "petdb", query);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		String taskId = created.getBody().path("taskId").asString();
+		this.started.add(new String[] { key, taskId });
+		return taskId;
+	}
+
+	private boolean allFinished(List<String> taskIds) {
+		for (String[] keyAndId : this.started) {
+			if (taskIds.contains(keyAndId[1]) && Set.of("Pending", "Processing")
+				.contains(task(keyAndId[0], keyAndId[1]).path("status").asString())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private List<String> startedAtOrder(List<String> taskIds, String[] keys) {
+		List<String[]> withStart = new ArrayList<>();
+		for (int i = 0; i < taskIds.size(); i++) {
+			withStart.add(new String[] { task(keys[i % 2], taskIds.get(i)).path("startedAt").asString(), taskIds.get(i) });
+		}
+		withStart.sort((a, b) -> a[0].compareTo(b[0]));
+		return withStart.stream().map((pair) -> pair[1]).toList();
+	}
+
+	private List<String> eventDetails(String taskId) {
+		JsonNode events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + taskId + "/events").retrieve()
+			.body(JsonNode.class);
+		List<String> details = new ArrayList<>();
+		for (JsonNode event : events) {
+			String type = event.path("type").asString();
+			details.add("STATUS_CHANGED".equals(type) ? event.path("detail").asString() : type);
+		}
+		return details;
+	}
+
+}
