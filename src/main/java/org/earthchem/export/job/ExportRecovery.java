@@ -47,9 +47,11 @@ class ExportRecovery {
 		this.lease = lease;
 	}
 
-	/** At start: nothing of this node runs yet, so every Pending task needs queueing. */
+	/**
+	 * At start: nothing of this node runs yet, so every Pending task needs queueing; then silent Processing tasks
+	 * are recovered (they queue themselves through the retry path, so they must not be in the list above).
+	 */
 	void atStart() {
-		recoverSilent();
 		for (ExportTask task : this.tasks.pendingOldestFirst()) {
 			try {
 				recoverExecution(task.taskId());
@@ -60,6 +62,7 @@ class ExportRecovery {
 				log.error("Export {} could not be queued again at start", task.taskId(), ex);
 			}
 		}
+		recoverSilent();
 	}
 
 	/** Processing tasks whose job went silent for a lease period are resumed. */

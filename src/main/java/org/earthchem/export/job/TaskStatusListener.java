@@ -1,6 +1,8 @@
 package org.earthchem.export.job;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,9 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final Heartbeats heartbeats;
 
+	/** Executions that took their task from Pending to Processing; only those may finish it. */
+	private final Set<Long> owning = ConcurrentHashMap.newKeySet();
+
 	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, RetryPlan retries,
 			Heartbeats heartbeats) {
 		this.heartbeats = heartbeats;
@@ -55,6 +60,7 @@ class TaskStatusListener implements JobExecutionListener {
 		boolean started = task != null && this.tasks.transition(taskId, TaskStatus.PENDING, TaskStatus.PROCESSING,
 				TaskChange.started(this.tasks.now(), execution.getId(), task.attempts() + 1));
 		if (started) {
+			this.owning.add(execution.getId());
 			this.heartbeats.start(taskId);
 		}
 		else {
@@ -68,6 +74,12 @@ class TaskStatusListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String taskId = taskId(execution);
+		if (!this.owning.remove(execution.getId())) {
+			// this execution never took the task (it was cancelled, or another execution runs it): hands off
+			log.info("Export {}: job execution {} ended without having run the task", taskId, execution.getId());
+			MDC.remove("taskId");
+			return;
+		}
 		this.heartbeats.stop(taskId);
 		try {
 			closePointInTime(execution.getExecutionContext());
