@@ -27,7 +27,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.Retryable;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -40,6 +42,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 class ExportJobConfig {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExportJobConfig.class);
 
 	static final String JOB_NAME = "export";
 
@@ -161,12 +165,25 @@ class ExportJobConfig {
 
 	@Bean
 	RetryTemplate pageRetries(ExportJobProperties properties) {
-		return new RetryTemplate(RetryPolicy.builder()
+		RetryTemplate retries = new RetryTemplate(RetryPolicy.builder()
 			.includes(SearchUnavailableException.class)
 			.maxRetries(properties.pageRetries())
 			.delay(properties.pageRetryDelay())
 			.multiplier(2)
 			.build());
+		retries.setRetryListener(new RetryListener() {
+			@Override
+			public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
+				// the MDC of the reading thread carries the task id
+				log.warn("A page read failed and will be retried: {}", failure.getMessage());
+			}
+
+			@Override
+			public void onRetrySuccess(RetryPolicy policy, Retryable<?> retryable, Object result) {
+				log.info("A page read succeeded on retry");
+			}
+		});
+		return retries;
 	}
 
 	@Bean

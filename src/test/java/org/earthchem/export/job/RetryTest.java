@@ -46,6 +46,27 @@ class RetryTest extends IntegrationTest {
 				"FILE_STORED");
 	}
 
+	@Test
+	void aPageReadThatFailsBrieflyIsRetriedInPlaceAndTheExportNeedsNoSecondAttempt() {
+		String query = "columns=sample_id,igsn,material";
+		stack().proxy().throttle(300_000);
+		ResponseEntity<JsonNode> created = requestExport(OPERATOR_KEY, "petdb", query);
+		String taskId = created.getBody().path("taskId").asString();
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+			.until(() -> task(OPERATOR_KEY, taskId).path("progress").path("rowsWritten").asLong() > 0);
+
+		// the page in flight fails, and so do the next two connections: within the page's three retries
+		stack().proxy().cutFor(2);
+		JsonNode finished = awaitFinished(OPERATOR_KEY, taskId);
+
+		stack().proxy().restore();
+		JsonNode uninterrupted = export(OPERATOR_KEY, "petdb", query);
+		assertThat(finished.path("status").asString()).isEqualTo("Succeeded");
+		assertThat(finished.path("attempts").asInt()).isEqualTo(1);
+		assertThat(eventTypes(taskId)).doesNotContain("RETRY_SCHEDULED");
+		assertThat(digests(finished)).isEqualTo(digests(uninterrupted));
+	}
+
 	private List<String> eventTypes(String taskId) {
 		JsonNode events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + taskId + "/events").retrieve()
 			.body(JsonNode.class);

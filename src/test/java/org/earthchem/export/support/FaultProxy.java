@@ -27,6 +27,8 @@ public final class FaultProxy implements AutoCloseable {
 
 	private volatile long bytesPerSecond;
 
+	private final java.util.concurrent.atomic.AtomicInteger toRefuse = new java.util.concurrent.atomic.AtomicInteger();
+
 	public FaultProxy(String targetHost, int targetPort) throws IOException {
 		this.targetHost = targetHost;
 		this.targetPort = targetPort;
@@ -48,9 +50,19 @@ public final class FaultProxy implements AutoCloseable {
 		}
 	}
 
+	/** Drops every connection, refuses the next {@code connections} new ones, then lets traffic through again. */
+	public void cutFor(int connections) {
+		this.toRefuse.set(connections);
+		this.cut = true;
+		for (Socket socket : this.open) {
+			closeQuietly(socket);
+		}
+	}
+
 	/** Lets traffic through again at full speed. */
 	public void restore() {
 		this.bytesPerSecond = 0;
+		this.toRefuse.set(0);
 		this.cut = false;
 	}
 
@@ -65,6 +77,9 @@ public final class FaultProxy implements AutoCloseable {
 				Socket client = this.server.accept();
 				if (this.cut) {
 					closeQuietly(client);
+					if (this.toRefuse.get() > 0 && this.toRefuse.decrementAndGet() == 0) {
+						this.cut = false;
+					}
 					continue;
 				}
 				Socket upstream = new Socket(this.targetHost, this.targetPort);
