@@ -22,7 +22,9 @@ import org.earthchem.export.source.ParameterError;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.source.SourceDefinition;
-import org.earthchem.export.storage.ExportStorage;
+import org.earthchem.export.storage.DownloadLinks;
+import org.earthchem.export.storage.ExportBucket;
+import org.earthchem.export.storage.IssuedLink;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventType;
@@ -30,6 +32,7 @@ import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskPage;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
+import org.earthchem.export.task.Timestamps;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,8 +53,6 @@ class ExportController {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportController.class);
 
-	private static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=utf-8");
-
 	private final SourceCatalog sources;
 
 	private final SearchCluster cluster;
@@ -60,19 +61,22 @@ class ExportController {
 
 	private final ExportQueue queue;
 
-	private final ExportStorage storage;
+	private final ExportBucket bucket;
+
+	private final DownloadLinks links;
 
 	private final CallerResolver callers;
 
 	private final RequestLimits limits;
 
 	ExportController(SourceCatalog sources, SearchCluster cluster, TaskStore tasks, ExportQueue queue,
-			ExportStorage storage, CallerResolver callers, RequestLimits limits) {
+			ExportBucket bucket, DownloadLinks links, CallerResolver callers, RequestLimits limits) {
 		this.sources = sources;
 		this.cluster = cluster;
 		this.tasks = tasks;
 		this.queue = queue;
-		this.storage = storage;
+		this.bucket = bucket;
+		this.links = links;
 		this.callers = callers;
 		this.limits = limits;
 	}
@@ -209,22 +213,33 @@ class ExportController {
 					"Export " + taskId + " has " + task.files().size() + " file(s); there is no part " + part + ".");
 		}
 		ExportFile file = task.files().get(part - 1);
-		this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED,
-				file.name() + " by " + this.callers.resolve(request).owner());
+		if (file.deletedAt() != null) {
+			throw new ApiException(HttpStatus.GONE, ProblemCode.FILE_EXPIRED,
+					"The files of export " + taskId + " were removed on " + Timestamps.format(file.deletedAt())
+							+ " (retention); please request the export again.");
+		}
+		String caller = this.callers.resolve(request).owner();
+		if (!this.links.streams(task)) {
+			IssuedLink link = this.links.issueFor(taskId, file, caller);
+			this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller + " (redirect to S3)");
+			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link.url())).build();
+		}
+		this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller);
 		StreamingResponseBody body = (out) -> {
-			try (InputStream in = this.storage.open(file.location())) {
+			try (InputStream in = this.bucket.open(file.location())) {
 				in.transferTo(out);
 			}
 		};
 		return ResponseEntity.ok()
-			.contentType(file.name().endsWith(".json") ? MediaType.APPLICATION_JSON : CSV)
+			.contentType(MediaType.parseMediaType(DownloadLinks.contentType(file.name())))
 			.contentLength(file.bytes())
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(body);
 	}
 
 	private TaskView view(ExportTask task) {
-		return TaskView.of(task, this.tasks.queuePosition(task));
+		return TaskView.of(this.links.current(task), this.tasks.queuePosition(task));
 	}
 
 	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,

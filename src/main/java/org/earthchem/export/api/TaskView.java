@@ -30,8 +30,8 @@ record TaskView(String taskId, String source, String fileType, String query, Str
 		List<FileView> fileViews = new java.util.ArrayList<>(files.size());
 		for (int i = 0; i < files.size(); i++) {
 			ExportFile file = files.get(i);
-			String download = self + "/download" + (files.size() > 1 ? "?part=" + (i + 1) : "");
-			fileViews.add(new FileView(file.name(), file.rows(), file.bytes(), file.sha256(), download, null));
+			fileViews.add(new FileView(file.name(), file.rows(), file.bytes(), file.sha256(), file.downloadUrl(),
+					Timestamps.format(file.expiresAt())));
 		}
 		return new TaskView(task.taskId(), task.source(), task.fileType(), task.query(), task.queryKey(), task.owner(),
 				task.status().label(), task.status() == TaskStatus.PENDING ? queuePosition : null,

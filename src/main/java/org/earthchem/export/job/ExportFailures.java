@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.earthchem.export.source.SearchRequestException;
 import org.earthchem.export.source.SearchUnavailableException;
+import org.earthchem.export.storage.StorageUnavailableException;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.TaskError;
 
@@ -17,7 +18,8 @@ final class ExportFailures {
 
 	/** Whether another attempt may succeed: the search cluster was unreachable or overloaded. */
 	static boolean isTransient(TaskError error) {
-		return error.code() == ErrorCode.SOURCE_UNAVAILABLE || error.code() == ErrorCode.INTERRUPTED;
+		return error.code() == ErrorCode.SOURCE_UNAVAILABLE || error.code() == ErrorCode.STORAGE_UNAVAILABLE
+				|| error.code() == ErrorCode.INTERRUPTED;
 	}
 
 	static TaskError interrupted() {
@@ -32,6 +34,12 @@ final class ExportFailures {
 					return new TaskError(ErrorCode.SOURCE_UNAVAILABLE,
 							"The search cluster stopped answering while your export was running. "
 									+ "Please request the export again in a few minutes.");
+				}
+				if (t instanceof StorageUnavailableException) {
+					return new TaskError(ErrorCode.STORAGE_UNAVAILABLE,
+							"The file store could not be reached while your export was being saved. "
+									+ "Please request the export again in a few minutes; if it fails again, contact the "
+									+ "operators and quote task " + taskId + ".");
 				}
 				if (t instanceof SearchRequestException) {
 					return new TaskError(ErrorCode.SOURCE_REJECTED,

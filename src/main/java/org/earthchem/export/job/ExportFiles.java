@@ -25,7 +25,7 @@ final class ExportFiles {
 		for (String line : text.split("\n")) {
 			if (!line.isBlank()) {
 				String[] f = line.split("\t", 5);
-				files.add(new ExportFile(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], f[4]));
+				files.add(ExportFile.stored(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], f[4]));
 			}
 		}
 		return files;

@@ -8,7 +8,8 @@ import tools.jackson.core.json.JsonFactory;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SearchUnavailableException;
 import org.earthchem.export.source.SourceCatalog;
-import org.earthchem.export.storage.ExportStorage;
+import org.earthchem.export.storage.DownloadLinks;
+import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.storage.TempFiles;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.ExitStatus;
@@ -112,10 +113,11 @@ class ExportJobConfig {
 
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step storeStep,
-			TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, RetryPlan exportRetryPlan,
-			Heartbeats exportHeartbeats) {
+			TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, ExportBucket bucket, DownloadLinks links,
+			RetryPlan exportRetryPlan, Heartbeats exportHeartbeats) {
 		return new JobBuilder(JOB_NAME, jobRepository)
-			.listener(new TaskStatusListener(tasks, cluster, tempFiles, exportRetryPlan, exportHeartbeats))
+			.listener(new TaskStatusListener(tasks, cluster, tempFiles, bucket, links, exportRetryPlan,
+					exportHeartbeats))
 			.start(prepareStep)
 			.next(extractStep)
 			.next(storeStep)
@@ -158,8 +160,9 @@ class ExportJobConfig {
 
 	@Bean
 	Step storeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ExportStorage storage, TaskStore tasks) {
-		return new StepBuilder("store", jobRepository).tasklet(new StoreTasklet(storage, tasks), transactionManager)
+			ExportBucket bucket, TempFiles tempFiles, TaskStore tasks) {
+		return new StepBuilder("store", jobRepository)
+			.tasklet(new StoreTasklet(bucket, tempFiles, tasks), transactionManager)
 			.build();
 	}
 
@@ -213,7 +216,8 @@ class ExportJobConfig {
 			case CSV -> new CsvRowWriter(plan.columns(), properties.formulaGuard());
 			case JSON -> new JsonRowWriter(exportJsonFactory, plan.columns());
 		};
-		return new PartWriter(tempFiles.folderFor(taskId), format, properties.maxRowsPerFile(),
+		return new PartWriter(tempFiles.folderFor(taskId), tempFiles.cipherFor(taskId), format,
+				properties.maxRowsPerFile(),
 				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval(),
 						// the step stops before its next chunk; the job ends STOPPED and the task Cancelled
 						stepExecution::setTerminateOnly));

@@ -1,15 +1,11 @@
 package org.earthchem.export.job;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongConsumer;
 
+import org.earthchem.export.storage.TaskCipher;
+import org.earthchem.export.storage.TempFiles;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -25,8 +23,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Writes rows into numbered part files of at most {@code maxRowsPerFile} rows, every part with the same columns.
- * At each commit it records the byte length of the open part, so a restarted step truncates what the failed chunk
- * wrote and carries on: a restarted export produces the same bytes as an uninterrupted one.
+ * Each part is a folder of encrypted pieces, one sealed at each commit, so that no plaintext reaches the disk and a
+ * restarted step drops whatever the failed chunk wrote and carries on: a restarted export produces the same bytes as
+ * an uninterrupted one.
  */
 class PartWriter implements ItemStreamWriter<Row> {
 
@@ -36,9 +35,13 @@ class PartWriter implements ItemStreamWriter<Row> {
 
 	private static final String BYTES = "part.bytes";
 
+	private static final String PIECES = "part.pieces";
+
 	private static final String FINISHED = "parts.finished";
 
 	private final Path folder;
+
+	private final TaskCipher cipher;
 
 	private final RowFormat format;
 
@@ -52,14 +55,15 @@ class PartWriter implements ItemStreamWriter<Row> {
 
 	private long rowsInPart;
 
-	private FileChannel channel;
+	private PieceStream pieces;
 
 	private MessageDigest digest;
 
 	private OutputStream out;
 
-	PartWriter(Path folder, RowFormat format, long maxRowsPerFile, LongConsumer progress) {
+	PartWriter(Path folder, TaskCipher cipher, RowFormat format, long maxRowsPerFile, LongConsumer progress) {
 		this.folder = folder;
+		this.cipher = cipher;
 		this.format = format;
 		this.maxRowsPerFile = maxRowsPerFile;
 		this.progress = progress;
@@ -79,7 +83,7 @@ class PartWriter implements ItemStreamWriter<Row> {
 			if (context.containsKey(PART)) {
 				this.partNumber = context.getInt(PART);
 				this.rowsInPart = context.getLong(ROWS);
-				reopenPart(context.getLong(BYTES));
+				reopenPart(context.getInt(PIECES), context.getLong(BYTES));
 			}
 			else {
 				beginPart(1);
@@ -114,15 +118,17 @@ class PartWriter implements ItemStreamWriter<Row> {
 
 	@Override
 	public void update(ExecutionContext context) {
-		if (this.channel == null) {
+		if (this.pieces == null) {
 			return;
 		}
 		try {
 			this.format.flush();
 			this.out.flush();
+			this.pieces.seal();
 			context.putInt(PART, this.partNumber);
 			context.putLong(ROWS, this.rowsInPart);
-			context.putLong(BYTES, this.channel.size());
+			context.putLong(BYTES, this.pieces.bytes());
+			context.putInt(PIECES, this.pieces.sealed());
 			context.putString(FINISHED, encodedFinished());
 		}
 		catch (IOException ex) {
@@ -137,7 +143,7 @@ class PartWriter implements ItemStreamWriter<Row> {
 
 	/** Ends the last part and returns every part, in order. Called once the reader is exhausted. */
 	List<PartFile> complete() {
-		if (this.channel != null) {
+		if (this.pieces != null) {
 			finishPart();
 		}
 		return List.copyOf(this.finished);
@@ -151,7 +157,7 @@ class PartWriter implements ItemStreamWriter<Row> {
 		return text.toString();
 	}
 
-	private Path partPath(int number) {
+	private Path partFolder(int number) {
 		return this.folder.resolve(String.format("part-%03d.%s", number, this.format.extension()));
 	}
 
@@ -159,10 +165,12 @@ class PartWriter implements ItemStreamWriter<Row> {
 		try {
 			this.partNumber = number;
 			this.rowsInPart = 0;
-			this.channel = FileChannel.open(partPath(number), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-					StandardOpenOption.TRUNCATE_EXISTING);
+			Path partFolder = partFolder(number);
+			TempFiles.deleteTree(partFolder);
+			Files.createDirectories(partFolder);
+			this.pieces = new PieceStream(this.cipher, partFolder, 0, 0);
 			this.digest = sha256();
-			this.out = stream();
+			this.out = new DigestOutputStream(this.pieces, this.digest);
 			this.format.begin(this.out);
 		}
 		catch (IOException ex) {
@@ -170,41 +178,53 @@ class PartWriter implements ItemStreamWriter<Row> {
 		}
 	}
 
-	private void reopenPart(long committedBytes) throws IOException {
-		Path path = partPath(this.partNumber);
-		this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+	private void reopenPart(int sealedPieces, long committedBytes) throws IOException {
+		Path partFolder = partFolder(this.partNumber);
+		Files.createDirectories(partFolder);
 		// drop whatever an uncommitted chunk wrote, then rebuild the digest of what stays
-		this.channel.truncate(committedBytes);
-		this.channel.position(committedBytes);
-		this.digest = sha256();
-		try (InputStream in = Files.newInputStream(path)) {
-			byte[] buffer = new byte[1 << 16];
-			long left = committedBytes;
-			int n;
-			while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-				this.digest.update(buffer, 0, n);
-				left -= n;
+		try (var files = Files.list(partFolder)) {
+			for (Path file : files.toList()) {
+				if (!isSealed(file, partFolder, sealedPieces)) {
+					Files.delete(file);
+				}
 			}
 		}
-		this.out = stream();
+		this.digest = sha256();
+		long read = 0;
+		try (InputStream in = PartFile.openPieces(this.cipher, partFolder, sealedPieces)) {
+			byte[] buffer = new byte[1 << 16];
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				this.digest.update(buffer, 0, n);
+				read += n;
+			}
+		}
+		if (read != committedBytes) {
+			throw new IOException("part " + this.partNumber + " holds " + read + " committed bytes where "
+					+ committedBytes + " were recorded");
+		}
+		this.pieces = new PieceStream(this.cipher, partFolder, sealedPieces, committedBytes);
+		this.out = new DigestOutputStream(this.pieces, this.digest);
 		this.format.resume(this.out, this.rowsInPart);
 	}
 
-	private OutputStream stream() {
-		return new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(this.channel), 1 << 16),
-				this.digest);
+	private static boolean isSealed(Path file, Path partFolder, int sealedPieces) {
+		for (int i = 1; i <= sealedPieces; i++) {
+			if (file.equals(PartFile.piece(partFolder, i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void finishPart() {
 		try {
 			this.format.end();
 			this.out.flush();
-			long bytes = this.channel.size();
-			this.channel.force(false);
-			this.channel.close();
-			this.channel = null;
-			this.finished.add(new PartFile(this.partNumber, partPath(this.partNumber), this.rowsInPart, bytes,
-					HexFormat.of().formatHex(this.digest.digest())));
+			this.pieces.seal();
+			this.finished.add(new PartFile(this.partNumber, partFolder(this.partNumber), this.rowsInPart,
+					this.pieces.bytes(), HexFormat.of().formatHex(this.digest.digest()), this.pieces.sealed()));
+			this.pieces = null;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -212,14 +232,14 @@ class PartWriter implements ItemStreamWriter<Row> {
 	}
 
 	private void closeQuietly() {
-		if (this.channel != null) {
+		if (this.pieces != null) {
 			try {
-				this.channel.close();
+				this.pieces.close();
 			}
 			catch (IOException ex) {
-				// the file is rewritten from the committed length on restart
+				// an unsealed piece is dropped on restart
 			}
-			this.channel = null;
+			this.pieces = null;
 		}
 	}
 

@@ -42,21 +42,25 @@ class RetryPlan {
 		this.launcher = launcher;
 	}
 
-	/** Schedules another attempt of a Failed task if it has attempts left. */
-	void consider(ExportTask task, TaskError error) {
+	/**
+	 * Schedules another attempt of a Failed task if it has attempts left.
+	 * @return whether another attempt is scheduled (else the failure stands)
+	 */
+	boolean consider(ExportTask task, TaskError error) {
 		if (task.status() != TaskStatus.FAILED || task.attempts() >= this.properties.maxAttempts()) {
 			log.warn("Export {} failed for good after {} attempt(s): {}", task.taskId(), task.attempts(), error.code());
-			return;
+			return false;
 		}
 		Duration wait = this.properties.retryBackoff().multipliedBy(1L << Math.max(0, task.attempts() - 1));
 		if (!this.tasks.transition(task.taskId(), TaskStatus.FAILED, TaskStatus.PENDING, TaskChange.requeued())) {
-			return;
+			return false;
 		}
 		this.tasks.recordEvent(task.taskId(), TaskEventType.RETRY_SCHEDULED, "attempt " + (task.attempts() + 1) + " of "
 				+ this.properties.maxAttempts() + " in " + wait.toMillis() + " ms after " + error.code());
 		log.info("Export {} failed ({}); attempt {} of {} in {} ms", task.taskId(), error.code(), task.attempts() + 1,
 				this.properties.maxAttempts(), wait.toMillis());
 		this.scheduler.schedule(() -> relaunch(task.taskId()), Instant.now().plus(wait));
+		return true;
 	}
 
 	private void relaunch(String taskId) {

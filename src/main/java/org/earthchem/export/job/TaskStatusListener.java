@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.earthchem.export.source.SearchCluster;
+import org.earthchem.export.storage.ExportBucket;
+import org.earthchem.export.storage.DownloadLinks;
 import org.earthchem.export.storage.TempFiles;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
@@ -36,6 +38,10 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final TempFiles tempFiles;
 
+	private final ExportBucket bucket;
+
+	private final DownloadLinks links;
+
 	private final RetryPlan retries;
 
 	private final Heartbeats heartbeats;
@@ -43,8 +49,10 @@ class TaskStatusListener implements JobExecutionListener {
 	/** Executions that took their task from Pending to Processing; only those may finish it. */
 	private final Set<Long> owning = ConcurrentHashMap.newKeySet();
 
-	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, RetryPlan retries,
-			Heartbeats heartbeats) {
+	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, ExportBucket bucket,
+			DownloadLinks links, RetryPlan retries, Heartbeats heartbeats) {
+		this.bucket = bucket;
+		this.links = links;
 		this.heartbeats = heartbeats;
 		this.tasks = tasks;
 		this.cluster = cluster;
@@ -90,7 +98,7 @@ class TaskStatusListener implements JobExecutionListener {
 			else if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
 				this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.CANCELLED,
 						TaskChange.cancelled(this.tasks.now()));
-				this.tempFiles.delete(taskId);
+				removeEverything(taskId);
 			}
 			else {
 				fail(taskId, execution);
@@ -102,12 +110,30 @@ class TaskStatusListener implements JobExecutionListener {
 	}
 
 	private void succeed(String taskId, ExecutionContext context) {
-		List<ExportFile> files = ExportFiles.decode(context.getString(StoreTasklet.FILES));
+		List<ExportFile> files = ExportFiles.decode(context.getString(StoreTasklet.FILES)).stream()
+			.map(this.links::withLink)
+			.toList();
 		long rows = files.stream().mapToLong(ExportFile::rows).sum();
-		this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.SUCCEEDED,
-				TaskChange.succeeded(this.tasks.now(), files, new Progress(rows, rows)));
+		if (this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.SUCCEEDED,
+				TaskChange.succeeded(this.tasks.now(), files, new Progress(rows, rows)))) {
+			this.links.recordIssued(taskId, files);
+			log.info("Export {} succeeded: {} rows in {} file(s)", taskId, rows, files.size());
+		}
 		this.tempFiles.delete(taskId);
-		log.info("Export {} succeeded: {} rows in {} file(s)", taskId, rows, files.size());
+	}
+
+	/** A cancelled export leaves nothing behind: no temporary file, no object, no unfinished upload. */
+	private void removeEverything(String taskId) {
+		this.tempFiles.delete(taskId);
+		this.tasks.find(taskId).ifPresent((task) -> {
+			try {
+				this.bucket.deleteAll(this.bucket.folder(task.source(), task.createdAt(), taskId));
+			}
+			catch (RuntimeException ex) {
+				// unfinished uploads are swept later; stored objects of a cancelled task are never linked
+				log.warn("Could not remove the stored files of cancelled export {}: {}", taskId, ex.getMessage());
+			}
+		});
 	}
 
 	private void fail(String taskId, JobExecution execution) {
@@ -118,9 +144,24 @@ class TaskStatusListener implements JobExecutionListener {
 		}
 		// the work folder stays: a restart resumes from the parts written so far
 		if (this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.FAILED,
-				TaskChange.failed(this.tasks.now(), error)) && ExportFailures.isTransient(error)) {
-			this.tasks.find(taskId).ifPresent((task) -> this.retries.consider(task, error));
+				TaskChange.failed(this.tasks.now(), error))) {
+			ExportTask failed = this.tasks.find(taskId).orElse(null);
+			boolean retrying = failed != null && ExportFailures.isTransient(error) && this.retries.consider(failed, error);
+			if (!retrying) {
+				abortUploads(taskId);
+			}
 		}
+	}
+
+	private void abortUploads(String taskId) {
+		this.tasks.find(taskId).ifPresent((task) -> {
+			try {
+				this.bucket.abortUnfinished(this.bucket.folder(task.source(), task.createdAt(), taskId));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not abort unfinished uploads of export {} (the sweep will): {}", taskId, ex.getMessage());
+			}
+		});
 	}
 
 	private void closePointInTime(ExecutionContext context) {

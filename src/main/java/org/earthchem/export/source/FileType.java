@@ -13,6 +13,11 @@ public enum FileType {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	/** The media type of the files. */
+	public String contentType() {
+		return (this == CSV) ? "text/csv; charset=utf-8" : "application/json";
+	}
+
 	/** {@code csv} or {@code json}, in any case; empty for anything else. */
 	public static Optional<FileType> parse(String value) {
 		if (value == null) {

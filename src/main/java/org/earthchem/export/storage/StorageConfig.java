@@ -1,20 +1,45 @@
 package org.earthchem.export.storage;
 
+import java.time.Clock;
+
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import org.earthchem.export.task.TaskStore;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 
-/** Wires the work folders and the file storage. */
+/** Wires the encrypted work folders, the export bucket and its sweep. */
 @Configuration(proxyBeanMethods = false)
 class StorageConfig {
 
 	@Bean
 	TempFiles tempFiles(StorageProperties properties) {
-		return new TempFiles(properties.workDir());
+		return new TempFiles(properties.workDir(), properties.masterKey());
 	}
 
 	@Bean
-	ExportStorage exportStorage(StorageProperties properties) {
-		return new LocalExportStorage(properties.localDir());
+	ExportBucket exportBucket(S3Client s3, S3Presigner presigner, BucketProperties properties, LinkProperties links) {
+		return new ExportBucket(s3, presigner, properties, links, Clock.systemUTC());
+	}
+
+	@Bean
+	DownloadLinks downloadLinks(ExportBucket bucket, TaskStore tasks, LinkProperties properties) {
+		return new DownloadLinks(bucket, tasks, properties);
+	}
+
+	@Bean
+	UploadSweep uploadSweep(ExportBucket bucket, BucketProperties properties, TaskStore tasks) {
+		return new UploadSweep(bucket, properties.keyPrefix(), tasks);
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> uploadSweepSchedule(UploadSweep sweep, TaskScheduler exportScheduler,
+			BucketProperties properties) {
+		return (event) -> exportScheduler.scheduleWithFixedDelay(sweep::run, properties.sweepInterval());
 	}
 
 }

@@ -8,13 +8,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where files live on this node.
+ * Temporary files on this node.
  *
- * @param workDir temporary part files of running exports (kept after a failure so a restart can resume)
- * @param localDir finished files, when they are stored on this node rather than in S3
+ * @param workDir encrypted part files of running exports (kept after a failure so a restart can resume)
+ * @param masterKey Base64 of 32 random bytes that wraps each export's data key; from {@code EXPORT_MASTER_KEY}
+ * only (the local stack generates one under {@code .local/})
  */
 @Validated
 @ConfigurationProperties("export.storage")
-public record StorageProperties(@NotNull @DefaultValue(".local/work") Path workDir,
-		@NotNull @DefaultValue(".local/files") Path localDir) {
+public record StorageProperties(@NotNull @DefaultValue(".local/work") Path workDir, String masterKey) {
+
+	@Override
+	public String toString() {
+		return "StorageProperties[workDir=" + this.workDir + ", masterKey=" + (this.masterKey == null ? "unset" : "***")
+				+ "]";
+	}
+
 }

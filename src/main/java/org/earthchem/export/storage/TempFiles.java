@@ -7,15 +7,26 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import com.google.crypto.tink.Aead;
 import org.earthchem.export.task.TaskIds;
 
-/** The work folder of each running export, where its parts are written before they are stored. */
+/**
+ * The work folder of each running export, where its parts are written, encrypted under the task's own data key,
+ * before they are uploaded.
+ */
 public class TempFiles {
 
 	private final Path root;
 
-	public TempFiles(Path root) {
+	private final Aead masterKey;
+
+	/**
+	 * @param root the folder that holds one work folder per running export
+	 * @param masterKey Base64 of the 32-byte key that wraps each export's data key
+	 */
+	public TempFiles(Path root, String masterKey) {
 		this.root = root.toAbsolutePath();
+		this.masterKey = MasterKey.aead(masterKey);
 	}
 
 	/** The task's work folder (created on first use). */
@@ -30,12 +41,18 @@ public class TempFiles {
 		return folder;
 	}
 
+	/** The cipher for the task's temporary files. */
+	public TaskCipher cipherFor(String taskId) {
+		return TaskCipher.forFolder(folderFor(taskId), this.masterKey, taskId);
+	}
+
 	/** Removes the task's work folder and everything in it. */
 	public void delete(String taskId) {
 		deleteTree(this.root.resolve(TaskIds.requireSafe(taskId)));
 	}
 
-	static void deleteTree(Path folder) {
+	/** Removes a folder and everything in it. */
+	public static void deleteTree(Path folder) {
 		if (!Files.exists(folder)) {
 			return;
 		}

@@ -9,6 +9,8 @@ public enum ErrorCode {
 	SOURCE_REJECTED,
 	/** The node running the export stopped (a restart or a crash); it resumes on its own. */
 	INTERRUPTED,
+	/** The file store (S3) could not be reached or kept failing; the export is retried. */
+	STORAGE_UNAVAILABLE,
 	/** Writing or storing the file failed. */
 	STORAGE_FAILED,
 	/** A fault inside the service. */

@@ -58,7 +58,7 @@ final class TaskItems {
 			for (AttributeValue value : item.get("files").l()) {
 				Map<String, AttributeValue> f = value.m();
 				files.add(new ExportFile(str(f, "name"), lng(f, "rows"), lng(f, "bytes"), str(f, "sha256"),
-						str(f, "location")));
+						str(f, "location"), str(f, "downloadUrl"), instant(f, "expiresAt"), instant(f, "deletedAt")));
 			}
 		}
 		return new ExportTask(str(item, "taskId"), str(item, "source"), str(item, "fileType"), str(item, "query"),
@@ -72,8 +72,18 @@ final class TaskItems {
 	static AttributeValue files(List<ExportFile> files) {
 		List<AttributeValue> list = new ArrayList<>(files.size());
 		for (ExportFile file : files) {
-			list.add(AttributeValue.fromM(Map.of("name", s(file.name()), "rows", n(file.rows()), "bytes",
-					n(file.bytes()), "sha256", s(file.sha256()), "location", s(file.location()))));
+			Map<String, AttributeValue> f = new HashMap<>();
+			f.put("name", s(file.name()));
+			f.put("rows", n(file.rows()));
+			f.put("bytes", n(file.bytes()));
+			f.put("sha256", s(file.sha256()));
+			f.put("location", s(file.location()));
+			if (file.downloadUrl() != null) {
+				f.put("downloadUrl", s(file.downloadUrl()));
+			}
+			putInstant(f, "expiresAt", file.expiresAt());
+			putInstant(f, "deletedAt", file.deletedAt());
+			list.add(AttributeValue.fromM(f));
 		}
 		return AttributeValue.fromL(list);
 	}

@@ -253,6 +253,53 @@ public class TaskStore {
 		return find(taskId);
 	}
 
+	/**
+	 * Replaces the files of a Succeeded task (new links, files removed by retention), with an event, only while it is
+	 * still Succeeded and its files are still those that were read.
+	 * @return false when the task is no longer Succeeded
+	 */
+	public boolean updateFiles(String taskId, List<ExportFile> files, TaskEventType type, String detail) {
+		TransactWriteItem update = TransactWriteItem.builder()
+			.update(Update.builder()
+				.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.updateExpression("SET #files = :files")
+				.conditionExpression("#status = :succeeded")
+				.expressionAttributeNames(Map.of("#status", "status", "#files", "files"))
+				.expressionAttributeValues(Map.of(":files", TaskItems.files(files), ":succeeded",
+						s(TaskStatus.SUCCEEDED.label())))
+				.build())
+			.build();
+		return transact(List.of(update, eventWrite(taskId, type, detail, now())));
+	}
+
+	/** Whether somebody asked for this task to be cancelled (read consistently, for checks between uploads). */
+	public boolean isCancelRequested(String taskId) {
+		Map<String, AttributeValue> item = this.dynamoDb
+			.getItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.consistentRead(true)
+				.projectionExpression("cancelRequested, #status")
+				.expressionAttributeNames(Map.of("#status", "status")))
+			.item();
+		if (item == null || item.isEmpty()) {
+			return true;
+		}
+		AttributeValue requested = item.get("cancelRequested");
+		return (requested != null && Boolean.TRUE.equals(requested.bool()))
+				|| TaskStatus.fromLabel(item.get("status").s()) == TaskStatus.CANCELLED;
+	}
+
+	/** Succeeded tasks created before {@code before}, oldest first (retention looks among them). */
+	public List<ExportTask> succeededCreatedBefore(Instant before) {
+		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
+			.keyConditionExpression("#status = :succeeded AND #created < :before")
+			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
+			.expressionAttributeValues(Map.of(":succeeded", s(TaskStatus.SUCCEEDED.label()), ":before",
+					s(Timestamps.format(before))))
+			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
+	}
+
 	/** Appends an event to a task's audit trail. */
 	public void recordEvent(String taskId, TaskEventType type, String detail) {
 		TransactWriteItem write = eventWrite(taskId, type, detail, now());

@@ -80,7 +80,6 @@ public final class ExportBenchmark {
 			Map<String, String> service = new LinkedHashMap<>(stackProperties);
 			service.put("export.sources-dir", sources.toString());
 			service.put("export.storage.work-dir", home.resolve("work").toString());
-			service.put("export.storage.local-dir", home.resolve("files").toString());
 			service.put("export.page-size", String.valueOf(PAGE_SIZE));
 			service.put("spring.datasource.url", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
 			service.put("logging.level.root", "warn");

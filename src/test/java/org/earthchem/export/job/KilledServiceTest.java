@@ -45,7 +45,6 @@ class KilledServiceTest extends IntegrationTest {
 		// what must outlive the killed JVM: the job repository and the part files
 		properties.put("spring.datasource.url", "jdbc:h2:file:" + this.home.resolve("jobs"));
 		properties.put("export.storage.work-dir", this.home.resolve("work").toString());
-		properties.put("export.storage.local-dir", this.home.resolve("files").toString());
 		properties.put("export.lease", "3s");
 		String query = "columns=sample_id,location,chemistry.whole_rock.major";
 

@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.earthchem.export.storage.TaskCipher;
+import org.earthchem.export.storage.TempFiles;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -27,8 +29,37 @@ class PartWriterTest {
 
 	private static final String CSV_HEADER = "count,flag,location.point,measurements.analyte,measurements.value,name,note,sample_id,tags,value\r\n";
 
+	static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+	private static final String TASK = "test-0123456789ab-0123456789AB";
+
+	private static final String OTHER_TASK = "test-0123456789ab-0123456789CD";
+
 	@TempDir
+	Path root;
+
 	Path dir;
+
+	@org.junit.jupiter.api.BeforeEach
+	void taskFolder() throws IOException {
+		this.dir = Files.createDirectories(this.root.resolve(TASK));
+	}
+
+	/** The cipher of a task folder (its data key is made on first use and read back after). */
+	private static TaskCipher cipher(Path taskFolder) {
+		return new TempFiles(taskFolder.getParent(), MASTER_KEY).cipherFor(taskFolder.getFileName().toString());
+	}
+
+	/** The plaintext of a part folder. */
+	private static byte[] plain(Path partFolder) throws IOException {
+		int pieces;
+		try (var files = Files.list(partFolder)) {
+			pieces = (int) files.filter((f) -> f.toString().endsWith(".piece")).count();
+		}
+		try (var in = PartFile.openPieces(cipher(partFolder.getParent()), partFolder, pieces)) {
+			return in.readAllBytes();
+		}
+	}
 
 	private static Row row(int i) {
 		return row(i, "note " + i);
@@ -57,7 +88,7 @@ class PartWriterTest {
 	}
 
 	private static PartWriter writer(Path folder, RowFormat format, long maxRowsPerFile) {
-		return new PartWriter(folder, format, maxRowsPerFile, (rows) -> {
+		return new PartWriter(folder, cipher(folder), format, maxRowsPerFile, (rows) -> {
 		});
 	}
 
@@ -77,11 +108,11 @@ class PartWriterTest {
 	}
 
 	private static String text(Path file) throws IOException {
-		return Files.readString(file, StandardCharsets.UTF_8);
+		return new String(plain(file), StandardCharsets.UTF_8);
 	}
 
 	private static String sha256(Path file) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plain(file)));
 	}
 
 	@Test
@@ -106,7 +137,7 @@ class PartWriterTest {
 		List<PartFile> parts = uninterrupted(this.dir, json(), 4, List.of(rows(0, 5), rows(5, 7)));
 
 		for (PartFile part : parts) {
-			assertThat(part.bytes()).isEqualTo(Files.size(part.file()));
+			assertThat(part.bytes()).isEqualTo(plain(part.file()).length);
 			assertThat(part.sha256()).isEqualTo(sha256(part.file()));
 		}
 	}
@@ -141,7 +172,7 @@ class PartWriterTest {
 	@Test
 	void progressReportsTheRowsWrittenOverAllPartsAfterEachChunk() {
 		List<Long> reported = new ArrayList<>();
-		PartWriter writer = new PartWriter(this.dir, csv(), 4, reported::add);
+		PartWriter writer = new PartWriter(this.dir, cipher(this.dir), csv(), 4, reported::add);
 		ExecutionContext context = new ExecutionContext();
 		writer.open(context);
 		writer.write(chunk(rows(0, 3)));
@@ -169,23 +200,22 @@ class PartWriterTest {
 			throws Exception {
 		// rows of 100 KB each: more than the writers' buffers, so the uncommitted chunk is on disk when it fails
 		Function<Integer, Row> big = (i) -> row(i, ("x" + i).repeat(50_000));
-		Path expectedFolder = Files.createDirectories(this.dir.resolve("uninterrupted"));
+		Path expectedFolder = Files.createDirectories(this.root.resolve(OTHER_TASK));
 		List<Row> first = List.of(big.apply(0), big.apply(1));
 		List<Row> second = List.of(big.apply(2), big.apply(3));
 		List<Row> third = List.of(big.apply(4));
 		List<PartFile> expected = uninterrupted(expectedFolder, csv(), 100, List.of(first, second, third));
 
-		Path folder = Files.createDirectories(this.dir.resolve("restarted"));
+		Path folder = this.dir;
 		ExecutionContext committed = new ExecutionContext();
 		PartWriter failed = writer(folder, csv(), 100);
 		failed.open(committed);
 		failed.write(chunk(first));
 		failed.update(committed);
-		long committedBytes = Files.size(folder.resolve("part-001.csv"));
 		failed.write(chunk(second));
 		failed.close();
-		assertThat(Files.size(folder.resolve("part-001.csv"))).as("the failed chunk's bytes are on disk")
-			.isGreaterThan(committedBytes);
+		assertThat(PartFile.piece(folder.resolve("part-001.csv"), 2)).as("the failed chunk's bytes are on disk")
+			.exists();
 
 		PartWriter restarted = writer(folder, csv(), 100);
 		restarted.open(committed);
@@ -199,15 +229,52 @@ class PartWriterTest {
 		assertSameFiles(parts, expected);
 	}
 
+	@Test
+	void noPlaintextOfTheExportReachesTheDisk() throws Exception {
+		String marker = "MARKER-7f3a9c-plaintext";
+		List<PartFile> parts = uninterrupted(this.dir, csv(), 4,
+				List.of(List.of(row(0, marker), row(1, marker)), List.of(row(2, marker)), rows(3, 6)));
+
+		assertThat(text(parts.get(0).file())).as("the marker is in the export").contains(marker);
+		try (var files = Files.walk(this.root)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+				assertThat(bytes).as(file.toString()).doesNotContain(marker).doesNotContain("sample_id").doesNotContain("S-00");
+			}
+		}
+	}
+
+	@Test
+	void aTamperedPieceCannotBeRead() throws Exception {
+		List<PartFile> parts = uninterrupted(this.dir, csv(), 100, List.of(rows(0, 3)));
+		Path piece = PartFile.piece(parts.get(0).file(), 1);
+		byte[] bytes = Files.readAllBytes(piece);
+		bytes[bytes.length / 2] ^= 1;
+		Files.write(piece, bytes);
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> plain(parts.get(0).file()))
+			.isInstanceOf(IOException.class);
+	}
+
+	@Test
+	void aRestartWithAnotherMasterKeyIsRefusedRatherThanWritingUnreadableFiles() {
+		uninterrupted(this.dir, csv(), 100, List.of(rows(0, 3)));
+
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> new TempFiles(this.root, java.util.Base64.getEncoder().encodeToString(
+					"another-master-key-of-32-bytes!!".getBytes(StandardCharsets.US_ASCII))).cipherFor(TASK))
+			.hasMessageContaining("master key");
+	}
+
 	private void assertRestartGivesTheSameFiles(Supplier<RowFormat> format, String extension,
 			Function<Integer, Row> row) throws Exception {
 		List<Row> first = IntStream.range(0, 3).mapToObj(row::apply).toList();
 		List<Row> second = IntStream.range(3, 6).mapToObj(row::apply).toList();
 		List<Row> third = IntStream.range(6, 10).mapToObj(row::apply).toList();
-		Path expectedFolder = Files.createDirectories(this.dir.resolve("uninterrupted"));
+		Path expectedFolder = Files.createDirectories(this.root.resolve(OTHER_TASK));
 		List<PartFile> expected = uninterrupted(expectedFolder, format.get(), 4, List.of(first, second, third));
 
-		Path folder = Files.createDirectories(this.dir.resolve("restarted"));
+		Path folder = this.dir;
 		ExecutionContext committed = new ExecutionContext();
 		PartWriter failed = writer(folder, format.get(), 4);
 		failed.open(committed);
@@ -236,10 +303,10 @@ class PartWriterTest {
 			PartFile part = parts.get(i);
 			PartFile want = expected.get(i);
 			assertThat(part.file().getFileName()).isEqualTo(want.file().getFileName());
-			assertThat(Files.readAllBytes(part.file())).as(part.file().getFileName() + " bytes")
-				.isEqualTo(Files.readAllBytes(want.file()));
+			assertThat(plain(part.file())).as(part.file().getFileName() + " bytes")
+				.isEqualTo(plain(want.file()));
 			assertThat(part.rows()).isEqualTo(want.rows());
-			assertThat(part.bytes()).isEqualTo(want.bytes()).isEqualTo(Files.size(part.file()));
+			assertThat(part.bytes()).isEqualTo(want.bytes()).isEqualTo(plain(part.file()).length);
 			assertThat(part.sha256()).isEqualTo(want.sha256()).isEqualTo(sha256(part.file()));
 		}
 	}

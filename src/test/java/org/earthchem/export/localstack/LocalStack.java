@@ -8,15 +8,25 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real servers the service needs, started in this JVM on loopback ports: an OpenSearch node and
- * DynamoDB Local. A part whose environment variable points at a real server is not started.
+ * The real servers the service needs, started in this JVM on loopback ports: an OpenSearch node, DynamoDB Local,
+ * S3Proxy with a folder as its blob store, and GreenMail (SMTP and IMAP). A part whose environment variable points
+ * at a real server is not started.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -31,6 +41,19 @@ public final class LocalStack implements AutoCloseable {
 	private DynamoDBProxyServer dynamoDb;
 
 	private String openSearchUrl;
+
+	private S3Proxy s3;
+
+	private String s3Endpoint;
+
+	private GreenMail mail;
+
+	/** The bucket the local S3 holds exports in. */
+	public static final String BUCKET = "earthchem-exports";
+
+	/** Mailboxes of the demo users: address, IMAP login and password are the same. */
+	public static final String[] DEMO_MAILBOXES = { "petdb-user@example.org", "all-user@example.org",
+			"operator@example.org" };
 
 	private String dynamoDbEndpoint;
 
@@ -54,15 +77,119 @@ public final class LocalStack implements AutoCloseable {
 			this.openSearchUrl = externalOpenSearch;
 		}
 		properties.put("export.opensearch.url", this.openSearchUrl);
-		String externalDynamoDb = System.getenv("AWS_ENDPOINT_URL_DYNAMODB");
-		if (externalDynamoDb == null || externalDynamoDb.isBlank()) {
+		boolean localAws = false;
+		if (isUnset("AWS_ENDPOINT_URL_DYNAMODB")) {
 			this.dynamoDbEndpoint = startDynamoDb();
 			properties.put("spring.cloud.aws.dynamodb.endpoint", this.dynamoDbEndpoint);
+			localAws = true;
+		}
+		if (isUnset("AWS_ENDPOINT_URL_S3")) {
+			this.s3Endpoint = startS3();
+			properties.put("spring.cloud.aws.s3.endpoint", this.s3Endpoint);
+			properties.put("spring.cloud.aws.s3.path-style-access-enabled", "true");
+			properties.put("export.s3.bucket", BUCKET);
+			// S3Proxy answers 501 to server-side-encryption headers; the real-S3 default is AES256
+			properties.put("export.s3.sse", "none");
+			localAws = true;
+		}
+		if (localAws) {
 			properties.put("spring.cloud.aws.region.static", "us-east-1");
 			properties.put("spring.cloud.aws.credentials.access-key", "local");
 			properties.put("spring.cloud.aws.credentials.secret-key", "local");
 		}
+		if (isUnset("SMTP_HOST")) {
+			startMail();
+			properties.put("spring.mail.host", "127.0.0.1");
+			properties.put("spring.mail.port", String.valueOf(smtpPort()));
+		}
+		properties.put("export.storage.master-key", masterKey());
 		return properties;
+	}
+
+	/** The local S3 endpoint, or null when a real one is used. */
+	public String s3Endpoint() {
+		return this.s3Endpoint;
+	}
+
+	/** The in-process mail server, or null when a real SMTP server is used. */
+	public GreenMail mail() {
+		return this.mail;
+	}
+
+	public int smtpPort() {
+		return this.mail.getSmtp().getPort();
+	}
+
+	public int imapPort() {
+		return this.mail.getImap().getPort();
+	}
+
+	private static boolean isUnset(String variable) {
+		String value = System.getenv(variable);
+		return value == null || value.isBlank();
+	}
+
+	private String startS3() {
+		long started = System.nanoTime();
+		try {
+			Path dir = this.home.resolve("s3");
+			Files.createDirectories(dir);
+			FilesystemNio2BlobStore blobStore = new FilesystemNio2BlobStore(dir.toAbsolutePath().toString());
+			if (!blobStore.containerExists(BUCKET)) {
+				blobStore.createContainer(BUCKET);
+			}
+			int port = freePort();
+			this.s3 = S3Proxy.builder()
+				.blobStore(blobStore)
+				.endpoint(URI.create("http://127.0.0.1:" + port))
+				.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "local", "local")
+				.build();
+			this.s3.start();
+			while (!"STARTED".equals(this.s3.getState())) {
+				Thread.sleep(10);
+			}
+			String endpoint = "http://127.0.0.1:" + port;
+			log.info("S3Proxy up at {} in {} ms (objects in {})", endpoint, (System.nanoTime() - started) / 1_000_000,
+					dir);
+			return endpoint;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("S3Proxy did not start", ex);
+		}
+	}
+
+	private void startMail() {
+		this.mail = new GreenMail(new ServerSetup[] { new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+				new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+		this.mail.start();
+		for (String mailbox : DEMO_MAILBOXES) {
+			this.mail.setUser(mailbox, mailbox, mailbox);
+		}
+		log.info("GreenMail up: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}", smtpPort(), imapPort());
+	}
+
+	/**
+	 * The key that wraps each export's temporary-file key: generated once under the stack's folder (so that a
+	 * restarted {@code make run} can still resume the exports it left), unless EXPORT_MASTER_KEY is set.
+	 */
+	private String masterKey() {
+		String fromEnvironment = System.getenv("EXPORT_MASTER_KEY");
+		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+			return fromEnvironment;
+		}
+		Path file = this.home.resolve("master-key");
+		try {
+			if (!Files.exists(file)) {
+				byte[] key = new byte[32];
+				new SecureRandom().nextBytes(key);
+				Files.createDirectories(this.home);
+				Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
+			}
+			return Files.readString(file).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not read or create the local master key " + file, ex);
+		}
 	}
 
 	public String openSearchUrl() {
@@ -134,6 +261,19 @@ public final class LocalStack implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.mail != null) {
+			this.mail.stop();
+			this.mail = null;
+		}
+		if (this.s3 != null) {
+			try {
+				this.s3.stop();
+			}
+			catch (Exception ex) {
+				log.warn("S3Proxy did not stop cleanly", ex);
+			}
+			this.s3 = null;
+		}
 		if (this.dynamoDb != null) {
 			try {
 				this.dynamoDb.stop();

@@ -16,7 +16,8 @@ import org.earthchem.export.localstack.SynthesisSamples;
 
 /**
  * The one local stack every integration test shares, started once per JVM: an OpenSearch node (reached through a
- * {@link FaultProxy}) with small PetDB, Synthesis and hand-made indices, and DynamoDB Local.
+ * {@link FaultProxy}) with small PetDB, Synthesis and hand-made indices, DynamoDB Local, S3Proxy (also behind a
+ * fault proxy) and GreenMail.
  */
 public final class TestStack {
 
@@ -30,6 +31,8 @@ public final class TestStack {
 	private final LocalStack stack;
 
 	private final FaultProxy proxy;
+
+	private final FaultProxy s3Proxy;
 
 	private final Map<String, String> properties = new LinkedHashMap<>();
 
@@ -47,9 +50,12 @@ public final class TestStack {
 		URI direct = URI.create(this.directOpenSearchUrl);
 		this.proxy = new FaultProxy(direct.getHost(), direct.getPort());
 		this.properties.put("export.opensearch.url", "http://127.0.0.1:" + this.proxy.port());
+		URI s3 = URI.create(this.stack.s3Endpoint());
+		this.s3Proxy = new FaultProxy(s3.getHost(), s3.getPort());
+		this.properties.put("spring.cloud.aws.s3.endpoint", "http://127.0.0.1:" + this.s3Proxy.port());
 		this.properties.put("export.sources-dir", sourcesDir(home).toString());
 		this.properties.put("export.storage.work-dir", home.resolve("work").toString());
-		this.properties.put("export.storage.local-dir", home.resolve("files").toString());
+		
 	}
 
 	public static synchronized TestStack get() {
@@ -76,6 +82,21 @@ public final class TestStack {
 
 	public FaultProxy proxy() {
 		return this.proxy;
+	}
+
+	/** The proxy in front of S3 (the service reaches the bucket through it). */
+	public FaultProxy s3Proxy() {
+		return this.s3Proxy;
+	}
+
+	/** S3 without the proxy, for tests that look into the bucket themselves. */
+	public String s3Endpoint() {
+		return this.stack.s3Endpoint();
+	}
+
+	/** The in-process mail server every service of the tests sends to. */
+	public com.icegreen.greenmail.util.GreenMail mail() {
+		return this.stack.mail();
 	}
 
 	/** The project's source files plus the test-only ones. */

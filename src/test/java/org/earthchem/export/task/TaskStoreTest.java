@@ -98,7 +98,7 @@ class TaskStoreTest extends IntegrationTest {
 		List<TaskEvent> eventsBefore = this.tasks.events(task.taskId());
 
 		boolean moved = this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.SUCCEEDED,
-				TaskChange.succeeded(this.tasks.now(), List.of(new ExportFile("f.csv", 1, 2, "ab", "loc")),
+				TaskChange.succeeded(this.tasks.now(), List.of(ExportFile.stored("f.csv", 1, 2, "ab", "loc")),
 						new Progress(1, 1L)));
 
 		assertThat(moved).isFalse();

@@ -1,0 +1,55 @@
+package org.earthchem.export.storage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+
+import org.earthchem.export.task.TaskStatus;
+import org.earthchem.export.task.TaskStore;
+
+/**
+ * Aborts unfinished multipart uploads whose export no longer runs: those an upload could not abort itself because
+ * the bucket was unreachable at the time, or the node died. (An S3 lifecycle rule does the same on AWS; see the
+ * README.)
+ */
+class UploadSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(UploadSweep.class);
+
+	private final ExportBucket bucket;
+
+	private final String prefix;
+
+	private final TaskStore tasks;
+
+	UploadSweep(ExportBucket bucket, String prefix, TaskStore tasks) {
+		this.bucket = bucket;
+		this.prefix = prefix + "/";
+		this.tasks = tasks;
+	}
+
+	void run() {
+		try {
+			for (MultipartUpload upload : this.bucket.unfinishedUploads(this.prefix)) {
+				String taskId = taskIdOf(upload.key());
+				boolean running = taskId != null && this.tasks.find(taskId)
+					.map((task) -> task.status() == TaskStatus.PROCESSING)
+					.orElse(false);
+				if (!running) {
+					log.info("Aborting the orphaned upload of {} (task {} is not running)", upload.key(), taskId);
+					this.bucket.abortUnfinished(upload.key());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("The sweep of unfinished uploads failed; it runs again later: {}", ex.getMessage());
+		}
+	}
+
+	/** {@code prefix/source/yyyy/MM/taskId/file} → taskId */
+	static String taskIdOf(String key) {
+		String[] segments = key.split("/");
+		return segments.length >= 6 ? segments[segments.length - 2] : null;
+	}
+
+}
