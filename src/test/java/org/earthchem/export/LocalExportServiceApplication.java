@@ -12,8 +12,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * {@code make run}: the service with its whole local stack in this JVM — an OpenSearch node seeded with the demo
- * indices, DynamoDB Local — and its data under {@code .local/}, reused by the next run. A part whose environment
- * variable points at a real server ({@code OPENSEARCH_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB}) is not started.
+ * indices, DynamoDB Local, S3Proxy, GreenMail — and its data under {@code .local/}, reused by the next run. A part
+ * whose environment variable points at a real server ({@code OPENSEARCH_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB},
+ * {@code AWS_ENDPOINT_URL_S3}, {@code SMTP_HOST}) is not started.
  */
 public final class LocalExportServiceApplication {
 
@@ -32,18 +33,27 @@ public final class LocalExportServiceApplication {
 		SpringApplication application = new SpringApplication(ExportServiceApplication.class);
 		application.setAdditionalProfiles("local");
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> printWelcome(
-				event.getApplicationContext().getEnvironment()));
+				event.getApplicationContext().getEnvironment(), stack));
 		application.run(args);
 	}
 
-	private static void printWelcome(Environment environment) {
+	private static void printWelcome(Environment environment, LocalStack stack) {
+		String mail = (stack.mail() == null) ? "   Mail: " + environment.getProperty("spring.mail.host") + "\n"
+				: String.format("   Mail (GreenMail): SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d%n"
+						+ "     mailboxes (login = password = address): %s%n"
+						+ "     python3 -c \"import imaplib; m=imaplib.IMAP4('127.0.0.1',%d); "
+						+ "m.login('petdb-user@example.org','petdb-user@example.org'); m.select(); "
+						+ "print(m.search(None,'ALL'))\"%n",
+						stack.smtpPort(), stack.imapPort(), String.join(", ", LocalStack.DEMO_MAILBOXES), stack.imapPort());
+		String s3 = "   S3: " + (stack.s3Endpoint() == null ? "AWS" : stack.s3Endpoint() + " (S3Proxy, files in .local/s3)")
+				+ ", bucket " + environment.getProperty("export.s3.bucket") + "\n";
 		String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
 		String text = """
 
 				================================================================================
 				 Export service is up: %1$s
 				   OpenSearch: %2$s
-				   Demo API keys (local profile only):
+				%3$s%4$s   Demo API keys (local profile only):
 				     petdb-demo-key     owner demo-petdb      petdb
 				     all-demo-key       owner demo-all        petdb, synthesis
 				     operator-demo-key  owner demo-operator   petdb, synthesis, operator
@@ -51,9 +61,9 @@ public final class LocalExportServiceApplication {
 				     curl -si -X POST -H 'X-API-Key: petdb-demo-key' \\
 				       '%1$s/api/v1/exports/petdb?material=rock&sio2.min=45&fileType=csv'
 				     curl -s -H 'X-API-Key: petdb-demo-key' %1$s/api/v1/exports/<taskId>
-				     curl -s -OJ -H 'X-API-Key: petdb-demo-key' %1$s/api/v1/exports/<taskId>/download
+				     curl -sLOJ -H 'X-API-Key: petdb-demo-key' %1$s/api/v1/exports/<taskId>/download
 				================================================================================
-				""".formatted(url, environment.getProperty("export.opensearch.url"));
+				""".formatted(url, environment.getProperty("export.opensearch.url"), s3, mail);
 		// the welcome is for the person at the terminal, not for the log
 		System.out.println(text);
 	}

@@ -96,9 +96,10 @@ class TaskStatusListener implements JobExecutionListener {
 				succeed(taskId, execution.getExecutionContext());
 			}
 			else if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
+				// nothing is left behind by the time the task reads Cancelled
+				removeEverything(taskId);
 				this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.CANCELLED,
 						TaskChange.cancelled(this.tasks.now()));
-				removeEverything(taskId);
 			}
 			else {
 				fail(taskId, execution);

@@ -33,7 +33,24 @@ class StorageConfig {
 
 	@Bean
 	UploadSweep uploadSweep(ExportBucket bucket, BucketProperties properties, TaskStore tasks) {
-		return new UploadSweep(bucket, properties.keyPrefix(), tasks);
+		return new UploadSweep(bucket, properties.keyPrefix(), tasks, java.time.Duration.ofMinutes(1));
+	}
+
+	@Bean
+	RetentionSweep retentionSweep(ExportBucket bucket, TaskStore tasks) {
+		return new RetentionSweep(bucket, tasks);
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> retentionSchedule(RetentionSweep sweep, TaskScheduler exportScheduler,
+			RetentionProperties properties, TaskStore tasks) {
+		return (event) -> {
+			if (properties.retention() != null) {
+				exportScheduler.scheduleWithFixedDelay(
+						() -> sweep.expireCreatedBefore(tasks.now().minus(properties.retention())),
+						properties.retentionCheckInterval());
+			}
+		};
 	}
 
 	@Bean

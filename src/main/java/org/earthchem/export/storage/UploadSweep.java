@@ -1,5 +1,8 @@
 package org.earthchem.export.storage;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
@@ -22,15 +25,25 @@ class UploadSweep {
 
 	private final TaskStore tasks;
 
-	UploadSweep(ExportBucket bucket, String prefix, TaskStore tasks) {
+	private final Duration minAge;
+
+	/**
+	 * @param minAge uploads younger than this are left alone (their task may have only just started)
+	 */
+	UploadSweep(ExportBucket bucket, String prefix, TaskStore tasks, Duration minAge) {
 		this.bucket = bucket;
 		this.prefix = prefix + "/";
 		this.tasks = tasks;
+		this.minAge = minAge;
 	}
 
 	void run() {
 		try {
+			Instant youngest = this.tasks.now().minus(this.minAge);
 			for (MultipartUpload upload : this.bucket.unfinishedUploads(this.prefix)) {
+				if (upload.initiated() != null && upload.initiated().isAfter(youngest)) {
+					continue;
+				}
 				String taskId = taskIdOf(upload.key());
 				boolean running = taskId != null && this.tasks.find(taskId)
 					.map((task) -> task.status() == TaskStatus.PROCESSING)

@@ -66,9 +66,10 @@ class CancellationTest extends IntegrationTest {
 
 	@Test
 	void waitingTasksShowTheirQueuePositionAndMoveUpWhenOneAheadIsCancelled() {
-		stack().proxy().throttle(1_000_000);
-		for (String columns : List.of("sample_id", "igsn", "material")) {
-			awaitProcessing(start("columns=" + columns));
+		// three slow exports of every column keep every worker busy
+		stack().proxy().throttle(300_000);
+		for (String query : List.of("", "fileType=json", "columns=chemistry,location")) {
+			awaitProcessing(start(query));
 		}
 		String first = start("columns=comments");
 		String second = start("columns=tags");

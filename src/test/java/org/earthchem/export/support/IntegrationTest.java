@@ -93,12 +93,40 @@ public abstract class IntegrationTest {
 		return awaitFinished(apiKey, created.getBody().path("taskId").asString());
 	}
 
-	/** Downloads a part of a finished export as bytes. */
+	/**
+	 * Downloads a part of a finished export as bytes, as a browser would: a small export is streamed by the service,
+	 * a larger one redirects to a pre-signed S3 link, which is followed (without the API key).
+	 */
 	protected ResponseEntity<byte[]> download(String apiKey, String taskId, int part) {
-		return http(apiKey).get()
+		ResponseEntity<byte[]> response = http(apiKey).get()
 			.uri("/api/v1/exports/" + taskId + "/download?part=" + part)
 			.retrieve()
 			.toEntity(byte[].class);
+		if (response.getStatusCode().value() != 302) {
+			return response;
+		}
+		return fetch(response.getHeaders().getLocation().toString());
+	}
+
+	private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
+
+	/** A plain GET with the JDK's HTTP client, no credentials: how a pre-signed link is used. */
+	protected static ResponseEntity<byte[]> fetch(String url) {
+		try {
+			java.net.http.HttpResponse<byte[]> response = CLIENT.send(
+					java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+					java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			HttpHeaders headers = new HttpHeaders();
+			response.headers().map().forEach(headers::addAll);
+			return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	protected static String header(ResponseEntity<?> response, String name) {
