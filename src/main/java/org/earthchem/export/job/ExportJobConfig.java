@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 
 import tools.jackson.core.json.JsonFactory;
 
+import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SearchUnavailableException;
 import org.earthchem.export.source.SourceCatalog;
@@ -75,6 +76,19 @@ class ExportJobConfig {
 		});
 	}
 
+	/** Sends the mails of finished exports; on shutdown it finishes the mails it holds. */
+	@Bean
+	ThreadPoolTaskExecutor exportMailSender() {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(2);
+		executor.setMaxPoolSize(2);
+		executor.setThreadNamePrefix("export-mail-");
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(30);
+		executor.initialize();
+		return executor;
+	}
+
 	/** Retries, heartbeats and recovery checks. */
 	@Bean
 	ThreadPoolTaskScheduler exportScheduler() {
@@ -114,10 +128,11 @@ class ExportJobConfig {
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step storeStep,
 			TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, ExportBucket bucket, DownloadLinks links,
-			RetryPlan exportRetryPlan, Heartbeats exportHeartbeats) {
+			RetryPlan exportRetryPlan, Heartbeats exportHeartbeats, Notifier notifier,
+			ThreadPoolTaskExecutor exportMailSender) {
 		return new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new TaskStatusListener(tasks, cluster, tempFiles, bucket, links, exportRetryPlan,
-					exportHeartbeats))
+					exportHeartbeats, notifier, exportMailSender))
 			.start(prepareStep)
 			.next(extractStep)
 			.next(storeStep)

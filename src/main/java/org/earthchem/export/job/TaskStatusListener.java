@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.storage.DownloadLinks;
@@ -42,6 +43,10 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final DownloadLinks links;
 
+	private final Notifier notifier;
+
+	private final java.util.concurrent.Executor mailSender;
+
 	private final RetryPlan retries;
 
 	private final Heartbeats heartbeats;
@@ -50,9 +55,12 @@ class TaskStatusListener implements JobExecutionListener {
 	private final Set<Long> owning = ConcurrentHashMap.newKeySet();
 
 	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, ExportBucket bucket,
-			DownloadLinks links, RetryPlan retries, Heartbeats heartbeats) {
+			DownloadLinks links, RetryPlan retries, Heartbeats heartbeats, Notifier notifier,
+			java.util.concurrent.Executor mailSender) {
 		this.bucket = bucket;
 		this.links = links;
+		this.notifier = notifier;
+		this.mailSender = mailSender;
 		this.heartbeats = heartbeats;
 		this.tasks = tasks;
 		this.cluster = cluster;
@@ -119,6 +127,7 @@ class TaskStatusListener implements JobExecutionListener {
 				TaskChange.succeeded(this.tasks.now(), files, new Progress(rows, rows)))) {
 			this.links.recordIssued(taskId, files);
 			log.info("Export {} succeeded: {} rows in {} file(s)", taskId, rows, files.size());
+			notify(taskId, this.notifier::exportSucceeded);
 		}
 		this.tempFiles.delete(taskId);
 	}
@@ -150,8 +159,14 @@ class TaskStatusListener implements JobExecutionListener {
 			boolean retrying = failed != null && ExportFailures.isTransient(error) && this.retries.consider(failed, error);
 			if (!retrying) {
 				abortUploads(taskId);
+				notify(taskId, this.notifier::exportFailed);
 			}
 		}
+	}
+
+	/** Mails the owner off the worker thread: a slow or absent mail server never holds up the next export. */
+	private void notify(String taskId, java.util.function.Consumer<ExportTask> notice) {
+		this.tasks.find(taskId).ifPresent((task) -> this.mailSender.execute(() -> notice.accept(task)));
 	}
 
 	private void abortUploads(String taskId) {

@@ -220,6 +220,8 @@ class ExportDeliveryTest extends IntegrationTest {
 			assertThat(this.bucket.objects(folder)).isEmpty();
 			assertThat(this.bucket.unfinishedUploads(folder)).isEmpty();
 		});
+		assertThat(mailText("all-user@example.org", taskId)).contains("STORAGE_UNAVAILABLE")
+			.contains(task.path("error").path("message").asString());
 	}
 
 	@Test
@@ -283,6 +285,39 @@ class ExportDeliveryTest extends IntegrationTest {
 			.toEntity(JsonNode.class);
 		assertThat(download.getStatusCode()).isEqualTo(HttpStatus.GONE);
 		assertThat(download.getBody().path("code").asString()).isEqualTo("FILE_EXPIRED");
+	}
+
+	/** The plain-text part of the mail to {@code address} that names the task, once it has arrived. */
+	private String mailText(String address, String taskId) {
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			for (jakarta.mail.internet.MimeMessage message : stack().mail().getReceivedMessages()) {
+				String to = message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+				if (to.contains(address) && message.getContent() instanceof jakarta.mail.Multipart parts) {
+					for (int i = 0; i < parts.getCount(); i++) {
+						if (parts.getBodyPart(i).isMimeType("text/plain")
+								&& ((String) parts.getBodyPart(i).getContent()).contains(taskId)) {
+							return (String) parts.getBodyPart(i).getContent();
+						}
+					}
+				}
+			}
+			return null;
+		}, java.util.Objects::nonNull);
+	}
+
+	@Test
+	void aSucceededExportMailsItsOwnerTheLinksTheQueryAndTheCompletionTime() {
+		JsonNode task = export(ALL_KEY, "petdb", "material=rock&columns=sample_id,igsn&sio2.min=40");
+		String taskId = task.path("taskId").asString();
+
+		String text = mailText("all-user@example.org", taskId);
+
+		JsonNode file = task.path("files").get(0);
+		assertThat(text).contains(file.path("downloadUrl").asString())
+			.contains(file.path("sha256").asString())
+			.contains(task.path("finishedAt").asString())
+			.contains("material: rock");
+		await().atMost(Duration.ofSeconds(10)).until(() -> eventTypes(taskId).contains("NOTIFICATION_SENT"));
 	}
 
 	private static final String NASTY_MARKER = "=cmd";
