@@ -1,7 +1,7 @@
 # Export service — the commands a developer and CI use. Needs only a JDK 17+ (Maven comes through ./mvnw).
 MVNW := ./mvnw -B --no-transfer-progress
 
-.PHONY: run test bench build clean
+.PHONY: run test bench build clean token apikey
 
 ## run: build and start the service on :8080 with its local stack (OpenSearch, DynamoDB Local) under .local/
 run:
@@ -15,6 +15,27 @@ test:
 ## bench: floor vs. export on a 40,000-document PetDB-like index; table on stdout and in target/bench/
 bench:
 	$(MVNW) -q -DskipTests test-compile exec:exec@bench
+
+## token: a JWT for the service of `make run`, signed by the local key under .local/ (local profile only)
+##        make token SUB=user-42 EMAIL=user@example.org SCOPES="export:petdb export:synthesis"
+SUB ?= local-user
+EMAIL ?= local-user@example.org
+SCOPES ?= export:petdb export:synthesis
+token:
+	@$(MVNW) -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
+		-Dexec.mainClass=org.earthchem.export.localstack.LocalTokens -Dexec.args="'$(SUB)' '$(EMAIL)' '$(SCOPES)'"
+
+## apikey: issue an API key through a running service (an operator credential is needed); the key is shown once
+##        make apikey OWNER=user-42 EMAIL=user@example.org SOURCES=petdb,synthesis [OPERATOR=true]
+##        [URL=http://localhost:8080] [OPERATOR_KEY=operator-demo-key]
+URL ?= http://localhost:8080
+OPERATOR_KEY ?= operator-demo-key
+OPERATOR ?= false
+apikey:
+	@test -n "$(OWNER)" -a -n "$(SOURCES)" || { echo "usage: make apikey OWNER=… EMAIL=… SOURCES=a,b [OPERATOR=true]"; exit 2; }
+	@curl -sS -X POST -H "X-API-Key: $(OPERATOR_KEY)" -H 'Content-Type: application/json' \
+		-d "{\"owner\":\"$(OWNER)\",\"email\":\"$(EMAIL)\",\"operator\":$(OPERATOR),\"sources\":[\"$$(echo '$(SOURCES)' | sed 's/,/\",\"/g')\"]}" \
+		$(URL)/api/v1/admin/api-keys; echo
 
 ## build: the service jar in target/
 build:

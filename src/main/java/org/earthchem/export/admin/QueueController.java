@@ -3,16 +3,11 @@ package org.earthchem.export.admin;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 
-import org.earthchem.export.security.Caller;
-import org.earthchem.export.security.CallerResolver;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStore;
 import org.earthchem.export.task.Timestamps;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,25 +18,16 @@ class QueueController {
 
 	private final TaskStore tasks;
 
-	private final CallerResolver callers;
-
 	private final int workers;
 
-	QueueController(TaskStore tasks, CallerResolver callers, @Value("${export.workers:3}") int workers) {
+	QueueController(TaskStore tasks, @Value("${export.workers:3}") int workers) {
 		this.tasks = tasks;
-		this.callers = callers;
 		this.workers = workers;
 	}
 
 	@GetMapping("/api/v1/admin/queue")
-	ResponseEntity<?> queue(HttpServletRequest request) {
-		Caller caller = this.callers.resolve(request);
-		if (!caller.operator()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-					"Only operators may see the queue.");
-			problem.setProperty("code", "NOT_ALLOWED");
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
-		}
+	ResponseEntity<QueueView> queue() {
+		// operators only: the security filter chain lets no one else reach /api/v1/admin
 		List<QueuedTask> pending = new ArrayList<>();
 		int position = 1;
 		for (ExportTask task : this.tasks.pendingOldestFirst()) {

@@ -84,8 +84,12 @@ class ExportController {
 	@PostMapping("/{source}")
 	ResponseEntity<TaskView> create(@PathVariable String source, HttpServletRequest request) {
 		SourceDefinition definition = this.sources.require(source);
-		ExportQuery query = this.sources.parse(definition, parameters(request));
 		Caller caller = this.callers.resolve(request);
+		if (!caller.mayExport(source)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, ProblemCode.NOT_ALLOWED,
+					"Your credential may not export " + source + "; ask for access to it.");
+		}
+		ExportQuery query = this.sources.parse(definition, parameters(request));
 		String fileType = query.fileType().name().toLowerCase();
 		Optional<ExportTask> existing = this.tasks.findActive(caller.owner(), source, query.queryKey(), fileType);
 		if (existing.isPresent()) {

@@ -10,10 +10,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxTotalRows most rows one export may hold (422 beyond)
  * @param maxActivePerOwner most Pending or Processing tasks one owner may have (429 beyond)
- * @param maxStreamedRows exports with fewer rows are streamed by the download route itself
+ * @param maxQueryLength longest query string, in characters (400 beyond)
+ * @param maxParameters most query parameters in one request (400 beyond)
+ * @param maxValueLength longest value of one parameter, in characters (400 beyond)
  */
 @Validated
 @ConfigurationProperties("export")
 public record RequestLimits(@Min(1) @DefaultValue("2000000") long maxTotalRows,
-		@Min(1) @DefaultValue("5") int maxActivePerOwner, @Min(0) @DefaultValue("10000") long maxStreamedRows) {
+		@Min(1) @DefaultValue("5") int maxActivePerOwner, @Min(64) @DefaultValue("4096") int maxQueryLength,
+		@Min(1) @DefaultValue("50") int maxParameters, @Min(16) @DefaultValue("1024") int maxValueLength) {
 }

@@ -7,16 +7,23 @@ import java.util.Set;
  *
  * @param owner owner id
  * @param email email address, or null
- * @param sources sources they may export ({@code *} for all)
- * @param operator whether they may see and act on every task
+ * @param sources sources they may export
+ * @param operator whether they may see and act on every task and use the operator routes
  */
 public record Caller(String owner, String email, Set<String> sources, boolean operator) {
 
-	public static final Caller ANONYMOUS = new Caller("anonymous", null, Set.of("*"), false);
+	public Caller {
+		sources = Set.copyOf(sources);
+	}
 
 	/** Whether this caller may see a task of the given owner. */
 	public boolean canSee(String taskOwner) {
 		return this.operator || this.owner.equals(taskOwner);
+	}
+
+	/** Whether this caller may export the given source. */
+	public boolean mayExport(String source) {
+		return this.sources.contains(source);
 	}
 
 }

@@ -4,15 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -60,40 +56,11 @@ class TaskTable implements InitializingBean {
 	}
 
 	private void createIfMissing() {
-		try {
-			this.dynamoDb.describeTable((r) -> r.tableName(name()));
-			return;
-		}
-		catch (ResourceNotFoundException ex) {
-			// create it below
-		}
-		try {
-			this.dynamoDb.createTable((r) -> r.tableName(name())
-				.billingMode(BillingMode.PAY_PER_REQUEST)
-				.attributeDefinitions(attribute(PK), attribute(SK), attribute("owner"), attribute("status"),
-						attribute("createdAt"))
-				.keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
-				.globalSecondaryIndexes(index(BY_OWNER, "owner"), index(BY_STATUS, "status")));
-			this.dynamoDb.waiter().waitUntilTableExists((r) -> r.tableName(name()));
-			log.info("Created task table {}", name());
-		}
-		catch (ResourceInUseException ex) {
-			// another node created it at the same time
-			return;
-		}
-		enablePointInTimeRecovery();
-	}
-
-	private void enablePointInTimeRecovery() {
-		try {
-			this.dynamoDb.updateContinuousBackups((r) -> r.tableName(name())
-				.pointInTimeRecoverySpecification((p) -> p.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(35)));
-		}
-		catch (DynamoDbException ex) {
-			// DynamoDB Local does not implement continuous backups; real DynamoDB does
-			log.warn("Point-in-time recovery could not be enabled on {}: {}", name(),
-					ex.awsErrorDetails() != null ? ex.awsErrorDetails().errorMessage() : ex.getMessage());
-		}
+		DynamoDbTables.createIfMissing(this.dynamoDb, name(), (r) -> r
+			.attributeDefinitions(attribute(PK), attribute(SK), attribute("owner"), attribute("status"),
+					attribute("createdAt"))
+			.keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+			.globalSecondaryIndexes(index(BY_OWNER, "owner"), index(BY_STATUS, "status")));
 	}
 
 	private static AttributeDefinition attribute(String name) {

@@ -105,6 +105,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("X-API-Key", ExportBenchmark.KEY)
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -48,6 +48,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private GreenMail mail;
 
+	private LocalIdentityProvider identityProvider;
+
 	/** The bucket the local S3 holds exports in. */
 	public static final String BUCKET = "earthchem-exports";
 
@@ -103,12 +105,22 @@ public final class LocalStack implements AutoCloseable {
 			properties.put("spring.mail.port", String.valueOf(smtpPort()));
 		}
 		properties.put("export.storage.master-key", masterKey());
+		// tokens of `make token` (local) or of the tests, from a key under the stack's folder
+		this.identityProvider = LocalIdentityProvider.in(this.home).serve();
+		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.identityProvider.jwkSetUri());
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", LocalIdentityProvider.ISSUER);
+		properties.put("spring.security.oauth2.resourceserver.jwt.audiences", LocalIdentityProvider.AUDIENCE);
 		return properties;
 	}
 
 	/** The local S3 endpoint, or null when a real one is used. */
 	public String s3Endpoint() {
 		return this.s3Endpoint;
+	}
+
+	/** The local identity provider whose tokens the service trusts. */
+	public LocalIdentityProvider identityProvider() {
+		return this.identityProvider;
 	}
 
 	/** The in-process mail server, or null when a real SMTP server is used. */
@@ -261,6 +273,10 @@ public final class LocalStack implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.identityProvider != null) {
+			this.identityProvider.close();
+			this.identityProvider = null;
+		}
 		if (this.mail != null) {
 			this.mail.stop();
 			this.mail = null;

@@ -12,11 +12,19 @@ class SearchClusterHealthTest extends IntegrationTest {
 
 	@Test
 	void healthIsUpWithTheSearchClusterAndTheTaskTable() {
-		JsonNode health = http(null).get().uri("/actuator/health").retrieve().body(JsonNode.class);
+		JsonNode health = http(OPERATOR_KEY).get().uri("/actuator/health").retrieve().body(JsonNode.class);
 
 		assertThat(health.path("status").asString()).isEqualTo("UP");
 		assertThat(health.path("components").path("searchCluster").path("status").asString()).isEqualTo("UP");
 		assertThat(health.path("components").path("taskTable").path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void healthIsOpenToAnyoneButShowsItsDetailsOnlyToOperators() {
+		JsonNode health = http(null).get().uri("/actuator/health").retrieve().body(JsonNode.class);
+
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+		assertThat(health.has("components")).isFalse();
 	}
 
 	@Test

@@ -65,6 +65,17 @@ public abstract class IntegrationTest {
 		return builder.build();
 	}
 
+	/** A client for the service that sends an OAuth2 access token. */
+	protected RestClient bearer(String token) {
+		return RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.build();
+	}
+
 	/** POSTs an export request and returns the response with its JSON body. */
 	protected ResponseEntity<JsonNode> requestExport(String apiKey, String source, String query) {
 		return http(apiKey).post().uri("/api/v1/exports/" + source + (query.isEmpty() ? "" : "?" + query))

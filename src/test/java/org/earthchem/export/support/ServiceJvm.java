@@ -50,6 +50,7 @@ public final class ServiceJvm implements AutoCloseable {
 
 	public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("X-API-Key", "operator-demo-key")
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -38,8 +38,11 @@ public final class TestStack {
 
 	private final String directOpenSearchUrl;
 
+	private final Path home;
+
 	private TestStack() throws IOException {
 		Path home = Path.of("target", "test-stack").toAbsolutePath();
+		this.home = home;
 		deleteTree(home);
 		this.stack = new LocalStack(home, false);
 		this.properties.putAll(this.stack.start());
@@ -92,6 +95,16 @@ public final class TestStack {
 	/** S3 without the proxy, for tests that look into the bucket themselves. */
 	public String s3Endpoint() {
 		return this.stack.s3Endpoint();
+	}
+
+	/** The identity provider whose tokens the test services trust. */
+	public org.earthchem.export.localstack.LocalIdentityProvider tokens() {
+		return this.stack.identityProvider();
+	}
+
+	/** The stack's folder (its signing key, master key, data). */
+	public Path home() {
+		return this.home;
 	}
 
 	/** The in-process mail server every service of the tests sends to. */

@@ -1,0 +1,112 @@
+package org.earthchem.export.admin;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.earthchem.export.security.ApiKeys;
+import org.earthchem.export.security.ApiKeys.ApiKeyInfo;
+import org.earthchem.export.security.ApiKeys.IssuedKey;
+import org.earthchem.export.source.InvalidParametersException;
+import org.earthchem.export.source.ParameterError;
+import org.earthchem.export.source.SourceCatalog;
+import org.earthchem.export.task.Timestamps;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Operators issue, list and revoke API keys; a key is shown once, when it is issued, and never again. */
+@RestController
+@RequestMapping("/api/v1/admin/api-keys")
+class ApiKeyController {
+
+	private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9._@-]{1,128}");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+
+	private final ApiKeys keys;
+
+	private final SourceCatalog sources;
+
+	ApiKeyController(ApiKeys keys, SourceCatalog sources) {
+		this.keys = keys;
+		this.sources = sources;
+	}
+
+	/** What an operator asks for. */
+	record KeyRequest(String owner, String email, List<String> sources, Boolean operator) {
+	}
+
+	/** A key as listed: never the key itself. */
+	record KeyView(String keyId, String owner, String email, Set<String> sources, boolean operator, String createdAt,
+			String revokedAt) {
+
+		static KeyView of(ApiKeyInfo info) {
+			return new KeyView(info.keyId(), info.owner(), info.email(), info.sources(), info.operator(),
+					Timestamps.format(info.createdAt()), Timestamps.format(info.revokedAt()));
+		}
+
+	}
+
+	/** A key just issued: the only answer that carries it. */
+	record IssuedKeyView(String key, KeyView info) {
+	}
+
+	@PostMapping
+	ResponseEntity<IssuedKeyView> issue(@RequestBody KeyRequest request) {
+		List<ParameterError> errors = new ArrayList<>();
+		if (request.owner() == null || !OWNER.matcher(request.owner()).matches()) {
+			errors.add(new ParameterError("owner", "must be 1 to 128 letters, digits or . _ @ -"));
+		}
+		if (request.email() == null || !EMAIL.matcher(request.email()).matches()) {
+			errors.add(new ParameterError("email", "must be an email address"));
+		}
+		Set<String> granted = new LinkedHashSet<>();
+		if (request.sources() == null || request.sources().isEmpty()) {
+			errors.add(new ParameterError("sources", "must name at least one source"));
+		}
+		else {
+			for (String source : request.sources()) {
+				if (this.sources.find(source).isEmpty()) {
+					errors.add(new ParameterError("sources", "unknown source: " + source));
+				}
+				granted.add(source);
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidParametersException(errors);
+		}
+		IssuedKey issued = this.keys.issue(request.owner(), request.email(), granted,
+				Boolean.TRUE.equals(request.operator()));
+		return ResponseEntity.created(URI.create("/api/v1/admin/api-keys/" + issued.info().keyId()))
+			.header("Cache-Control", "no-store")
+			.body(new IssuedKeyView(issued.key(), KeyView.of(issued.info())));
+	}
+
+	@GetMapping
+	List<KeyView> list() {
+		return this.keys.list().stream().map(KeyView::of).toList();
+	}
+
+	@PostMapping("/{keyId}/revoke")
+	KeyView revoke(@PathVariable String keyId) {
+		if (!keyId.matches("[0-9a-f]{16}") || !this.keys.revoke(keyId)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no API key " + keyId + ".");
+		}
+		return this.keys.list().stream()
+			.filter((info) -> info.keyId().equals(keyId))
+			.map(KeyView::of)
+			.findFirst()
+			.orElseThrow();
+	}
+
+}

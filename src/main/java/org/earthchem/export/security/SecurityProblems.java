@@ -1,0 +1,64 @@
+package org.earthchem.export.security;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 as RFC 9457 problem details, like every other error of the API. A 401 names both ways in
+ * {@code WWW-Authenticate}; neither ever repeats the key or token that was sent.
+ */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+
+	private final ObjectMapper json;
+
+	SecurityProblems(ObjectMapper json) {
+		this.bearer.setRealmName("export-service");
+		this.json = json;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException {
+		// sets 401 and the Bearer challenge, with error="invalid_token" when a token was refused
+		this.bearer.commence(request, response, failure);
+		response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"export-service\", header=\"X-API-Key\"");
+		write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
+				"Send a valid API key in X-API-Key, or an OAuth2 access token as 'Authorization: Bearer <token>'. "
+						+ "The credential sent, if any, is unknown, revoked, expired or not meant for this service.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException {
+		write(response, HttpStatus.FORBIDDEN, "NOT_ALLOWED", "Not allowed",
+				"Your credential does not allow this route; it needs the operator role.");
+	}
+
+	private void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://export.earthchem.org/problems/" + code.toLowerCase().replace('_', '-')));
+		problem.setTitle(title);
+		problem.setProperty("code", code);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

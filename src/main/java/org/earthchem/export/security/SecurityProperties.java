@@ -1,0 +1,41 @@
+package org.earthchem.export.security;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may call the service. JWT settings are Spring Boot's own ({@code spring.security.oauth2.resourceserver.jwt.*}).
+ *
+ * @param apiKeyTable the DynamoDB table of API keys (hashes only)
+ * @param allowedOrigins browser origins (the portals) allowed to call the API across origins; none by default
+ * @param apiKeys keys the service makes sure exist at start: only the local and test profiles set any (the demo keys)
+ */
+@Validated
+@ConfigurationProperties("export.security")
+public record SecurityProperties(@NotBlank @DefaultValue("export-api-keys") String apiKeyTable,
+		@DefaultValue List<String> allowedOrigins, @DefaultValue List<DemoKey> apiKeys) {
+
+	/**
+	 * A key to have in the table.
+	 *
+	 * @param key the key as sent in {@code X-API-Key}
+	 * @param owner owner id
+	 * @param email email address
+	 * @param sources sources it may export
+	 * @param operator whether it has the operator role
+	 */
+	public record DemoKey(String key, String owner, String email, Set<String> sources, boolean operator) {
+
+		@Override
+		public String toString() {
+			return "DemoKey[owner=" + this.owner + ", sources=" + this.sources + ", operator=" + this.operator + "]";
+		}
+
+	}
+
+}
