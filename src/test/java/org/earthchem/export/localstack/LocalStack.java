@@ -150,7 +150,8 @@ public final class LocalStack implements AutoCloseable {
 			if (!blobStore.containerExists(BUCKET)) {
 				blobStore.createContainer(BUCKET);
 			}
-			int port = freePort();
+			// make run keeps one port, so the links in earlier mails still work after a restart
+			int port = this.persistent ? portOr(9444) : freePort();
 			this.s3 = S3Proxy.builder()
 				.blobStore(blobStore)
 				.endpoint(URI.create("http://127.0.0.1:" + port))
@@ -171,8 +172,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private void startMail() {
-		this.mail = new GreenMail(new ServerSetup[] { new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-				new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+		int smtp = this.persistent ? portOr(3025) : freePort();
+		int imap = this.persistent ? portOr(3143) : freePort();
+		this.mail = new GreenMail(new ServerSetup[] { new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+				new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
 		this.mail.start();
 		for (String mailbox : DEMO_MAILBOXES) {
 			this.mail.setUser(mailbox, mailbox, mailbox);
@@ -319,6 +322,17 @@ public final class LocalStack implements AutoCloseable {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+		}
+	}
+
+	/** The preferred port when it is free, else any free one. */
+	static int portOr(int preferred) {
+		try (ServerSocket socket = new ServerSocket(preferred, 1, java.net.InetAddress.getLoopbackAddress())) {
+			socket.setReuseAddress(true);
+			return preferred;
+		}
+		catch (IOException ex) {
+			return freePort();
 		}
 	}
 
