@@ -245,6 +245,12 @@ class ExportJobConfig {
 	}
 
 	@Bean
+	ExportOperations exportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks,
+			ExportLauncher exportLauncher, ExportJobProperties properties) {
+		return new ExportOperations(jobRepository, jobOperator, tasks, exportLauncher, properties.lease());
+	}
+
+	@Bean
 	ExportLauncher exportLauncher(JobOperator jobOperator, Job exportJob, RetryPlan exportRetryPlan) {
 		ExportLauncher launcher = new ExportLauncher(jobOperator, exportJob);
 		exportRetryPlan.setLauncher(launcher);

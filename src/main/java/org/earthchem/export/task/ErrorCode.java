@@ -13,6 +13,8 @@ public enum ErrorCode {
 	STORAGE_UNAVAILABLE,
 	/** Writing or storing the file failed. */
 	STORAGE_FAILED,
+	/** An operator abandoned the export (its execution was dead); it does not resume. */
+	ABANDONED,
 	/** A fault inside the service. */
 	INTERNAL_ERROR
 

@@ -1,0 +1,203 @@
+package org.earthchem.export.admin;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.earthchem.export.job.ExecutionConflictException;
+import org.earthchem.export.job.ExportOperations;
+import org.earthchem.export.security.CallerResolver;
+import org.earthchem.export.source.InvalidParametersException;
+import org.earthchem.export.source.ParameterError;
+import org.earthchem.export.task.Timestamps;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The job explorer for operators: jobs with their executions counted by status, executions newest first, one
+ * execution with its steps, and restart, stop and abandon, each kept in step with the execution's task.
+ */
+@RestController
+@RequestMapping("/api/v1/admin")
+class JobExplorerController {
+
+	private final JobRepository jobRepository;
+
+	private final JdbcTemplate jdbc;
+
+	private final ExportOperations operations;
+
+	private final CallerResolver callers;
+
+	JobExplorerController(JobRepository jobRepository, JdbcTemplate jdbc, ExportOperations operations,
+			CallerResolver callers) {
+		this.jobRepository = jobRepository;
+		this.jdbc = jdbc;
+		this.operations = operations;
+		this.callers = callers;
+	}
+
+	/** A job and how many of its executions are in each status. */
+	record JobView(String jobName, Map<String, Long> counts) {
+	}
+
+	/** One execution; {@code steps} only in the detail. */
+	record ExecutionView(long id, String jobName, String taskId, String status, String exitCode,
+			String exitDescription, String createTime, String startTime, String endTime,
+			Map<String, String> parameters, List<StepView> steps) {
+	}
+
+	/** One step of an execution. */
+	record StepView(long id, String name, String status, long readCount, long writeCount, long commitCount,
+			long rollbackCount, long skipCount, long filterCount, String exitCode, String exitDescription,
+			String startTime, String endTime) {
+	}
+
+	@GetMapping("/jobs")
+	List<JobView> jobs() {
+		// one grouped query rather than a query per job instance
+		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+		this.jdbc.query("SELECT i.JOB_NAME, e.STATUS, COUNT(*) FROM BATCH_JOB_EXECUTION e "
+				+ "JOIN BATCH_JOB_INSTANCE i ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID GROUP BY i.JOB_NAME, e.STATUS "
+				+ "ORDER BY i.JOB_NAME, e.STATUS", (row) -> {
+					counts.computeIfAbsent(row.getString(1), (name) -> new LinkedHashMap<>())
+						.put(row.getString(2), row.getLong(3));
+				});
+		for (String name : this.jobRepository.getJobNames()) {
+			counts.putIfAbsent(name, new LinkedHashMap<>());
+		}
+		return counts.entrySet().stream().map((e) -> new JobView(e.getKey(), e.getValue())).toList();
+	}
+
+	@GetMapping("/executions")
+	List<ExecutionView> executions(@RequestParam(name = "status", required = false) String status,
+			@RequestParam(name = "limit", defaultValue = "50") String limit) {
+		List<ParameterError> errors = new ArrayList<>();
+		BatchStatus statusFilter = null;
+		if (status != null && !status.isBlank()) {
+			try {
+				statusFilter = BatchStatus.valueOf(status.toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(new ParameterError("status", "must be one of " + List.of(BatchStatus.values())));
+			}
+		}
+		int size = parseLimit(limit, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidParametersException(errors);
+		}
+		List<Long> ids = (statusFilter == null)
+				? this.jdbc.queryForList("SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC "
+						+ "FETCH FIRST " + size + " ROWS ONLY", Long.class)
+				: this.jdbc.queryForList("SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE STATUS = ? "
+						+ "ORDER BY JOB_EXECUTION_ID DESC FETCH FIRST " + size + " ROWS ONLY", Long.class,
+						statusFilter.name());
+		List<ExecutionView> views = new ArrayList<>(ids.size());
+		for (Long id : ids) {
+			JobExecution execution = this.jobRepository.getJobExecution(id);
+			if (execution != null) {
+				views.add(view(execution, false));
+			}
+		}
+		return views;
+	}
+
+	@GetMapping("/executions/{id}")
+	ExecutionView execution(@PathVariable long id) {
+		return view(ExportOperations.find(this.jobRepository, id), true);
+	}
+
+	@PostMapping("/executions/{id}/restart")
+	ResponseEntity<ExecutionView> restart(@PathVariable long id, HttpServletRequest request) {
+		long restarted = this.operations.restart(id, this.callers.resolve(request).owner());
+		return ResponseEntity.accepted().body(execution(restarted));
+	}
+
+	@PostMapping("/executions/{id}/stop")
+	ResponseEntity<ExecutionView> stop(@PathVariable long id, HttpServletRequest request) {
+		this.operations.stop(id, this.callers.resolve(request).owner());
+		return ResponseEntity.accepted().body(execution(id));
+	}
+
+	@PostMapping("/executions/{id}/abandon")
+	ExecutionView abandon(@PathVariable long id, HttpServletRequest request) {
+		return view(this.operations.abandon(id, this.callers.resolve(request).owner()), true);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> conflict(ExecutionConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "EXECUTION_CONFLICT", "Not possible now", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> missing(NoSuchElementException ex) {
+		return problem(HttpStatus.NOT_FOUND, "EXECUTION_NOT_FOUND", "Execution not found", ex.getMessage());
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(java.net.URI.create("https://export.earthchem.org/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+		problem.setTitle(title);
+		problem.setProperty("code", code);
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	private static int parseLimit(String limit, List<ParameterError> errors) {
+		try {
+			int size = Integer.parseInt(limit);
+			if (size >= 1 && size <= 500) {
+				return size;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		errors.add(new ParameterError("limit", "must be a whole number from 1 to 500"));
+		return 50;
+	}
+
+	private static ExecutionView view(JobExecution execution, boolean withSteps) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		execution.getJobParameters().parameters().forEach((p) -> parameters.put(p.name(), String.valueOf(p.value())));
+		List<StepView> steps = null;
+		if (withSteps) {
+			steps = new ArrayList<>();
+			for (StepExecution step : execution.getStepExecutions()) {
+				steps.add(new StepView(step.getId(), step.getStepName(), step.getStatus().name(), step.getReadCount(),
+						step.getWriteCount(), step.getCommitCount(), step.getRollbackCount(), step.getSkipCount(),
+						step.getFilterCount(), step.getExitStatus().getExitCode(),
+						step.getExitStatus().getExitDescription(), time(step.getStartTime()), time(step.getEndTime())));
+			}
+		}
+		return new ExecutionView(execution.getId(), execution.getJobInstance().getJobName(),
+				ExportOperations.taskIdOf(execution), execution.getStatus().name(),
+				execution.getExitStatus().getExitCode(), execution.getExitStatus().getExitDescription(),
+				time(execution.getCreateTime()), time(execution.getStartTime()), time(execution.getEndTime()),
+				parameters, steps);
+	}
+
+	private static String time(LocalDateTime time) {
+		return (time == null) ? null : Timestamps.format(time.atZone(ZoneId.systemDefault()).toInstant());
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.earthchem.export.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.earthchem.export.security.Caller;
+import org.earthchem.export.security.CallerResolver;
+import org.earthchem.export.source.SourceCatalog;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who the caller is and which sources (with their search parameters) they may export: for the console. */
+@RestController
+@RequestMapping("/api/v1")
+class CallerController {
+
+	private final CallerResolver callers;
+
+	private final SourceCatalog sources;
+
+	CallerController(CallerResolver callers, SourceCatalog sources) {
+		this.callers = callers;
+		this.sources = sources;
+	}
+
+	record Me(String owner, String email, Set<String> sources, boolean operator) {
+	}
+
+	record SourceView(String name, String title, List<ParameterView> parameters) {
+	}
+
+	record ParameterView(String name, String kind) {
+	}
+
+	@GetMapping("/me")
+	Me me(HttpServletRequest request) {
+		Caller caller = this.callers.resolve(request);
+		return new Me(caller.owner(), caller.email(), new TreeSet<>(caller.sources()), caller.operator());
+	}
+
+	@GetMapping("/sources")
+	List<SourceView> sources(HttpServletRequest request) {
+		Caller caller = this.callers.resolve(request);
+		return this.sources.all()
+			.stream()
+			.filter((source) -> caller.mayExport(source.name()))
+			.map((source) -> {
+				List<ParameterView> parameters = new java.util.ArrayList<>();
+				for (Map.Entry<String, org.earthchem.export.source.ParameterDefinition> parameter : source.parameters()
+					.entrySet()) {
+					parameters.add(new ParameterView(parameter.getKey(), parameter.getValue().kind().yamlName()));
+				}
+				if (!source.textFields().isEmpty()) {
+					parameters.add(new ParameterView("q", "text"));
+				}
+				parameters.add(new ParameterView("columns", "columns"));
+				return new SourceView(source.name(), source.title(), parameters);
+			})
+			.toList();
+	}
+
+}
