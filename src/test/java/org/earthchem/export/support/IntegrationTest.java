@@ -44,6 +44,11 @@ public abstract class IntegrationTest {
 		TestStack.get().properties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
+	/** Where the service under test listens. */
+	protected String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
 	protected TestStack stack() {
 		return TestStack.get();
 	}
