@@ -52,11 +52,14 @@ public final class LocalExportServiceApplication {
 
 				================================================================================
 				 Export service is up: %1$s
+				   Console: %1$s/console/  (sign in with a demo key below)
 				   OpenSearch: %2$s
 				%3$s%4$s   Demo API keys (local profile only):
 				     petdb-demo-key     owner demo-petdb      petdb
 				     all-demo-key       owner demo-all        petdb, synthesis
 				     operator-demo-key  owner demo-operator   petdb, synthesis, operator
+				   JWT (local only): make token SUB=user-42 EMAIL=user@example.org SCOPES="export:petdb"
+				   New API key:      make apikey OWNER=user-42 EMAIL=user@example.org SOURCES=petdb
 				   Try:
 				     curl -si -X POST -H 'X-API-Key: petdb-demo-key' \\
 				       '%1$s/api/v1/exports/petdb?material=rock&sio2.min=45&fileType=csv'
