@@ -226,8 +226,8 @@ class ExportDeliveryTest extends IntegrationTest {
 
 	@Test
 	void anExportCancelledWhileItsFilesAreUploadedLeavesNoObjectAndNoTemporaryFile() {
-		// about a second per part: the cancel lands between two uploads
-		stack().s3Proxy().throttle(2_000_000);
+		// three parts of ~2.8 MB, each taking ~3 s to upload: the cancel lands before the last one starts
+		stack().s3Proxy().throttleUploads(1_000_000);
 		String taskId = requestExport(ALL_KEY, "petdb", "material=rock,glass,mineral,inclusion").getBody()
 			.path("taskId")
 			.asString();

@@ -27,6 +27,8 @@ public final class FaultProxy implements AutoCloseable {
 
 	private volatile long bytesPerSecond;
 
+	private volatile long uploadBytesPerSecond;
+
 	private final java.util.concurrent.atomic.AtomicInteger toRefuse = new java.util.concurrent.atomic.AtomicInteger();
 
 	public FaultProxy(String targetHost, int targetPort) throws IOException {
@@ -62,6 +64,7 @@ public final class FaultProxy implements AutoCloseable {
 	/** Lets traffic through again at full speed. */
 	public void restore() {
 		this.bytesPerSecond = 0;
+		this.uploadBytesPerSecond = 0;
 		this.toRefuse.set(0);
 		this.cut = false;
 	}
@@ -69,6 +72,11 @@ public final class FaultProxy implements AutoCloseable {
 	/** Limits what flows from the cluster to the service (0 = no limit). */
 	public void throttle(long bytesPerSecond) {
 		this.bytesPerSecond = bytesPerSecond;
+	}
+
+	/** Limits what flows from the service to the target, e.g. uploads to S3 (0 = no limit). */
+	public void throttleUploads(long bytesPerSecond) {
+		this.uploadBytesPerSecond = bytesPerSecond;
 	}
 
 	private void accept() {
@@ -103,8 +111,8 @@ public final class FaultProxy implements AutoCloseable {
 					if (this.cut) {
 						break;
 					}
-					long limit = this.bytesPerSecond;
-					if (throttled && limit > 0) {
+					long limit = throttled ? this.bytesPerSecond : this.uploadBytesPerSecond;
+					if (limit > 0) {
 						long pauseNanos = n * 1_000_000_000L / limit;
 						java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
 					}
