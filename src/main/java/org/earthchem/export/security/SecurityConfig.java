@@ -67,6 +67,8 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/admin/**").hasRole("OPERATOR")
 				.requestMatchers("/api/v1/**").authenticated()
 				.requestMatchers("/", "/console", "/console/**", "/favicon.ico", "/error").permitAll()
+				// the API's description is public; using the API is not
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.anyRequest().denyAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
