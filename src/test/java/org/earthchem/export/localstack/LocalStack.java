@@ -158,9 +158,11 @@ public final class LocalStack implements AutoCloseable {
 				.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "local", "local")
 				.build();
 			this.s3.start();
-			while (!"STARTED".equals(this.s3.getState())) {
-				Thread.sleep(10);
-			}
+			S3Proxy proxy = this.s3;
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(30))
+				.pollInterval(java.time.Duration.ofMillis(10))
+				.until(() -> "STARTED".equals(proxy.getState()));
 			String endpoint = "http://127.0.0.1:" + port;
 			log.info("S3Proxy up at {} in {} ms (objects in {})", endpoint, (System.nanoTime() - started) / 1_000_000,
 					dir);
