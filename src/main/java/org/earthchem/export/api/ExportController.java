@@ -109,12 +109,12 @@ class ExportController {
 					Map.of("matchedRows", matched, "limit", this.limits.maxTotalRows()), null);
 		}
 		ExportTask task = newTask(definition, query, caller, fileType, matched);
+		// the answer is the task as created (Pending, with its place in the queue), whatever a worker does next
+		TaskView created = view(task);
 		this.queue.enqueue(task);
 		log.info("Export {} created for {}: {}?{} ({} rows)", task.taskId(), caller.owner(), source, task.query(),
 				matched);
-		return ResponseEntity.accepted()
-			.location(URI.create("/api/v1/exports/" + task.taskId()))
-			.body(view(this.tasks.find(task.taskId()).orElse(task)));
+		return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + task.taskId())).body(created);
 	}
 
 	@GetMapping

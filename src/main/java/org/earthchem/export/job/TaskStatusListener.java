@@ -45,6 +45,7 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final Notifier notifier;
 
+	/** Sends mails off the worker threads: a slow or absent mail server never holds up the next export. */
 	private final java.util.concurrent.Executor mailSender;
 
 	private final RetryPlan retries;
@@ -127,7 +128,7 @@ class TaskStatusListener implements JobExecutionListener {
 				TaskChange.succeeded(this.tasks.now(), files, new Progress(rows, rows)))) {
 			this.links.recordIssued(taskId, files);
 			log.info("Export {} succeeded: {} rows in {} file(s)", taskId, rows, files.size());
-			notify(taskId, this.notifier::exportSucceeded);
+			this.tasks.find(taskId).ifPresent((task) -> this.mailSender.execute(() -> this.notifier.exportSucceeded(task)));
 		}
 		this.tempFiles.delete(taskId);
 	}
@@ -157,27 +158,21 @@ class TaskStatusListener implements JobExecutionListener {
 				TaskChange.failed(this.tasks.now(), error))) {
 			ExportTask failed = this.tasks.find(taskId).orElse(null);
 			boolean retrying = failed != null && ExportFailures.isTransient(error) && this.retries.consider(failed, error);
-			if (!retrying) {
-				abortUploads(taskId);
-				notify(taskId, this.notifier::exportFailed);
+			if (failed != null && !retrying) {
+				abortUploads(failed);
+				this.mailSender.execute(() -> this.notifier.exportFailed(failed));
 			}
 		}
 	}
 
-	/** Mails the owner off the worker thread: a slow or absent mail server never holds up the next export. */
-	private void notify(String taskId, java.util.function.Consumer<ExportTask> notice) {
-		this.tasks.find(taskId).ifPresent((task) -> this.mailSender.execute(() -> notice.accept(task)));
-	}
-
-	private void abortUploads(String taskId) {
-		this.tasks.find(taskId).ifPresent((task) -> {
-			try {
-				this.bucket.abortUnfinished(this.bucket.folder(task.source(), task.createdAt(), taskId));
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not abort unfinished uploads of export {} (the sweep will): {}", taskId, ex.getMessage());
-			}
-		});
+	private void abortUploads(ExportTask task) {
+		try {
+			this.bucket.abortUnfinished(this.bucket.folder(task.source(), task.createdAt(), task.taskId()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not abort unfinished uploads of export {} (the sweep will): {}", task.taskId(),
+					ex.getMessage());
+		}
 	}
 
 	private void closePointInTime(ExecutionContext context) {
