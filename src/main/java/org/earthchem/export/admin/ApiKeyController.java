@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.earthchem.export.api.Problems;
 import org.earthchem.export.security.ApiKeys;
 import org.earthchem.export.security.ApiKeys.ApiKeyInfo;
 import org.earthchem.export.security.ApiKeys.IssuedKey;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Operators issue, list and revoke API keys; a key is shown once, when it is issued, and never again. */
 @RestController
@@ -98,15 +98,12 @@ class ApiKeyController {
 	}
 
 	@PostMapping("/{keyId}/revoke")
-	KeyView revoke(@PathVariable String keyId) {
+	ResponseEntity<?> revoke(@PathVariable String keyId) {
 		if (!keyId.matches("[0-9a-f]{16}") || !this.keys.revoke(keyId)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no API key " + keyId + ".");
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND,
+					"API_KEY_NOT_FOUND", "API key not found", "There is no API key " + keyId + "."));
 		}
-		return this.keys.list().stream()
-			.filter((info) -> info.keyId().equals(keyId))
-			.map(KeyView::of)
-			.findFirst()
-			.orElseThrow();
+		return ResponseEntity.ok(KeyView.of(this.keys.find(keyId).orElseThrow()));
 	}
 
 }

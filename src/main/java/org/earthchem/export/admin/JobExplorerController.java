@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.earthchem.export.api.Problems;
 import org.earthchem.export.job.ExecutionConflictException;
 import org.earthchem.export.job.ExportOperations;
 import org.earthchem.export.security.CallerResolver;
@@ -155,11 +156,7 @@ class JobExplorerController {
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(java.net.URI.create("https://export.earthchem.org/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-		problem.setTitle(title);
-		problem.setProperty("code", code);
-		return ResponseEntity.status(status).body(problem);
+		return ResponseEntity.status(status).body(Problems.of(status, code, title, detail));
 	}
 
 	private static int parseLimit(String limit, List<ParameterError> errors) {

@@ -1,6 +1,5 @@
 package org.earthchem.export.api;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -62,10 +61,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, ProblemCode code, String detail,
 			Map<String, ?> properties, String retryAfter) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://export.earthchem.org/problems/" + code.slug()));
-		problem.setTitle(code.title());
-		problem.setProperty("code", code.name());
+		ProblemDetail problem = Problems.of(status, code.name(), code.title(), detail);
 		properties.forEach(problem::setProperty);
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
 		if (retryAfter != null) {

@@ -19,8 +19,4 @@ enum ProblemCode {
 		return this.title;
 	}
 
-	String slug() {
-		return name().toLowerCase().replace('_', '-');
-	}
-
 }

@@ -138,6 +138,14 @@ public class ApiKeys {
 		}
 	}
 
+	/** What is known of one key, by its id. */
+	public Optional<ApiKeyInfo> find(String keyId) {
+		Map<String, AttributeValue> item = this.dynamoDb
+			.getItem((r) -> r.tableName(this.table).key(Map.of("keyId", AttributeValue.fromS(keyId))).consistentRead(true))
+			.item();
+		return (item == null || item.isEmpty()) ? Optional.empty() : Optional.of(fromItem(item));
+	}
+
 	/** Every key, without the keys themselves. */
 	public List<ApiKeyInfo> list() {
 		List<ApiKeyInfo> keys = new ArrayList<>();

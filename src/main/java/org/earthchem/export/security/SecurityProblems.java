@@ -1,12 +1,12 @@
 package org.earthchem.export.security;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
+import org.earthchem.export.api.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,10 +52,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
 			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://export.earthchem.org/problems/" + code.toLowerCase().replace('_', '-')));
-		problem.setTitle(title);
-		problem.setProperty("code", code);
+		ProblemDetail problem = Problems.of(status, code, title, detail);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), problem);
