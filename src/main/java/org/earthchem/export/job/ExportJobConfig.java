@@ -9,16 +9,16 @@ import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SearchUnavailableException;
 import org.earthchem.export.source.SourceCatalog;
+import org.earthchem.export.storage.BucketProperties;
 import org.earthchem.export.storage.DownloadLinks;
 import org.earthchem.export.storage.ExportBucket;
-import org.earthchem.export.storage.TempFiles;
+import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStore;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -39,8 +39,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The export job: {@code prepare} (point-in-time, count, columns), {@code extract} (read, flatten, write parts)
- * and {@code store} (hand the parts to storage), run by the job operator on a pool of {@code export.workers}.
+ * The export job: {@code prepare} (point-in-time, count, columns), then {@code extract} (read, flatten, format and
+ * upload each file part by part into the bucket), run by the job operator on a pool of {@code export.workers}.
  */
 @Configuration(proxyBeanMethods = false)
 class ExportJobConfig {
@@ -63,6 +63,17 @@ class ExportJobConfig {
 		executor.setMaxPoolSize(workers);
 		executor.setThreadNamePrefix("export-");
 		executor.setWaitForTasksToCompleteOnShutdown(false);
+		executor.initialize();
+		return executor;
+	}
+
+	/** Uploads parts: each running export has at most one part in flight while it formats the next. */
+	@Bean
+	ThreadPoolTaskExecutor partUploader(@Value("${export.workers:3}") int workers) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(workers);
+		executor.setMaxPoolSize(workers);
+		executor.setThreadNamePrefix("export-upload-");
 		executor.initialize();
 		return executor;
 	}
@@ -126,16 +137,14 @@ class ExportJobConfig {
 	}
 
 	@Bean
-	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, Step storeStep,
-			TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, ExportBucket bucket, DownloadLinks links,
-			RetryPlan exportRetryPlan, Heartbeats exportHeartbeats, Notifier notifier,
-			ThreadPoolTaskExecutor exportMailSender) {
+	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, TaskStore tasks,
+			SearchCluster cluster, ExportBucket bucket, DownloadLinks links, RetryPlan exportRetryPlan,
+			Heartbeats exportHeartbeats, Notifier notifier, ThreadPoolTaskExecutor exportMailSender) {
 		return new JobBuilder(JOB_NAME, jobRepository)
-			.listener(new TaskStatusListener(tasks, cluster, tempFiles, bucket, links, exportRetryPlan,
-					exportHeartbeats, notifier, exportMailSender))
+			.listener(new TaskStatusListener(tasks, cluster, bucket, links, exportRetryPlan, exportHeartbeats, notifier,
+					exportMailSender))
 			.start(prepareStep)
 			.next(extractStep)
-			.next(storeStep)
 			.build();
 	}
 
@@ -151,33 +160,16 @@ class ExportJobConfig {
 
 	@Bean
 	Step extractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PointInTimeReader exportReader, RowFlattener exportFlattener, PartWriter exportWriter,
+			PointInTimeReader exportReader, RowFlattener exportFlattener, ExportFileWriter exportWriter,
 			ExportJobProperties properties) {
+		ExecutionContextPromotionListener reportFiles = new ExecutionContextPromotionListener();
+		reportFiles.setKeys(new String[] { ExportFileWriter.FILES });
 		return new StepBuilder("extract", jobRepository).<SourceDocument, Row>chunk(properties.pageSize())
 			.transactionManager(transactionManager)
 			.reader(exportReader)
 			.processor(exportFlattener)
 			.writer(exportWriter)
-			.listener(new StepExecutionListener() {
-				@Override
-				public ExitStatus afterStep(StepExecution stepExecution) {
-					if (stepExecution.getStatus().isUnsuccessful()) {
-						return null;
-					}
-					stepExecution.getJobExecution()
-						.getExecutionContext()
-						.putString(StoreTasklet.PARTS, StoreTasklet.encodeParts(exportWriter.complete()));
-					return null;
-				}
-			})
-			.build();
-	}
-
-	@Bean
-	Step storeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ExportBucket bucket, TempFiles tempFiles, TaskStore tasks) {
-		return new StepBuilder("store", jobRepository)
-			.tasklet(new StoreTasklet(bucket, tempFiles, tasks), transactionManager)
+			.listener(reportFiles)
 			.build();
 	}
 
@@ -208,10 +200,21 @@ class ExportJobConfig {
 	@StepScope
 	PointInTimeReader exportReader(@Value("#{stepExecution}") StepExecution stepExecution, SearchCluster cluster,
 			JsonFactory exportJsonFactory, ExportJobProperties properties, ExecutorService pagePrefetcher,
-			RetryTemplate pageRetries) {
+			RetryTemplate pageRetries, ResumePoint exportResumePoint) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		return new PointInTimeReader(cluster, exportJsonFactory, plan.pitId(), plan.queryJson(), plan.sortField(),
-				properties.pageSize(), properties.pitKeepAlive(), pagePrefetcher, pageRetries);
+				exportResumePoint.searchAfter(), properties.pageSize(), properties.pitKeepAlive(), pagePrefetcher,
+				pageRetries);
+	}
+
+	@Bean
+	@StepScope
+	ResumePoint exportResumePoint(@Value("#{stepExecution}") StepExecution stepExecution, ExportBucket bucket,
+			TaskStore tasks, ExportJobProperties properties) {
+		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
+		FileNames names = fileNames(stepExecution, plan, tasks, bucket, properties);
+		return ResumePoint.of(stepExecution.getExecutionContext(), (file) -> bucket.resumeUpload(
+				names.key(file.number()), plan.fileType().contentType(), names.taskId(), file.uploadId(), file.parts()));
 	}
 
 	@Bean
@@ -223,19 +226,29 @@ class ExportJobConfig {
 
 	@Bean
 	@StepScope
-	PartWriter exportWriter(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory,
-			ExportJobProperties properties, TempFiles tempFiles, TaskStore tasks) {
+	ExportFileWriter exportWriter(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory,
+			ExportJobProperties properties, BucketProperties bucketProperties, ExportBucket bucket, TaskStore tasks,
+			ThreadPoolTaskExecutor partUploader, ResumePoint exportResumePoint, PointInTimeReader exportReader) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		String taskId = stepExecution.getJobParameters().getString(ExportLauncher.TASK_ID);
 		RowFormat format = switch (plan.fileType()) {
 			case CSV -> new CsvRowWriter(plan.columns(), properties.formulaGuard());
 			case JSON -> new JsonRowWriter(exportJsonFactory, plan.columns());
 		};
-		return new PartWriter(tempFiles.folderFor(taskId), tempFiles.cipherFor(taskId), format,
-				properties.maxRowsPerFile(),
+		return new ExportFileWriter(bucket, tasks, fileNames(stepExecution, plan, tasks, bucket, properties),
+				plan.fileType().contentType(), format, properties.maxRowsPerFile(),
+				(int) bucketProperties.partSize().toBytes(), partUploader, exportResumePoint, exportReader::exhausted,
 				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval(),
 						// the step stops before its next chunk; the job ends STOPPED and the task Cancelled
 						stepExecution::setTerminateOnly));
+	}
+
+	private static FileNames fileNames(StepExecution stepExecution, ExportPlan plan, TaskStore tasks, ExportBucket bucket,
+			ExportJobProperties properties) {
+		String taskId = stepExecution.getJobParameters().getString(ExportLauncher.TASK_ID);
+		ExportTask task = tasks.find(taskId).orElseThrow(() -> new IllegalStateException("task " + taskId + " is gone"));
+		return new FileNames(taskId, bucket.folder(task.source(), task.createdAt(), taskId), plan.fileType().extension(),
+				FileNames.fileCount(plan.totalRows(), properties.maxRowsPerFile()));
 	}
 
 	@Bean
@@ -246,8 +259,8 @@ class ExportJobConfig {
 
 	@Bean
 	ExportOperations exportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks,
-			ExportLauncher exportLauncher, ExportJobProperties properties) {
-		return new ExportOperations(jobRepository, jobOperator, tasks, exportLauncher, properties.lease());
+			ExportLauncher exportLauncher, ExportJobProperties properties, ExportBucket bucket) {
+		return new ExportOperations(jobRepository, jobOperator, tasks, exportLauncher, properties.lease(), bucket);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskChange;
@@ -40,8 +41,11 @@ public class ExportOperations {
 
 	private final Duration lease;
 
+	private final ExportBucket bucket;
+
 	ExportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks, ExportLauncher launcher,
-			Duration lease) {
+			Duration lease, ExportBucket bucket) {
+		this.bucket = bucket;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.tasks = tasks;
@@ -126,6 +130,14 @@ public class ExportOperations {
 		}
 		this.tasks.recordEvent(task.taskId(), TaskEventType.STATUS_CHANGED,
 				"execution " + executionId + " abandoned by operator " + operator);
+		// it never resumes: the bucket need not keep its unfinished upload
+		try {
+			this.bucket.abortUnfinished(this.bucket.folder(task.source(), task.createdAt(), task.taskId()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not abort the unfinished upload of abandoned export {} (the sweep will): {}", task.taskId(),
+					ex.getMessage());
+		}
 		log.info("Export {}: execution {} abandoned by {}", task.taskId(), executionId, operator);
 		return execution;
 	}

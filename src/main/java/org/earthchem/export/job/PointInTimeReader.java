@@ -19,12 +19,10 @@ import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Reads every document of a query through a point-in-time with {@code search_after} on the source's unique sort
- * field, a page at a time, fetching the next page while the current one is being written. Its position (the sort
- * values of the last document handed out) is saved at every commit, so a restarted step resumes right after it.
+ * field, a page at a time, fetching the next page while the current one is being written. It begins after the
+ * {@link ResumePoint}: the last row the bucket holds, so rows formatted but not yet uploaded are read again.
  */
 class PointInTimeReader implements ItemStreamReader<SourceDocument> {
-
-	static final String SEARCH_AFTER = "reader.searchAfter";
 
 	private final SearchCluster cluster;
 
@@ -44,16 +42,22 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 
 	private String pitId;
 
-	private String searchAfter;
+	private final String startAfter;
 
 	private Iterator<SourceDocument> page;
 
 	private boolean lastPage;
 
+	private boolean exhausted;
+
 	private CompletableFuture<ResultPage> next;
 
+	/**
+	 * @param startAfter the sort values after which to read, or null to read from the first document
+	 */
 	PointInTimeReader(SearchCluster cluster, JsonFactory factory, String pitId, String queryJson, String sortField,
-			int pageSize, Duration keepAlive, Executor prefetcher, RetryTemplate pageRetries) {
+			String startAfter, int pageSize, Duration keepAlive, Executor prefetcher, RetryTemplate pageRetries) {
+		this.startAfter = startAfter;
 		this.pageRetries = pageRetries;
 		this.cluster = cluster;
 		this.factory = factory;
@@ -67,16 +71,17 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.searchAfter = context.containsKey(SEARCH_AFTER) ? context.getString(SEARCH_AFTER) : null;
 		this.page = null;
 		this.lastPage = false;
-		this.next = fetch(this.searchAfter);
+		this.exhausted = false;
+		this.next = fetch(this.startAfter);
 	}
 
 	@Override
 	public SourceDocument read() {
 		while (this.page == null || !this.page.hasNext()) {
 			if (this.lastPage) {
+				this.exhausted = true;
 				return null;
 			}
 			ResultPage result = await(this.next);
@@ -90,16 +95,12 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 				this.next = fetch(result.documents().get(result.documents().size() - 1).sortValues());
 			}
 		}
-		SourceDocument document = this.page.next();
-		this.searchAfter = document.sortValues();
-		return document;
+		return this.page.next();
 	}
 
-	@Override
-	public void update(ExecutionContext context) {
-		if (this.searchAfter != null) {
-			context.putString(SEARCH_AFTER, this.searchAfter);
-		}
+	/** Whether every document was read (the writer then stores the last file). */
+	boolean exhausted() {
+		return this.exhausted;
 	}
 
 	@Override

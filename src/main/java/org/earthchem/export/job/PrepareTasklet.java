@@ -64,7 +64,7 @@ class PrepareTasklet implements Tasklet {
 				.orElseThrow(() -> new IllegalStateException("task " + taskId + " has file type " + task.fileType())));
 			ColumnSet columns = ColumnSet.of(source, mapping, query.columnPrefixes());
 			String pitId = this.cluster.openPointInTime(source.index(), this.keepAlive);
-			long total = this.cluster.count(source.index(), query.queryJson());
+			long total = this.cluster.count(pitId, this.keepAlive, query.queryJson());
 			plan = new ExportPlan(pitId, source.index(), query.queryJson(), source.sortField(), query.fileType(),
 					columns, total);
 			log.info("Export {} plans {} rows x {} columns from {}", taskId, total, columns.size(), source.index());

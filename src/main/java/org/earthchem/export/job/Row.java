@@ -8,6 +8,8 @@ import java.util.Arrays;
  */
 final class Row {
 
+	private final String sortValues;
+
 	private int size;
 
 	private int[] columns = new int[160];
@@ -17,6 +19,15 @@ final class Row {
 	private String[] texts = new String[160];
 
 	private boolean[] arrays = new boolean[160];
+
+	/** @param sortValues the document's sort values: where a read resumes after this row */
+	Row(String sortValues) {
+		this.sortValues = sortValues;
+	}
+
+	String sortValues() {
+		return this.sortValues;
+	}
 
 	void add(int column, ValueKind kind, String text, boolean inArray) {
 		if (this.size == this.columns.length) {

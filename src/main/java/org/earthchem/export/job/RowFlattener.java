@@ -31,7 +31,7 @@ class RowFlattener implements ItemProcessor<SourceDocument, Row> {
 
 	@Override
 	public Row process(SourceDocument document) {
-		Row row = new Row();
+		Row row = new Row(document.sortValues());
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), document.page(),
 				document.start(), document.end() - document.start())) {
 			if (parser.nextToken() == JsonToken.START_OBJECT) {

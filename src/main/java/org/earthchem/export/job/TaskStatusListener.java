@@ -12,7 +12,6 @@ import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.storage.DownloadLinks;
-import org.earthchem.export.storage.TempFiles;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.Progress;
@@ -37,8 +36,6 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final SearchCluster cluster;
 
-	private final TempFiles tempFiles;
-
 	private final ExportBucket bucket;
 
 	private final DownloadLinks links;
@@ -55,7 +52,7 @@ class TaskStatusListener implements JobExecutionListener {
 	/** Executions that took their task from Pending to Processing; only those may finish it. */
 	private final Set<Long> owning = ConcurrentHashMap.newKeySet();
 
-	TaskStatusListener(TaskStore tasks, SearchCluster cluster, TempFiles tempFiles, ExportBucket bucket,
+	TaskStatusListener(TaskStore tasks, SearchCluster cluster, ExportBucket bucket,
 			DownloadLinks links, RetryPlan retries, Heartbeats heartbeats, Notifier notifier,
 			java.util.concurrent.Executor mailSender) {
 		this.bucket = bucket;
@@ -65,7 +62,6 @@ class TaskStatusListener implements JobExecutionListener {
 		this.heartbeats = heartbeats;
 		this.tasks = tasks;
 		this.cluster = cluster;
-		this.tempFiles = tempFiles;
 		this.retries = retries;
 	}
 
@@ -120,7 +116,7 @@ class TaskStatusListener implements JobExecutionListener {
 	}
 
 	private void succeed(String taskId, ExecutionContext context) {
-		List<ExportFile> files = ExportFiles.decode(context.getString(StoreTasklet.FILES)).stream()
+		List<ExportFile> files = ExportFiles.decode(context.getString(ExportFileWriter.FILES)).stream()
 			.map(this.links::withLink)
 			.toList();
 		long rows = files.stream().mapToLong(ExportFile::rows).sum();
@@ -128,14 +124,16 @@ class TaskStatusListener implements JobExecutionListener {
 				TaskChange.succeeded(this.tasks.now(), files, new Progress(rows, rows)))) {
 			this.links.recordIssued(taskId, files);
 			log.info("Export {} succeeded: {} rows in {} file(s)", taskId, rows, files.size());
-			this.tasks.find(taskId).ifPresent((task) -> this.mailSender.execute(() -> this.notifier.exportSucceeded(task)));
+			this.tasks.find(taskId).ifPresent((task) -> {
+				// an upload begun by an execution that died before its first checkpoint
+				abortUploads(task);
+				this.mailSender.execute(() -> this.notifier.exportSucceeded(task));
+			});
 		}
-		this.tempFiles.delete(taskId);
 	}
 
-	/** A cancelled export leaves nothing behind: no temporary file, no object, no unfinished upload. */
+	/** A cancelled export leaves nothing behind: no object, no unfinished upload. */
 	private void removeEverything(String taskId) {
-		this.tempFiles.delete(taskId);
 		this.tasks.find(taskId).ifPresent((task) -> {
 			try {
 				this.bucket.deleteAll(this.bucket.folder(task.source(), task.createdAt(), taskId));
@@ -153,7 +151,7 @@ class TaskStatusListener implements JobExecutionListener {
 		for (Throwable failure : failures) {
 			log.error("Export {} failed ({})", taskId, error.code(), failure);
 		}
-		// the work folder stays: a restart resumes from the parts written so far
+		// unless it fails for good, the upload stays: a restart resumes after its last uploaded part
 		if (this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.FAILED,
 				TaskChange.failed(this.tasks.now(), error))) {
 			ExportTask failed = this.tasks.find(taskId).orElse(null);

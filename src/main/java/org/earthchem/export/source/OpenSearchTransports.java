@@ -24,6 +24,9 @@ public final class OpenSearchTransports {
 				.setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))
 				.setResponseTimeout(Timeout.of(properties.responseTimeout())))
 			.setHttpClientConfigCallback((client) -> {
+				// no Accept-Encoding: gzip. Compressing every page costs the cluster (the shared resource) twice the CPU
+				// of the read itself, and decompressing costs the service as much; pages are better sent as they are.
+				client.disableContentCompression();
 				if (properties.username() != null && !properties.username().isBlank()) {
 					BasicCredentialsProvider credentials = new BasicCredentialsProvider();
 					credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(

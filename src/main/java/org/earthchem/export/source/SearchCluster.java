@@ -68,6 +68,14 @@ public class SearchCluster {
 		return body.path("count").asLong();
 	}
 
+	/** Number of documents matching a query in a point-in-time: exactly the documents a read of it returns. */
+	public long count(String pitId, Duration keepAlive, String queryJson) {
+		// the query text as it is: the read sends it the same way
+		String request = "{\"size\":0,\"query\":" + queryJson + ",\"pit\":{\"id\":" + this.json.writeValueAsString(pitId)
+				+ ",\"keep_alive\":\"" + keepAlive.toSeconds() + "s\"},\"track_total_hits\":true}";
+		return sendForJson("POST", "/_search", request, Map.of()).path("hits").path("total").path("value").asLong();
+	}
+
 	/** Opens a point-in-time on an index: a consistent view that a long export reads page by page. */
 	public String openPointInTime(String index, Duration keepAlive) {
 		JsonNode body = sendForJson("POST", "/" + index + "/_search/point_in_time", null,

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sse server-side encryption: {@code AES256} (S3-managed keys), {@code aws:kms} (with {@code kmsKeyId}, or
  * the bucket's AWS-managed key) or {@code none} (only for S3 look-alikes without encryption, such as the local stack)
  * @param kmsKeyId the KMS key for {@code aws:kms}
- * @param partSize multipart upload part size (at least 5 MB); also the memory one upload holds
+ * @param partSize multipart upload part size (at least 5 MB); a running export holds two buffers of this size, one
+ * filling while the other is uploaded
  * @param sweepInterval how often unfinished multipart uploads of tasks that no longer run are aborted
  */
 @Validated

@@ -1,9 +1,6 @@
 package org.earthchem.export.storage;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +16,14 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -34,14 +33,14 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequ
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * The bucket that holds finished exports: uploads with server-side encryption and metadata, pre-signed links,
- * downloads and removal. Keys are {@code {prefix}/{source}/{yyyy}/{MM}/{taskId}/{file}}.
+ * The bucket that holds exports: files written part by part with server-side encryption and metadata, pre-signed
+ * links, downloads and removal. Keys are {@code {prefix}/{source}/{yyyy}/{MM}/{taskId}/{file}}.
  */
 public class ExportBucket {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportBucket.class);
 
-	/** Object metadata: the task, the rows and the SHA-256 of the plaintext. */
+	/** Object metadata: the task, the rows and the SHA-256 of the file. */
 	public static final String META_TASK = "task-id";
 
 	public static final String META_ROWS = "rows";
@@ -97,112 +96,124 @@ public class ExportBucket {
 		}
 	}
 
-	/** Whether the object is stored with this SHA-256 (a restarted upload skips it). */
-	public boolean holds(String key, String sha256) {
-		return find(key).map((head) -> sha256.equals(head.metadata().get(META_SHA256))).orElse(false);
+	/** A new file at {@code key}, written part by part; nothing reaches the bucket before its first part. */
+	public FileUpload newUpload(String key, String contentType, String taskId) {
+		return new FileUpload(this, key, contentType, taskId, null, List.of());
 	}
 
 	/**
-	 * Uploads a file read from {@code content}: one request when it fits in a part, else a multipart upload of
-	 * {@code export.s3.part-size} parts, holding one part in memory. An unfinished multipart upload is aborted when
-	 * anything fails or {@code cancelled} turns true (checked before each part).
-	 * @throws UploadCancelledException when cancelled
+	 * The file at {@code key} whose multipart upload {@code uploadId} holds {@code parts}, to be continued (by any
+	 * node): empty when the bucket no longer holds that upload with those parts (it was completed or aborted
+	 * meanwhile).
 	 */
-	public void upload(String key, InputStream content, String contentType, Map<String, String> metadata,
-			BooleanSupplier cancelled) {
-		call("upload " + key, () -> {
-			uploadObject(key, content, contentType, metadata, cancelled);
-			return null;
+	public java.util.Optional<FileUpload> resumeUpload(String key, String contentType, String taskId, String uploadId,
+			List<UploadedPart> parts) {
+		return holdsUpload(key, uploadId, parts)
+				? java.util.Optional.of(new FileUpload(this, key, contentType, taskId, uploadId, parts))
+				: java.util.Optional.empty();
+	}
+
+	/** Whether the upload is still open and holds each of these parts as they were uploaded. */
+	private boolean holdsUpload(String key, String uploadId, List<UploadedPart> parts) {
+		return call("look up the upload of " + key, () -> {
+			try {
+				Map<Integer, String> held = new java.util.HashMap<>();
+				this.s3.listPartsPaginator((r) -> r.bucket(name()).key(key).uploadId(uploadId))
+					.parts()
+					.forEach((part) -> held.put(part.partNumber(), part.eTag()));
+				return parts.stream().allMatch((part) -> part.etag().equals(held.get(part.number())));
+			}
+			catch (NoSuchUploadException ex) {
+				return false;
+			}
+			catch (S3Exception ex) {
+				if (ex.statusCode() == 404) {
+					return false;
+				}
+				throw ex;
+			}
 		});
 	}
 
-	private void uploadObject(String key, InputStream content, String contentType, Map<String, String> metadata,
-			BooleanSupplier cancelled) {
-		int partSize = (int) this.properties.partSize().toBytes();
-		byte[] buffer = new byte[partSize];
-		try {
-			int first = content.readNBytes(buffer, 0, partSize);
-			if (first < partSize) {
-				this.s3.putObject(putRequest(key, contentType, metadata), body(buffer, first));
-				return;
-			}
-			multipart(key, content, contentType, metadata, cancelled, buffer, first);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not read the file to upload to " + key, ex);
-		}
-	}
-
-	private void multipart(String key, InputStream content, String contentType, Map<String, String> metadata,
-			BooleanSupplier cancelled, byte[] buffer, int first) throws IOException {
-		CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
-			.bucket(name())
-			.key(key)
-			.contentType(contentType)
-			.metadata(metadata);
-		encryption(create);
-		String uploadId = this.s3.createMultipartUpload(create.build()).uploadId();
-		boolean completed = false;
-		try {
-			List<CompletedPart> parts = new ArrayList<>();
-			int length = first;
-			int number = 1;
-			while (length > 0) {
-				if (cancelled.getAsBoolean()) {
-					throw new UploadCancelledException(key);
-				}
-				int partNumber = number;
-				String etag = this.s3
-					.uploadPart((r) -> r.bucket(name()).key(key).uploadId(uploadId).partNumber(partNumber),
-							body(buffer, length))
-					.eTag();
-				parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
-				number++;
-				length = content.readNBytes(buffer, 0, buffer.length);
-			}
-			this.s3.completeMultipartUpload((r) -> r.bucket(name())
+	String createMultipartUpload(String key, String contentType, Map<String, String> metadata) {
+		return call("begin the upload of " + key, () -> {
+			CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
+				.bucket(name())
 				.key(key)
-				.uploadId(uploadId)
-				.multipartUpload((m) -> m.parts(parts)));
-			completed = true;
-		}
-		finally {
-			if (!completed) {
-				abortQuietly(key, uploadId);
-			}
-		}
+				.contentType(contentType)
+				.metadata(metadata)
+				.serverSideEncryption(encryption())
+				.ssekmsKeyId(kmsKeyId());
+			return this.s3.createMultipartUpload(create.build()).uploadId();
+		});
 	}
 
-	private PutObjectRequest putRequest(String key, String contentType, Map<String, String> metadata) {
+	String uploadPart(String key, String uploadId, int partNumber, byte[] bytes, int length) {
+		return call("upload part " + partNumber + " of " + key, () -> this.s3
+			.uploadPart((r) -> r.bucket(name()).key(key).uploadId(uploadId).partNumber(partNumber), body(bytes, length))
+			.eTag());
+	}
+
+	void completeMultipartUpload(String key, String uploadId, List<UploadedPart> parts) {
+		List<CompletedPart> completed = parts.stream()
+			.map((part) -> CompletedPart.builder().partNumber(part.number()).eTag(part.etag()).build())
+			.toList();
+		call("complete the upload of " + key, () -> this.s3.completeMultipartUpload(
+				(r) -> r.bucket(name()).key(key).uploadId(uploadId).multipartUpload((m) -> m.parts(completed))));
+	}
+
+	void putObject(String key, byte[] bytes, int length, String contentType, Map<String, String> metadata) {
 		PutObjectRequest.Builder put = PutObjectRequest.builder()
 			.bucket(name())
 			.key(key)
 			.contentType(contentType)
-			.metadata(metadata);
-		switch (this.properties.sse()) {
-			case "AES256" -> put.serverSideEncryption(ServerSideEncryption.AES256);
-			case "aws:kms" -> put.serverSideEncryption(ServerSideEncryption.AWS_KMS)
-				.ssekmsKeyId(this.properties.kmsKeyId());
-			default -> {
-			}
-		}
-		return put.build();
+			.metadata(metadata)
+			.serverSideEncryption(encryption())
+			.ssekmsKeyId(kmsKeyId());
+		call("upload " + key, () -> this.s3.putObject(put.build(), body(bytes, length)));
 	}
 
-	private void encryption(CreateMultipartUploadRequest.Builder create) {
-		switch (this.properties.sse()) {
-			case "AES256" -> create.serverSideEncryption(ServerSideEncryption.AES256);
-			case "aws:kms" -> create.serverSideEncryption(ServerSideEncryption.AWS_KMS)
-				.ssekmsKeyId(this.properties.kmsKeyId());
-			default -> {
-			}
-		}
+	/**
+	 * Sets the metadata of a stored object. A multipart upload's metadata is fixed when it begins, before the file's
+	 * rows and digest are known; S3 copies the object onto itself within the bucket (no byte passes through here).
+	 */
+	void replaceMetadata(String key, String contentType, Map<String, String> metadata) {
+		CopyObjectRequest.Builder copy = CopyObjectRequest.builder()
+			.sourceBucket(name())
+			.sourceKey(key)
+			.destinationBucket(name())
+			.destinationKey(key)
+			.metadataDirective(MetadataDirective.REPLACE)
+			.contentType(contentType)
+			.metadata(metadata)
+			.serverSideEncryption(encryption())
+			.ssekmsKeyId(kmsKeyId());
+		call("record the metadata of " + key, () -> this.s3.copyObject(copy.build()));
+	}
+
+	/** The server-side encryption of every object written, or null for none (S3 look-alikes without it). */
+	private ServerSideEncryption encryption() {
+		return switch (this.properties.sse()) {
+			case "AES256" -> ServerSideEncryption.AES256;
+			case "aws:kms" -> ServerSideEncryption.AWS_KMS;
+			default -> null;
+		};
+	}
+
+	/** The KMS key with {@code aws:kms} (null: the bucket's AWS-managed key). */
+	private String kmsKeyId() {
+		String keyId = this.properties.kmsKeyId();
+		return ("aws:kms".equals(this.properties.sse()) && keyId != null && !keyId.isBlank()) ? keyId : null;
 	}
 
 	/** A request body over the first {@code length} bytes of the buffer, re-readable for the SDK's retries. */
 	private static RequestBody body(byte[] buffer, int length) {
 		return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
 				"application/octet-stream");
+	}
+
+	void abortUpload(String key, String uploadId) {
+		abortQuietly(key, uploadId);
 	}
 
 	private void abortQuietly(String key, String uploadId) {

@@ -12,14 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 
-/** Wires the encrypted work folders, the export bucket and its sweep. */
+/** Wires the export bucket, its links and its sweeps. */
 @Configuration(proxyBeanMethods = false)
 class StorageConfig {
-
-	@Bean
-	TempFiles tempFiles(StorageProperties properties) {
-		return new TempFiles(properties.workDir(), properties.masterKey());
-	}
 
 	@Bean
 	ExportBucket exportBucket(S3Client s3, S3Presigner presigner, BucketProperties properties, LinkProperties links) {

@@ -11,7 +11,7 @@ import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 
 /**
- * Aborts unfinished multipart uploads whose export no longer runs: those an upload could not abort itself because
+ * Aborts unfinished multipart uploads whose export no longer runs (nor waits to run again): those an upload could not abort itself because
  * the bucket was unreachable at the time, or the node died. (An S3 lifecycle rule does the same on AWS; see the
  * README.)
  */
@@ -45,8 +45,9 @@ class UploadSweep {
 					continue;
 				}
 				String taskId = taskIdOf(upload.key());
+				// a Pending task may be waiting for a retry that continues this upload
 				boolean running = taskId != null && this.tasks.find(taskId)
-					.map((task) -> task.status() == TaskStatus.PROCESSING)
+					.map((task) -> task.status() == TaskStatus.PROCESSING || task.status() == TaskStatus.PENDING)
 					.orElse(false);
 				if (!running) {
 					log.info("Aborting the orphaned upload of {} (task {} is not running)", upload.key(), taskId);

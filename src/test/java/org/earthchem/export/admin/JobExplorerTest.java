@@ -89,7 +89,7 @@ class JobExplorerTest extends IntegrationTest {
 
 		assertThat(execution.path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(execution.path("steps").valueStream().map((s) -> s.path("name").asString()))
-			.containsExactly("prepare", "extract", "store");
+			.containsExactly("prepare", "extract");
 		JsonNode extract = execution.path("steps").get(1);
 		assertThat(extract.path("readCount").asLong()).isEqualTo(task(OPERATOR_KEY, taskId).path("progress")
 			.path("rowsWritten").asLong());

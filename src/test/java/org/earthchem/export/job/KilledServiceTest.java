@@ -1,9 +1,8 @@
 package org.earthchem.export.job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.storage.ExportBucket;
+import org.earthchem.export.support.BucketWatch;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.ServiceJvm;
-import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.ExportFile;
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskEvent;
+import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,62 +28,78 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A service killed in the middle of an export: the next one finishes it, with the file an uninterrupted run gives. */
+/**
+ * A service killed in the middle of an export, after some parts are in the bucket: the next one resumes from the
+ * last uploaded part and the files are those an uninterrupted run gives.
+ */
 class KilledServiceTest extends IntegrationTest {
 
 	@Autowired
 	private TaskStore tasks;
 
+	@Autowired
+	private ExportBucket bucket;
+
 	@TempDir
 	Path home;
 
 	@AfterEach
-	void restoreCluster() {
-		stack().proxy().restore();
+	void restore() {
+		stack().s3Proxy().restore();
 	}
 
 	@Test
-	void anExportWhoseServiceIsKilledMidwayIsResumedByTheNextServiceAndGivesTheSameFiles() throws Exception {
+	void anExportWhoseServiceIsKilledAfterAnUploadedPartIsResumedFromThatPartAndGivesTheSameFiles() throws Exception {
 		Map<String, String> properties = new LinkedHashMap<>(stack().properties());
 		properties.put("spring.profiles.active", "test");
-		// what must outlive the killed JVM: the job repository and the part files
+		// what must outlive the killed JVM: the job repository (and the bucket, which is not the service's)
 		properties.put("spring.datasource.url", "jdbc:h2:file:" + this.home.resolve("jobs"));
-		properties.put("export.storage.work-dir", this.home.resolve("work").toString());
 		properties.put("export.lease", "3s");
-		String query = "columns=sample_id,location,chemistry.whole_rock.major";
+		String query = "seq.min=-1";
 
 		String taskId;
-		stack().proxy().throttle(300_000);
-		try (ServiceJvm first = new ServiceJvm(properties, this.home.resolve("first.log")).awaitReady()) {
-			JsonNode created = this.json.readTree(first.send("POST", "/api/v1/exports/petdb?" + query).body());
+		long rowsShippedAtKill;
+		// about a second a part: the kill lands while a part is on its way
+		stack().s3Proxy().throttleUploads(5_000_000);
+		try (BucketWatch watch = new BucketWatch(stack().s3Endpoint(), LocalStack.BUCKET);
+				ServiceJvm first = new ServiceJvm(properties, this.home.resolve("first.log")).awaitReady()) {
+			JsonNode created = this.json.readTree(first.send("POST", "/api/v1/exports/bulky?" + query).body());
 			taskId = created.path("taskId").asString();
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-				.until(() -> this.tasks.find(taskId).orElseThrow().progress().rowsWritten() > 0);
+			String folder = this.bucket.folder("bulky", Instant.parse(created.path("createdAt").asString()), taskId);
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+				.until(() -> watch.uploadedParts(folder) >= 2);
+			rowsShippedAtKill = this.tasks.find(taskId).orElseThrow().progress().rowsWritten();
 			first.kill();
 		}
-		long killed = System.nanoTime();
-		ExportTask orphan = this.tasks.find(taskId).orElseThrow();
-		assertThat(orphan.status()).isEqualTo(TaskStatus.PROCESSING);
-		assertThat(orphan.progress().rowsWritten()).isLessThan(1500);
-		stack().proxy().restore();
+		assertThat(this.tasks.find(taskId).orElseThrow().status()).isEqualTo(TaskStatus.PROCESSING);
+		stack().s3Proxy().restore();
 
 		ExportTask resumed;
+		double secondsToResume;
 		try (ServiceJvm second = new ServiceJvm(properties, this.home.resolve("second.log")).awaitReady()) {
+			long started = System.nanoTime();
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+				.until(() -> resumedEvent(taskId) != null);
+			secondsToResume = (System.nanoTime() - started) / 1e9;
 			resumed = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
 				.until(() -> this.tasks.find(taskId).orElseThrow(), (t) -> t.status() == TaskStatus.SUCCEEDED);
 		}
-		double recoverySeconds = (System.nanoTime() - killed) / 1e9;
 
-		JsonNode uninterrupted = export(OPERATOR_KEY, "petdb", query);
-		List<String> expected = new ArrayList<>();
-		uninterrupted.path("files").forEach((file) -> expected.add(file.path("sha256").asString()));
-		assertThat(resumed.files().stream().map(ExportFile::sha256).toList()).hasSize(3).isEqualTo(expected);
+		String where = resumedEvent(taskId).detail();
+		assertThat(where).matches("file 1 \\(.*\\) after row [1-9][\\d,]*; .*");
+		List<String> expected = export(OPERATOR_KEY, "bulky", "seq.min=-2").path("files").findValuesAsString("sha256");
+		assertThat(resumed.files().stream().map(ExportFile::sha256).toList()).hasSize(2).isEqualTo(expected);
 		assertThat(resumed.attempts()).isEqualTo(2);
-		assertThat(this.tasks.events(taskId).stream().map((e) -> e.detail()).toList())
-			.contains("Processing -> Failed", "Failed -> Pending");
-		// for the record: from the kill to Succeeded, including the second JVM's start and the lease
-		System.out.printf("recovery after kill -9: %.1f s%n", recoverySeconds);
-		assertThat(Files.exists(this.home.resolve("work").resolve(taskId))).isFalse();
+		// for the record: the resume figures the issue asks for
+		System.out.printf("resume after kill -9: RESUMED %.1f s after the second service was ready, at %s "
+				+ "(rows shipped when killed: %d)%n", secondsToResume, where, rowsShippedAtKill);
+	}
+
+	private TaskEvent resumedEvent(String taskId) {
+		return this.tasks.events(taskId).stream()
+			.filter((event) -> event.type() == TaskEventType.RESUMED)
+			.findFirst()
+			.orElse(null);
 	}
 
 }

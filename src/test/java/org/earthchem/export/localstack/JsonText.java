@@ -4,7 +4,7 @@ package org.earthchem.export.localstack;
  * A minimal JSON writer over a StringBuilder. Numbers are appended as the caller wrote them, so number
  * text such as {@code 45.20} or {@code 1.5e-7} reaches OpenSearch verbatim (a double would rewrite it).
  */
-final class JsonText {
+public final class JsonText {
 
 	private final StringBuilder out;
 
@@ -122,7 +122,7 @@ final class JsonText {
 		out.append('"');
 	}
 
-	static String quote(String value) {
+	public static String quote(String value) {
 		StringBuilder out = new StringBuilder(value.length() + 2);
 		quote(out, value);
 		return out.toString();

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.icegreen.greenmail.util.GreenMail;
@@ -104,7 +102,6 @@ public final class LocalStack implements AutoCloseable {
 			properties.put("spring.mail.host", "127.0.0.1");
 			properties.put("spring.mail.port", String.valueOf(smtpPort()));
 		}
-		properties.put("export.storage.master-key", masterKey());
 		// tokens of `make token` (local) or of the tests, from a key under the stack's folder
 		this.identityProvider = LocalIdentityProvider.in(this.home).serve();
 		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.identityProvider.jwkSetUri());
@@ -183,30 +180,6 @@ public final class LocalStack implements AutoCloseable {
 			this.mail.setUser(mailbox, mailbox, mailbox);
 		}
 		log.info("GreenMail up: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}", smtpPort(), imapPort());
-	}
-
-	/**
-	 * The key that wraps each export's temporary-file key: generated once under the stack's folder (so that a
-	 * restarted {@code make run} can still resume the exports it left), unless EXPORT_MASTER_KEY is set.
-	 */
-	private String masterKey() {
-		String fromEnvironment = System.getenv("EXPORT_MASTER_KEY");
-		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-			return fromEnvironment;
-		}
-		Path file = this.home.resolve("master-key");
-		try {
-			if (!Files.exists(file)) {
-				byte[] key = new byte[32];
-				new SecureRandom().nextBytes(key);
-				Files.createDirectories(this.home);
-				Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-			}
-			return Files.readString(file).trim();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not read or create the local master key " + file, ex);
-		}
 	}
 
 	public String openSearchUrl() {

@@ -1,14 +1,9 @@
 package org.earthchem.export.storage;
 
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -92,11 +87,15 @@ class ExportBucketTest extends IntegrationTest {
 		return bytes;
 	}
 
+	private static final int MB = 1024 * 1024;
+
+	/** A file of one PutObject and one of three parts (the last part shorter). */
 	private void uploadSmallAndLarge(ExportBucket bucket, String folder) {
-		bucket.upload(folder + "small.csv", new ByteArrayInputStream(randomBytes(1000)), "text/csv",
-				Map.of("sha256", "x"), () -> false);
-		bucket.upload(folder + "large.csv", new ByteArrayInputStream(randomBytes(11 * 1024 * 1024)), "text/csv",
-				Map.of("sha256", "y"), () -> false);
+		bucket.newUpload(folder + "small.csv", "text/csv", "task-1").finish(randomBytes(1000), 1000, 1, 1000, "x");
+		FileUpload large = bucket.newUpload(folder + "large.csv", "text/csv", "task-1");
+		large.uploadPart(randomBytes(5 * MB), 5 * MB);
+		large.uploadPart(randomBytes(5 * MB), 5 * MB);
+		large.finish(randomBytes(MB), MB, 3, 11 * MB, "y");
 	}
 
 	@Test
@@ -106,8 +105,10 @@ class ExportBucketTest extends IntegrationTest {
 			uploadSmallAndLarge(bucket(s3, "AES256", null), "exports/test/sse-aes/");
 		}
 
-		assertThat(headers.seen).contains("PutObject AES256 -", "CreateMultipartUpload AES256 -");
-		assertThat(headers.seen).filteredOn((line) -> line.startsWith("PutObject") || line.startsWith("CreateMultipart"))
+		assertThat(headers.seen).contains("PutObject AES256 -", "CreateMultipartUpload AES256 -", "CopyObject AES256 -");
+		assertThat(headers.seen)
+			.filteredOn((line) -> line.startsWith("PutObject") || line.startsWith("CreateMultipart")
+					|| line.startsWith("CopyObject"))
 			.allMatch((line) -> line.contains(" AES256 "));
 	}
 
@@ -119,7 +120,8 @@ class ExportBucketTest extends IntegrationTest {
 			uploadSmallAndLarge(bucket(s3, "aws:kms", key), "exports/test/sse-kms/");
 		}
 
-		assertThat(headers.seen).contains("PutObject aws:kms " + key, "CreateMultipartUpload aws:kms " + key);
+		assertThat(headers.seen).contains("PutObject aws:kms " + key, "CreateMultipartUpload aws:kms " + key,
+				"CopyObject aws:kms " + key);
 	}
 
 	@Test
@@ -137,25 +139,14 @@ class ExportBucketTest extends IntegrationTest {
 		String folder = "exports/petdb/2026/01/petdb-0123456789ab-0123456789ZZ/";
 		try (S3Client s3 = client("http://127.0.0.1:" + stack().s3Proxy().port())) {
 			ExportBucket bucket = bucket(s3, "none", null);
-			// S3 goes away once the first part has been read
-			InputStream content = new FilterInputStream(new ByteArrayInputStream(randomBytes(12 * 1024 * 1024))) {
-				private long read;
+			FileUpload upload = bucket.newUpload(folder + "big.csv", "text/csv", "petdb-0123456789ab-0123456789ZZ");
+			upload.uploadPart(randomBytes(5 * MB), 5 * MB);
+			stack().s3Proxy().cut();
 
-				@Override
-				public int read(byte[] b, int off, int len) throws IOException {
-					if (this.read > 5 * 1024 * 1024) {
-						stack().s3Proxy().cut();
-					}
-					int n = super.read(b, off, len);
-					this.read += Math.max(n, 0);
-					return n;
-				}
-			};
-
-			assertThatThrownBy(() -> bucket.upload(folder + "big.csv", content, "text/csv", Map.of(), () -> false))
+			assertThatThrownBy(() -> upload.uploadPart(randomBytes(5 * MB), 5 * MB))
 				.isInstanceOf(StorageUnavailableException.class);
 			stack().s3Proxy().restore();
-			assertThat(bucket.unfinishedUploads(folder)).as("the abort could not reach S3").hasSize(1);
+			assertThat(bucket.unfinishedUploads(folder)).as("kept for a restart").hasSize(1);
 
 			new UploadSweep(bucket, "exports", this.tasks, Duration.ZERO).run();
 
@@ -165,17 +156,43 @@ class ExportBucketTest extends IntegrationTest {
 	}
 
 	@Test
-	void anUploadCancelledBetweenPartsIsAbortedAndLeavesNothing() {
-		String folder = "exports/test/cancelled/";
+	void anUploadBegunByOneClientIsFinishedByAnotherFromItsIdAndParts() {
+		String key = "exports/test/resumed/file.csv";
+		byte[] first = randomBytes(5 * MB);
+		byte[] rest = randomBytes(2 * MB);
+		FileUpload begun;
+		try (S3Client s3 = client(stack().s3Endpoint())) {
+			begun = bucket(s3, "none", null).newUpload(key, "text/csv", "task-2");
+			begun.uploadPart(first, first.length);
+		}
+
+		try (S3Client s3 = client(stack().s3Endpoint())) {
+			ExportBucket other = bucket(s3, "none", null);
+			FileUpload resumed = other.resumeUpload(key, "text/csv", "task-2", begun.uploadId(), begun.parts())
+				.orElseThrow();
+			resumed.finish(rest, rest.length, 2, first.length + rest.length, "z");
+
+			byte[] stored = s3.getObjectAsBytes((r) -> r.bucket(LocalStackBucket.NAME).key(key)).asByteArray();
+			byte[] expected = java.nio.ByteBuffer.allocate(first.length + rest.length).put(first).put(rest).array();
+			assertThat(stored).isEqualTo(expected);
+			assertThat(other.find(key).orElseThrow().metadata()).containsEntry("task-id", "task-2")
+				.containsEntry("rows", "2")
+				.containsEntry("sha256", "z");
+		}
+	}
+
+	@Test
+	void anAbortedUploadCannotBeResumedAndLeavesNothing() {
+		String folder = "exports/test/aborted/";
 		try (S3Client s3 = client(stack().s3Endpoint())) {
 			ExportBucket bucket = bucket(s3, "none", null);
-			int[] checks = { 0 };
+			FileUpload upload = bucket.newUpload(folder + "big.csv", "text/csv", "task-3");
+			upload.uploadPart(randomBytes(5 * MB), 5 * MB);
 
-			assertThatThrownBy(() -> bucket.upload(folder + "big.csv",
-					new ByteArrayInputStream(randomBytes(12 * 1024 * 1024)), "text/csv", Map.of(),
-					() -> ++checks[0] > 1))
-				.isInstanceOf(UploadCancelledException.class);
+			upload.abort();
 
+			assertThat(bucket.resumeUpload(folder + "big.csv", "text/csv", "task-3", upload.uploadId(), upload.parts()))
+				.isEmpty();
 			assertThat(bucket.unfinishedUploads(folder)).isEmpty();
 			assertThat(bucket.objects(folder)).isEmpty();
 		}

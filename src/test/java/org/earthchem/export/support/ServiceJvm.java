@@ -21,21 +21,45 @@ public final class ServiceJvm implements AutoCloseable {
 
 	private final int port;
 
+	private String apiKey = "operator-demo-key";
+
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	public ServiceJvm(Map<String, String> properties, Path log) throws IOException {
+		this(properties, log, "512m", null);
+	}
+
+	/**
+	 * @param maxHeap the JVM's {@code -Xmx}
+	 * @param home the working directory and temporary folder of the JVM (null: this JVM's own)
+	 */
+	public ServiceJvm(Map<String, String> properties, Path log, String maxHeap, Path home) throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			this.port = socket.getLocalPort();
 		}
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx512m");
+		command.add("-Xmx" + maxHeap);
+		if (home != null) {
+			java.nio.file.Files.createDirectories(home.resolve("tmp"));
+			command.add("-Djava.io.tmpdir=" + home.resolve("tmp"));
+		}
 		properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
 		command.add("-Dserver.port=" + this.port);
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add("org.earthchem.export.ExportServiceApplication");
-		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		if (home != null) {
+			builder.directory(home.toFile());
+		}
+		this.process = builder.start();
+	}
+
+	/** Sends this key rather than the operator's demo key. */
+	public ServiceJvm withApiKey(String key) {
+		this.apiKey = key;
+		return this;
 	}
 
 	public ServiceJvm awaitReady() {
@@ -50,7 +74,7 @@ public final class ServiceJvm implements AutoCloseable {
 
 	public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("X-API-Key", "operator-demo-key")
+			.header("X-API-Key", this.apiKey)
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -16,7 +16,8 @@ import org.earthchem.export.localstack.SynthesisSamples;
 
 /**
  * The one local stack every integration test shares, started once per JVM: an OpenSearch node (reached through a
- * {@link FaultProxy}) with small PetDB, Synthesis and hand-made indices, DynamoDB Local, S3Proxy (also behind a
+ * {@link FaultProxy}) with small PetDB, Synthesis and hand-made indices, one of documents large enough that each file
+ * is uploaded in several parts, DynamoDB Local, S3Proxy (also behind a
  * fault proxy) and GreenMail.
  */
 public final class TestStack {
@@ -50,6 +51,7 @@ public final class TestStack {
 		DemoIndices.seed(this.directOpenSearchUrl, "petdb-samples", PetDbSamples.GENERATOR, PETDB_DOCUMENTS);
 		DemoIndices.seed(this.directOpenSearchUrl, "synthesis-samples", SynthesisSamples.GENERATOR, SYNTHESIS_DOCUMENTS);
 		NastyIndex.seed(this.directOpenSearchUrl);
+		BulkyIndex.seed(this.directOpenSearchUrl);
 		URI direct = URI.create(this.directOpenSearchUrl);
 		this.proxy = new FaultProxy(direct.getHost(), direct.getPort());
 		this.properties.put("export.opensearch.url", "http://127.0.0.1:" + this.proxy.port());
@@ -57,8 +59,6 @@ public final class TestStack {
 		this.s3Proxy = new FaultProxy(s3.getHost(), s3.getPort());
 		this.properties.put("spring.cloud.aws.s3.endpoint", "http://127.0.0.1:" + this.s3Proxy.port());
 		this.properties.put("export.sources-dir", sourcesDir(home).toString());
-		this.properties.put("export.storage.work-dir", home.resolve("work").toString());
-		
 	}
 
 	public static synchronized TestStack get() {
@@ -102,7 +102,7 @@ public final class TestStack {
 		return this.stack.identityProvider();
 	}
 
-	/** The stack's folder (its signing key, master key, data). */
+	/** The stack's folder (its signing key, data). */
 	public Path home() {
 		return this.home;
 	}

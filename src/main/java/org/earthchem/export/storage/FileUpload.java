@@ -1,0 +1,102 @@
+package org.earthchem.export.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * One file written into the bucket part by part: its multipart upload begins with the first part, and a file that
+ * ends before filling a part is a single PutObject. Parts are uploaded one at a time, in order; the upload id and
+ * the parts so far are all another node needs to continue it.
+ */
+public final class FileUpload {
+
+	private final ExportBucket bucket;
+
+	private final String key;
+
+	private final String contentType;
+
+	private final String taskId;
+
+	private final List<UploadedPart> parts;
+
+	private String uploadId;
+
+	FileUpload(ExportBucket bucket, String key, String contentType, String taskId, String uploadId,
+			List<UploadedPart> parts) {
+		this.bucket = bucket;
+		this.key = key;
+		this.contentType = contentType;
+		this.taskId = taskId;
+		this.uploadId = uploadId;
+		this.parts = new ArrayList<>(parts);
+	}
+
+	public String key() {
+		return this.key;
+	}
+
+	/** The multipart upload's id, or null while no part has been uploaded. */
+	public String uploadId() {
+		return this.uploadId;
+	}
+
+	/** The parts uploaded so far, in order. */
+	public List<UploadedPart> parts() {
+		return List.copyOf(this.parts);
+	}
+
+	/** Uploads the next part (at least 5 MB, an S3 limit for every part but the last). */
+	public void uploadPart(byte[] bytes, int length) {
+		if (this.uploadId == null) {
+			this.uploadId = this.bucket.createMultipartUpload(this.key, this.contentType,
+					Map.of(ExportBucket.META_TASK, this.taskId));
+		}
+		int number = this.parts.size() + 1;
+		this.parts.add(new UploadedPart(number, this.bucket.uploadPart(this.key, this.uploadId, number, bytes, length)));
+	}
+
+	/**
+	 * Uploads the last bytes of the file and makes it an object with its rows and SHA-256 as metadata, then checks
+	 * that the bucket holds the whole file.
+	 * @param bytes the end of the file (after the uploaded parts; the whole file when none was uploaded)
+	 * @param size the size of the whole file
+	 */
+	public void finish(byte[] bytes, int length, long rows, long size, String sha256) {
+		Map<String, String> metadata = Map.of(ExportBucket.META_TASK, this.taskId, ExportBucket.META_ROWS,
+				Long.toString(rows), ExportBucket.META_SHA256, sha256);
+		if (this.uploadId == null) {
+			this.bucket.putObject(this.key, bytes, length, this.contentType, metadata);
+		}
+		else {
+			if (length > 0 || this.parts.isEmpty()) {
+				uploadPart(bytes, length);
+			}
+			this.bucket.completeMultipartUpload(this.key, this.uploadId, this.parts);
+			this.bucket.replaceMetadata(this.key, this.contentType, metadata);
+		}
+		confirm(size, sha256);
+	}
+
+	/** Gives up the unfinished upload: the bucket drops its parts. */
+	public void abort() {
+		if (this.uploadId != null) {
+			this.bucket.abortUpload(this.key, this.uploadId);
+		}
+	}
+
+	private void confirm(long size, String sha256) {
+		HeadObjectResponse head = this.bucket.find(this.key)
+			.orElseThrow(() -> new UncheckedIOException(new IOException("the upload of " + this.key + " is not in the bucket")));
+		if (head.contentLength() != size || !sha256.equals(head.metadata().get(ExportBucket.META_SHA256))) {
+			throw new UncheckedIOException(new IOException("the object " + this.key + " holds " + head.contentLength()
+					+ " bytes where " + size + " were uploaded"));
+		}
+	}
+
+}

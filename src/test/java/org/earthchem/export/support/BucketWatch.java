@@ -1,0 +1,44 @@
+package org.earthchem.export.support;
+
+import java.net.URI;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+
+/** Looks into the local bucket directly (not through the fault proxy): what a running export has uploaded so far. */
+public final class BucketWatch implements AutoCloseable {
+
+	private final S3Client s3;
+
+	private final String bucket;
+
+	public BucketWatch(String endpoint, String bucket) {
+		this.bucket = bucket;
+		this.s3 = S3Client.builder()
+			.endpointOverride(URI.create(endpoint))
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+			.forcePathStyle(true)
+			.build();
+	}
+
+	/** Parts uploaded to the unfinished multipart uploads under a folder. */
+	public int uploadedParts(String folder) {
+		int parts = 0;
+		for (MultipartUpload upload : this.s3.listMultipartUploads((r) -> r.bucket(this.bucket).prefix(folder)).uploads()) {
+			parts += this.s3.listParts((r) -> r.bucket(this.bucket).key(upload.key()).uploadId(upload.uploadId()))
+				.parts()
+				.size();
+		}
+		return parts;
+	}
+
+	@Override
+	public void close() {
+		this.s3.close();
+	}
+
+}
