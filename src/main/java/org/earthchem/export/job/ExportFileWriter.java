@@ -89,7 +89,7 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 		this.buffers = new PartBuffers(this.partSize);
 		if (this.resumePoint.upload() != null) {
 			this.file = OpenFile.resume(this.names.name(current.number()), this.resumePoint.upload(), current,
-					this.buffers, this.partSize, this.uploader);
+					this.resumePoint.digest(), this.buffers, this.partSize, this.uploader);
 			this.format.resume(this.buffers, current.rows());
 		}
 		else {

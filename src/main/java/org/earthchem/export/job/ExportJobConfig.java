@@ -70,6 +70,8 @@ class ExportJobConfig {
 	/** Uploads parts: each running export has at most one part in flight while it formats the next. */
 	@Bean
 	ThreadPoolTaskExecutor partUploader(@Value("${export.workers:3}") int workers) {
+		// loads the native digest now rather than in the middle of the first export
+		log.info("File digests: {}", FileDigest.implementation());
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setCorePoolSize(workers);
 		executor.setMaxPoolSize(workers);
@@ -160,14 +162,12 @@ class ExportJobConfig {
 
 	@Bean
 	Step extractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PointInTimeReader exportReader, RowFlattener exportFlattener, ExportFileWriter exportWriter,
-			ExportJobProperties properties) {
+			PointInTimeReader exportReader, ExportFileWriter exportWriter, ExportJobProperties properties) {
 		ExecutionContextPromotionListener reportFiles = new ExecutionContextPromotionListener();
 		reportFiles.setKeys(new String[] { ExportFileWriter.FILES });
-		return new StepBuilder("extract", jobRepository).<SourceDocument, Row>chunk(properties.pageSize())
+		return new StepBuilder("extract", jobRepository).<Row, Row>chunk(properties.pageSize())
 			.transactionManager(transactionManager)
 			.reader(exportReader)
-			.processor(exportFlattener)
 			.writer(exportWriter)
 			.listener(reportFiles)
 			.build();
@@ -202,9 +202,9 @@ class ExportJobConfig {
 			JsonFactory exportJsonFactory, ExportJobProperties properties, ExecutorService pagePrefetcher,
 			RetryTemplate pageRetries, ResumePoint exportResumePoint) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
-		return new PointInTimeReader(cluster, exportJsonFactory, plan.pitId(), plan.queryJson(), plan.sortField(),
-				exportResumePoint.searchAfter(), properties.pageSize(), properties.pitKeepAlive(), pagePrefetcher,
-				pageRetries);
+		return new PointInTimeReader(cluster, exportJsonFactory, new RowFlattener(exportJsonFactory, plan.columns()),
+				plan.pitId(), plan.queryJson(), plan.sortField(), exportResumePoint.searchAfter(), properties.pageSize(),
+				properties.pitKeepAlive(), pagePrefetcher, pageRetries);
 	}
 
 	@Bean
@@ -215,13 +215,6 @@ class ExportJobConfig {
 		FileNames names = fileNames(stepExecution, plan, tasks, bucket, properties);
 		return ResumePoint.of(stepExecution.getExecutionContext(), (file) -> bucket.resumeUpload(
 				names.key(file.number()), plan.fileType().contentType(), names.taskId(), file.uploadId(), file.parts()));
-	}
-
-	@Bean
-	@StepScope
-	RowFlattener exportFlattener(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory) {
-		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
-		return new RowFlattener(exportJsonFactory, plan.columns());
 	}
 
 	@Bean

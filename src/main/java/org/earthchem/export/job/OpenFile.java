@@ -1,14 +1,11 @@
 package org.earthchem.export.job;
 
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
-import org.bouncycastle.crypto.SavableDigest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.slf4j.MDC;
 
 import org.earthchem.export.storage.FileUpload;
@@ -27,7 +24,7 @@ final class OpenFile {
 
 	private final FileUpload upload;
 
-	private final SavableDigest digest;
+	private final FileDigest digest;
 
 	private final PartBuffers buffers;
 
@@ -51,8 +48,8 @@ final class OpenFile {
 	/** The state as of the last uploaded part. */
 	private FileState uploaded;
 
-	private OpenFile(int number, String name, FileUpload upload, FileState from, PartBuffers buffers, int partSize,
-			Executor uploader) {
+	private OpenFile(int number, String name, FileUpload upload, FileState from, FileDigest digest, PartBuffers buffers,
+			int partSize, Executor uploader) {
 		this.number = number;
 		this.name = name;
 		this.upload = upload;
@@ -60,7 +57,7 @@ final class OpenFile {
 		this.partSize = partSize;
 		this.uploader = uploader;
 		this.startAfter = from.startAfter();
-		this.digest = from.hasParts() ? SHA256Digest.newInstance(from.digestState()) : SHA256Digest.newInstance();
+		this.digest = digest;
 		this.rows = from.rows();
 		this.shippedRows = from.rows();
 		this.shippedBytes = from.bytes();
@@ -71,13 +68,14 @@ final class OpenFile {
 	/** A new file whose first row comes after {@code startAfter}. */
 	static OpenFile begin(int number, String name, FileUpload upload, String startAfter, PartBuffers buffers,
 			int partSize, Executor uploader) {
-		return new OpenFile(number, name, upload, FileState.notStarted(number, startAfter), buffers, partSize, uploader);
+		return new OpenFile(number, name, upload, FileState.notStarted(number, startAfter), FileDigest.start(), buffers,
+				partSize, uploader);
 	}
 
-	/** A file continued after its last uploaded part. */
-	static OpenFile resume(String name, FileUpload upload, FileState state, PartBuffers buffers, int partSize,
-			Executor uploader) {
-		return new OpenFile(state.number(), name, upload, state, buffers, partSize, uploader);
+	/** A file continued after its last uploaded part, with the digest of those parts. */
+	static OpenFile resume(String name, FileUpload upload, FileState state, FileDigest digest, PartBuffers buffers,
+			int partSize, Executor uploader) {
+		return new OpenFile(state.number(), name, upload, state, digest, buffers, partSize, uploader);
 	}
 
 	int number() {
@@ -127,9 +125,7 @@ final class OpenFile {
 		PartBuffers.Buffer tail = this.buffers.take();
 		this.digest.update(tail.bytes(), 0, tail.size());
 		long size = this.shippedBytes + tail.size();
-		byte[] hash = new byte[this.digest.getDigestSize()];
-		this.digest.doFinal(hash, 0);
-		String sha256 = HexFormat.of().formatHex(hash);
+		String sha256 = this.digest.hex();
 		this.upload.finish(tail.bytes(), tail.size(), this.rows, size, sha256);
 		return ExportFile.stored(this.name, this.rows, size, sha256, this.upload.key());
 	}
@@ -163,7 +159,7 @@ final class OpenFile {
 			try {
 				// one part at a time: the digest sees the parts in order
 				this.digest.update(part.bytes(), 0, part.size());
-				byte[] state = this.digest.getEncodedState();
+				byte[] state = this.digest.state();
 				this.upload.uploadPart(part.bytes(), part.size());
 				return new FileState(this.number, this.upload.uploadId(), this.upload.parts(), bytesThrough, rowsThrough,
 						state, this.startAfter, after);

@@ -19,10 +19,10 @@ import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Reads every document of a query through a point-in-time with {@code search_after} on the source's unique sort
- * field, a page at a time, fetching the next page while the current one is being written. It begins after the
+ * field, a page at a time, fetching and flattening the next page while the current one is being written. It begins after the
  * {@link ResumePoint}: the last row the bucket holds, so rows formatted but not yet uploaded are read again.
  */
-class PointInTimeReader implements ItemStreamReader<SourceDocument> {
+class PointInTimeReader implements ItemStreamReader<Row> {
 
 	private final SearchCluster cluster;
 
@@ -44,7 +44,9 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 
 	private final String startAfter;
 
-	private Iterator<SourceDocument> page;
+	private final RowFlattener flattener;
+
+	private Iterator<Row> page;
 
 	private boolean lastPage;
 
@@ -55,8 +57,10 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 	/**
 	 * @param startAfter the sort values after which to read, or null to read from the first document
 	 */
-	PointInTimeReader(SearchCluster cluster, JsonFactory factory, String pitId, String queryJson, String sortField,
-			String startAfter, int pageSize, Duration keepAlive, Executor prefetcher, RetryTemplate pageRetries) {
+	PointInTimeReader(SearchCluster cluster, JsonFactory factory, RowFlattener flattener, String pitId, String queryJson,
+			String sortField, String startAfter, int pageSize, Duration keepAlive, Executor prefetcher,
+			RetryTemplate pageRetries) {
+		this.flattener = flattener;
 		this.startAfter = startAfter;
 		this.pageRetries = pageRetries;
 		this.cluster = cluster;
@@ -78,7 +82,7 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 	}
 
 	@Override
-	public SourceDocument read() {
+	public Row read() {
 		while (this.page == null || !this.page.hasNext()) {
 			if (this.lastPage) {
 				this.exhausted = true;
@@ -89,10 +93,10 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 				// the cluster may hand out a new id for the same point-in-time
 				this.pitId = result.pitId();
 			}
-			this.lastPage = result.documents().size() < this.pageSize;
-			this.page = result.documents().iterator();
+			this.lastPage = result.rows().size() < this.pageSize;
+			this.page = result.rows().iterator();
 			if (!this.lastPage) {
-				this.next = fetch(result.documents().get(result.documents().size() - 1).sortValues());
+				this.next = fetch(result.rows().get(result.rows().size() - 1).sortValues());
 			}
 		}
 		return this.page.next();
@@ -120,7 +124,9 @@ class PointInTimeReader implements ItemStreamReader<SourceDocument> {
 			}
 			try {
 				// a hiccup of the cluster (refused connection, 429, 5xx) costs a retry, not the export
-				return ResultPage.parse(this.factory, this.pageRetries.invoke(() -> this.cluster.searchPage(body)));
+				// flattened here, on the prefetch thread, while the rows of the previous page are formatted
+				return ResultPage.parse(this.factory, this.pageRetries.invoke(() -> this.cluster.searchPage(body)),
+						this.flattener);
 			}
 			finally {
 				MDC.clear();

@@ -9,11 +9,11 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
-/** One page of a point-in-time search, cut into documents without parsing their contents. */
-record ResultPage(List<SourceDocument> documents, String pitId) {
+/** One page of a point-in-time search, its hits flattened into rows as the page is parsed (once). */
+record ResultPage(List<Row> rows, String pitId) {
 
-	static ResultPage parse(JsonFactory factory, byte[] body) {
-		List<SourceDocument> documents = new ArrayList<>();
+	static ResultPage parse(JsonFactory factory, byte[] body, RowFlattener flattener) {
+		List<Row> rows = new ArrayList<>();
 		String pitId = null;
 		try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), body)) {
 			expect(parser.nextToken(), JsonToken.START_OBJECT);
@@ -24,23 +24,23 @@ record ResultPage(List<SourceDocument> documents, String pitId) {
 					pitId = parser.getString();
 				}
 				else if ("hits".equals(name) && value == JsonToken.START_OBJECT) {
-					readHits(parser, body, documents);
+					readHits(parser, body, flattener, rows);
 				}
 				else {
 					parser.skipChildren();
 				}
 			}
 		}
-		return new ResultPage(documents, pitId);
+		return new ResultPage(rows, pitId);
 	}
 
-	private static void readHits(JsonParser parser, byte[] body, List<SourceDocument> documents) {
+	private static void readHits(JsonParser parser, byte[] body, RowFlattener flattener, List<Row> rows) {
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = parser.currentName();
 			JsonToken value = parser.nextToken();
 			if ("hits".equals(name) && value == JsonToken.START_ARRAY) {
 				while (parser.nextToken() == JsonToken.START_OBJECT) {
-					documents.add(readHit(parser, body));
+					rows.add(readHit(parser, body, flattener));
 				}
 			}
 			else {
@@ -49,17 +49,14 @@ record ResultPage(List<SourceDocument> documents, String pitId) {
 		}
 	}
 
-	private static SourceDocument readHit(JsonParser parser, byte[] body) {
-		int start = -1;
-		int end = -1;
+	private static Row readHit(JsonParser parser, byte[] body, RowFlattener flattener) {
+		Row row = null;
 		String sort = null;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = parser.currentName();
 			JsonToken value = parser.nextToken();
 			if ("_source".equals(name) && value == JsonToken.START_OBJECT) {
-				start = (int) parser.currentTokenLocation().getByteOffset();
-				parser.skipChildren();
-				end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+				row = flattener.flatten(parser);
 			}
 			else if ("sort".equals(name) && value == JsonToken.START_ARRAY) {
 				int sortStart = (int) parser.currentTokenLocation().getByteOffset();
@@ -71,10 +68,11 @@ record ResultPage(List<SourceDocument> documents, String pitId) {
 				parser.skipChildren();
 			}
 		}
-		if (start < 0 || sort == null) {
+		if (row == null || sort == null) {
 			throw new IllegalStateException("a search hit came without _source or sort values");
 		}
-		return new SourceDocument(body, start, end, sort);
+		row.setSortValues(sort);
+		return row;
 	}
 
 	private static void expect(JsonToken actual, JsonToken expected) {

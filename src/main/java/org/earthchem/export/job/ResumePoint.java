@@ -23,10 +23,13 @@ class ResumePoint {
 
 	private final FileUpload upload;
 
-	ResumePoint(ExportCheckpoint checkpoint, boolean resumed, FileUpload upload) {
+	private final FileDigest digest;
+
+	ResumePoint(ExportCheckpoint checkpoint, boolean resumed, FileUpload upload, FileDigest digest) {
 		this.checkpoint = checkpoint;
 		this.resumed = resumed;
 		this.upload = upload;
+		this.digest = digest;
 	}
 
 	/**
@@ -34,22 +37,35 @@ class ResumePoint {
 	 */
 	static ResumePoint of(ExecutionContext stepContext, java.util.function.Function<FileState, Optional<FileUpload>> uploads) {
 		if (!ExportCheckpoint.isIn(stepContext)) {
-			return new ResumePoint(ExportCheckpoint.start(), false, null);
+			return new ResumePoint(ExportCheckpoint.start(), false, null, null);
 		}
 		ExportCheckpoint checkpoint = ExportCheckpoint.from(stepContext);
 		FileState current = checkpoint.current();
 		if (current == null || !current.hasParts()) {
-			return new ResumePoint(checkpoint, true, null);
+			return new ResumePoint(checkpoint, true, null, null);
+		}
+		FileDigest digest;
+		try {
+			digest = FileDigest.restore(current.digestState());
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("File {} is written again from its first row: {}", current.number(), ex.getMessage());
+			return rewound(checkpoint);
 		}
 		Optional<FileUpload> upload = uploads.apply(current);
-		if (upload.isPresent()) {
-			return new ResumePoint(checkpoint, true, upload.get());
+		if (upload.isEmpty()) {
+			log.warn("The upload of file {} is no longer in the bucket; the file is written again from its first row",
+					current.number());
+			return rewound(checkpoint);
 		}
-		log.warn("The upload of file {} is no longer in the bucket; the file is written again from its first row",
-				current.number());
-		ExportCheckpoint rewound = new ExportCheckpoint(checkpoint.finished(),
-				FileState.notStarted(current.number(), current.startAfter()), current.startAfter());
-		return new ResumePoint(rewound, true, null);
+		return new ResumePoint(checkpoint, true, upload.get(), digest);
+	}
+
+	/** The checkpoint taken back to the start of its file. */
+	private static ResumePoint rewound(ExportCheckpoint checkpoint) {
+		FileState current = checkpoint.current();
+		return new ResumePoint(new ExportCheckpoint(checkpoint.finished(),
+				FileState.notStarted(current.number(), current.startAfter()), current.startAfter()), true, null, null);
 	}
 
 	ExportCheckpoint checkpoint() {
@@ -69,6 +85,11 @@ class ResumePoint {
 	/** The upload of the checkpoint's file, continued; null when that file has no part in the bucket. */
 	FileUpload upload() {
 		return this.upload;
+	}
+
+	/** The digest of the parts of {@link #upload()}, restored. */
+	FileDigest digest() {
+		return this.digest;
 	}
 
 }

@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * One output row, sparse: the values a document has, each tagged with its column index, in column order after
- * {@link #seal()}. Several values for one column come from arrays; they keep document order.
+ * {@link #seal(ColumnOrder)}. Several values for one column come from arrays; they keep document order.
  */
 final class Row {
 
-	private final String sortValues;
+	private String sortValues;
 
 	private int size;
 
@@ -20,13 +20,13 @@ final class Row {
 
 	private boolean[] arrays = new boolean[160];
 
-	/** @param sortValues the document's sort values: where a read resumes after this row */
-	Row(String sortValues) {
-		this.sortValues = sortValues;
-	}
-
+	/** The document's sort values: where a read resumes after this row. */
 	String sortValues() {
 		return this.sortValues;
+	}
+
+	void setSortValues(String sortValues) {
+		this.sortValues = sortValues;
 	}
 
 	void add(int column, ValueKind kind, String text, boolean inArray) {
@@ -45,21 +45,17 @@ final class Row {
 	}
 
 	/** Orders values by column, keeping document order within a column. */
-	void seal() {
+	void seal(ColumnOrder order) {
 		if (isSorted()) {
 			return;
 		}
-		long[] keys = new long[this.size];
-		for (int i = 0; i < this.size; i++) {
-			keys[i] = ((long) this.columns[i] << 32) | i;
-		}
-		Arrays.sort(keys);
+		int[] positions = order.positions(this.columns, this.size);
 		int[] columns = new int[this.size];
 		ValueKind[] kinds = new ValueKind[this.size];
 		String[] texts = new String[this.size];
 		boolean[] arrays = new boolean[this.size];
 		for (int i = 0; i < this.size; i++) {
-			int from = (int) keys[i];
+			int from = positions[i];
 			columns[i] = this.columns[from];
 			kinds[i] = this.kinds[from];
 			texts[i] = this.texts[from];

@@ -11,35 +11,46 @@ import tools.jackson.core.json.JsonFactory;
 
 import org.earthchem.export.source.ColumnSet;
 import org.earthchem.export.source.ColumnType;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Turns a document's {@code _source} into a row: each leaf to its column, numbers as the exact text of the
  * document, arrays kept as several values, geo points as {@code lat,lon}, and anything of an unexpected shape
  * (an object where the mapping has a leaf) as compact JSON text, so that no value is lost and none fails the export.
+ * It reads straight from the parser of the result page, so each document is parsed once.
  */
-class RowFlattener implements ItemProcessor<SourceDocument, Row> {
+final class RowFlattener {
 
 	private final JsonFactory factory;
 
 	private final ColumnTree columns;
 
+	private final ColumnOrder order;
+
 	RowFlattener(JsonFactory factory, ColumnSet columns) {
 		this.factory = factory;
 		this.columns = new ColumnTree(columns);
+		this.order = new ColumnOrder(columns.size());
 	}
 
-	@Override
-	public Row process(SourceDocument document) {
-		Row row = new Row(document.sortValues());
-		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), document.page(),
-				document.start(), document.end() - document.start())) {
-			if (parser.nextToken() == JsonToken.START_OBJECT) {
-				readObject(parser, this.columns.root(), row, false);
-			}
+	/** The row of the {@code _source} object at the parser's current token; leaves the parser at its end. */
+	Row flatten(JsonParser parser) {
+		Row row = new Row();
+		if (parser.currentToken() == JsonToken.START_OBJECT) {
+			readObject(parser, this.columns.root(), row, false);
 		}
-		row.seal();
+		else {
+			parser.skipChildren();
+		}
+		row.seal(this.order);
 		return row;
+	}
+
+	/** The row of a {@code _source} held as JSON bytes. */
+	Row flatten(byte[] source) {
+		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), source)) {
+			parser.nextToken();
+			return flatten(parser);
+		}
 	}
 
 	private void readObject(JsonParser parser, ColumnTree.Node node, Row row, boolean inArray) {

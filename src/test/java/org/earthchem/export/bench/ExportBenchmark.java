@@ -2,42 +2,47 @@ package org.earthchem.export.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.transport.OpenSearchTransport;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.earthchem.export.localstack.DemoIndices;
+import org.earthchem.export.bench.Results.Target;
 import org.earthchem.export.localstack.LocalStack;
-import org.earthchem.export.localstack.PetDbSamples;
-import org.earthchem.export.source.OpenSearchProperties;
-import org.earthchem.export.source.OpenSearchTransports;
-import org.earthchem.export.source.SearchCluster;
 
 /**
- * {@code make bench}: on the local stack, in one run, the floor (a point-in-time read of every document) against the
- * service's own exports through its HTTP API — 40,000 PetDB-like rows as CSV and as JSON, and 80,000 rows with the
- * service's heap capped at 256 MB. Prints a table and writes it to {@code target/bench/results.json}.
+ * {@code make bench}, in one run on the local stack: (a) the floor, the fastest point-in-time read of the 40,000
+ * documents we can write; (b) their CSV export through the service's HTTP API, cold (the service's first export) and
+ * warm (median of three); (c) the same as JSON; (d) 80,000 rows from a service with its heap capped at 256 MB;
+ * (e) three different 40,000-row exports at once. The service runs in JVMs of its own, started as {@code make run}
+ * starts it; the first one under a flight recording whose hot frames over the warm exports are printed. Everything
+ * goes to {@code target/bench/}: the table as {@code results.json}, the hot frames, the recording, the service logs.
  */
 public final class ExportBenchmark {
 
-	static final String KEY = "bench-operator-key";
+	private static final Logger log = LoggerFactory.getLogger(ExportBenchmark.class);
 
+	private static final String KEY = "bench-operator-key";
 
-	static final int ROWS = 40_000;
+	// the service's default export.page-size: the floor reads in the same pages
+	private static final int PAGE_SIZE = 1000;
 
-	static final int BIG_ROWS = 80_000;
+	private static final int WARM_RUNS = 3;
 
-	static final int PAGE_SIZE = 1000;
+	private static final String SMALL_HEAP = "-Xmx256m";
 
-	static final String HEAP = "256m";
+	private static final long SMALL_HEAP_PEAK_LIMIT = 200L * 1024 * 1024;
+
+	private static final double CONCURRENCY_GAIN = 1.2;
+
+	private final Path home = Path.of("target", "bench").toAbsolutePath();
+
+	private final Results results = new Results();
 
 	private ExportBenchmark() {
 	}
@@ -45,7 +50,7 @@ public final class ExportBenchmark {
 	public static void main(String[] args) {
 		int status = 0;
 		try {
-			run();
+			new ExportBenchmark().run();
 		}
 		catch (Exception ex) {
 			ex.printStackTrace();
@@ -55,157 +60,158 @@ public final class ExportBenchmark {
 		System.exit(status);
 	}
 
-	private static void run() throws Exception {
-		Path home = Path.of("target", "bench").toAbsolutePath();
-		deleteTree(home);
-		Files.createDirectories(home);
-		List<Row> table = new ArrayList<>();
-		try (LocalStack stack = new LocalStack(home.resolve("stack"), false)) {
-			Map<String, String> stackProperties = stack.start();
+	private void run() throws Exception {
+		deleteTree(this.home);
+		Files.createDirectories(this.home);
+		Path recording = this.home.resolve("service.jfr");
+		Window warm;
+		// the driver's stack is for its OpenSearch node; each service JVM starts the rest of its own
+		try (LocalStack stack = new LocalStack(this.home.resolve("driver-stack"), false)) {
+			stack.start();
 			String openSearch = stack.openSearchUrl();
-			DemoIndices.seed(openSearch, "bench-petdb-40k", PetDbSamples.GENERATOR, ROWS);
-			DemoIndices.seed(openSearch, "bench-petdb-80k", PetDbSamples.GENERATOR, BIG_ROWS);
-			// merged to one segment each and idle, so background merging does not blur the measurements
-			forceMerge(openSearch, "bench-petdb-40k,bench-petdb-80k");
-			Path sources = writeSources(home.resolve("sources"));
-
-			// (a) the floor, after one warm-up read
-			// the service's own client configuration, so the floor and the exports read alike
-			try (OpenSearchTransport transport = OpenSearchTransports.create(new OpenSearchProperties(
-					java.net.URI.create(openSearch), null, null, java.time.Duration.ofSeconds(2),
-					java.time.Duration.ofSeconds(60)))) {
-				SearchCluster cluster = new SearchCluster(new OpenSearchClient(transport), JsonMapper.builder().build());
-				table.add(floor("(a) floor: PIT + search_after read, 40k docs", new FloorReader(cluster)));
-				table.add(floor("(a') same read, JDK HTTP client (reference)",
-						new FloorReader(cluster, FloorReader.jdkClient(openSearch))));
+			BenchData.seed(openSearch);
+			Path sources = BenchData.writeSources(this.home.resolve("sources"));
+			Measurement floor = floor(new FloorReader(openSearch));
+			this.results.add("(a) floor: PIT read, JDK HTTP client, raw bytes", floor, 1, null);
+			try (ServiceProcess service = startService("service", openSearch, sources,
+					List.of("-XX:StartFlightRecording=filename=" + recording + ",dumponexit=true"))) {
+				warm = exports(new ExportRunner(api(service)), floor);
 			}
-
-			Map<String, String> service = new LinkedHashMap<>(stackProperties);
-			service.put("export.sources-dir", sources.toString());
-			service.put("export.storage.work-dir", home.resolve("work").toString());
-			service.put("export.page-size", String.valueOf(PAGE_SIZE));
-			// the benchmark's own operator key (operators may read the heap metric)
-			service.put("export.security.api-keys[0].key", KEY);
-			service.put("export.security.api-keys[0].owner", "bench");
-			service.put("export.security.api-keys[0].email", "bench@example.org");
-			service.put("export.security.api-keys[0].sources[0]", "bench");
-			service.put("export.security.api-keys[0].sources[1]", "bench80k");
-			service.put("export.security.api-keys[0].operator", "true");
-			service.put("spring.datasource.url", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
-			service.put("logging.level.root", "warn");
-			// step durations, to see where an export spends its time
-			service.put("logging.level.org.springframework.batch.core.step.AbstractStep", "info");
-			int port = freePort();
-			try (ServiceProcess process = new ServiceProcess(HEAP, port, service, home.resolve("service.log"))) {
-				process.awaitReady(java.time.Duration.ofMinutes(2));
-				// one full warm-up export of each format so the measured ones run on compiled code, as in a service
-				// that has been up for a while: the flattener, the writers, AES-GCM (Tink), SHA-256 and the S3 client
-				// (interpreted AES-GCM alone runs at ~70 MB/s until the JIT compiles it)
-				process.export("bench", "fileType=csv");
-				process.export("bench", "fileType=json");
-				add(table, "(b) export CSV, 40k rows x 2,897 columns", process.export("bench", "fileType=csv"), ROWS);
-				add(table, "(c) export JSON, 40k rows x 2,897 columns", process.export("bench", "fileType=json"), ROWS);
-				add(table, "(d) export CSV, 80k rows, heap capped at " + HEAP, process.export("bench80k", "fileType=csv"),
-						BIG_ROWS);
+			try (ServiceProcess service = startService("service-256m", openSearch, sources, List.of(SMALL_HEAP))) {
+				smallHeap(new ExportRunner(api(service)));
 			}
 		}
-		report(table, home);
+		String hotFrames = "JFR of the first service JVM over its warm exports (" + warm.from() + " to " + warm.to()
+				+ ")\n" + HotFrames.read(recording, warm.from(), warm.to()).summary(25);
+		Files.writeString(this.home.resolve("hot-frames.txt"), hotFrames);
+		this.results.details().put("machine",
+				Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+		this.results.details().put("serviceJvmFlags", String.join(" ", ServiceProcess.makeRunFlags()));
+		this.results.details().put("smallHeapExtraFlags", SMALL_HEAP);
+		this.results.write(this.home.resolve("results.json"));
+		// the benchmark's output, for the person who ran it
+		System.out.printf(Locale.ROOT, "%n%s%nservice JVM flags (pom.xml service.jvm.args, as make run): [%s]; "
+				+ "(d) adds %s; the first JVM records JFR%n%n%s%nwritten to %s%n", hotFrames,
+				String.join(" ", ServiceProcess.makeRunFlags()), SMALL_HEAP, this.results.table(), this.home);
 	}
 
 	/** One warm-up read, then the best of three: the floor is what reading costs at least. */
-	private static Row floor(String name, FloorReader reader) {
-		reader.readAll("bench-petdb-40k", "sample_id", PAGE_SIZE);
-		double seconds = Double.MAX_VALUE;
-		long[] read = null;
+	private static Measurement floor(FloorReader reader) throws Exception {
+		reader.readAll(BenchData.INDEX, BenchData.SORT_FIELD, PAGE_SIZE);
+		Measurement best = null;
 		for (int i = 0; i < 3; i++) {
 			long started = System.nanoTime();
-			read = reader.readAll("bench-petdb-40k", "sample_id", PAGE_SIZE);
-			seconds = Math.min(seconds, (System.nanoTime() - started) / 1e9);
+			FloorReader.Read read = reader.readAll(BenchData.INDEX, BenchData.SORT_FIELD, PAGE_SIZE);
+			Measurement m = new Measurement((System.nanoTime() - started) / 1e9, read.documents(), read.bytes(), 0, -1, -1);
+			check(m.rows() == BenchData.ROWS, "the floor read " + m.rows() + " documents, expected " + BenchData.ROWS);
+			best = (best == null || m.seconds() < best.seconds()) ? m : best;
 		}
-		check(read[0] == ROWS, name + " read " + read[0] + " documents, expected " + ROWS);
-		return new Row(name, seconds, read[0], read[1], 0, 0);
+		log.info("(a) floor: {} s", seconds(best));
+		return best;
 	}
 
-	private static void add(List<Row> table, String name, ServiceProcess.Measurement m, long expectedRows) {
-		check(m.rows() == expectedRows, name + ": " + m.rows() + " rows, expected " + expectedRows);
-		table.add(new Row(name, m.seconds(), m.rows(), m.bytes(), m.heapPeakBytes(), m.files()));
+	/** (b), (c) and (e) on one service; returns the time window of the warm exports. */
+	private Window exports(ExportRunner exports, Measurement floor) throws Exception {
+		Measurement coldCsv = export(exports, "(b) cold CSV", "fileType=csv", BenchData.ROWS);
+		addAgainstFloor("(b) CSV 40k x 2,897, cold (first export)", coldCsv, floor, 6);
+		Measurement coldJson = export(exports, "(c) first JSON", "fileType=json", BenchData.ROWS);
+		this.results.add("(c) JSON 40k x 2,897, first JSON export", coldJson, coldJson.seconds() / floor.seconds(), null);
+		Instant warmFrom = Instant.now();
+		Measurement csv = medianOfWarm(exports, "csv");
+		addAgainstFloor("(b) CSV 40k x 2,897, warm (median of 3)", csv, floor, 3);
+		Measurement json = medianOfWarm(exports, "json");
+		addAgainstFloor("(c) JSON 40k x 2,897, warm (median of 3)", json, floor, 3);
+		Instant warmTo = Instant.now();
+		concurrent(exports, csv);
+		return new Window(warmFrom, warmTo);
 	}
 
-	private static void report(List<Row> table, Path home) throws Exception {
-		double floor = table.get(0).seconds();
-		StringBuilder text = new StringBuilder();
-		text.append(String.format(Locale.ROOT, "%n%-48s %9s %10s %9s %8s %10s %6s%n", "measurement", "seconds", "rows/s",
-				"MB/s", "x floor", "peak heap", "files"));
-		ObjectNode json = JsonMapper.builder().build().createObjectNode();
-		json.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.version"));
-		json.put("serviceHeap", HEAP);
-		ArrayNode rows = json.putArray("results");
-		for (Row row : table) {
-			double ratio = row.seconds() / floor;
-			text.append(String.format(Locale.ROOT, "%-48s %9.2f %10.0f %9.1f %8.2f %10s %6s%n", row.name(), row.seconds(),
-					row.rows() / row.seconds(), row.bytes() / 1e6 / row.seconds(), ratio,
-					row.heapPeak() > 0 ? String.format(Locale.ROOT, "%.0f MB", row.heapPeak() / 1e6) : "-",
-					row.files() > 0 ? String.valueOf(row.files()) : "-"));
-			ObjectNode r = rows.addObject();
-			r.put("name", row.name());
-			r.put("seconds", round(row.seconds()));
-			r.put("rows", row.rows());
-			r.put("bytes", row.bytes());
-			r.put("rowsPerSecond", Math.round(row.rows() / row.seconds()));
-			r.put("megabytesPerSecond", round(row.bytes() / 1e6 / row.seconds()));
-			r.put("ratioToFloor", round(ratio));
-			r.put("peakHeapBytes", row.heapPeak());
-			r.put("files", row.files());
+	private Measurement medianOfWarm(ExportRunner exports, String fileType) throws Exception {
+		List<Measurement> runs = new ArrayList<>();
+		for (int i = 1; i <= WARM_RUNS; i++) {
+			runs.add(export(exports, "warm " + fileType + " " + i, "fileType=" + fileType, BenchData.ROWS));
 		}
-		double reference = table.get(1).seconds();
-		double csvSeconds = table.get(2).seconds();
-		double jsonSeconds = table.get(3).seconds();
-		double csv = csvSeconds / floor;
-		double jsonRatio = jsonSeconds / floor;
-		boolean csvOk = csv <= 3;
-		boolean jsonOk = jsonRatio <= 3;
-		text.append(String.format(Locale.ROOT, "%ntargets: CSV <= 3x floor: %.2fx %s; JSON <= 3x floor: %.2fx %s; "
-				+ "80k rows in %s heap: succeeded%n", csv, csvOk ? "MET" : "MISSED", jsonRatio, jsonOk ? "MET" : "MISSED", HEAP));
-		text.append(String.format(Locale.ROOT, "against the JDK-client read (a'): CSV %.2fx, JSON %.2fx%n",
-				csvSeconds / reference, jsonSeconds / reference));
-		json.put("csvToReferenceFloor", round(csvSeconds / reference));
-		json.put("jsonToReferenceFloor", round(jsonSeconds / reference));
-		json.put("csvTargetMet", csvOk);
-		json.put("jsonTargetMet", jsonOk);
-		Files.writeString(home.resolve("results.json"), json.toPrettyString());
-		text.append("written to ").append(home.resolve("results.json")).append('\n');
-		// the table is the benchmark's output, for the person who ran it
-		System.out.print(text);
+		var seconds = this.results.details().putArray("warm" + fileType.toUpperCase(Locale.ROOT) + "Seconds");
+		runs.forEach((run) -> seconds.add(run.seconds()));
+		runs.sort(Comparator.comparingDouble(Measurement::seconds));
+		return runs.get(WARM_RUNS / 2);
 	}
 
-	private static Path writeSources(Path dir) throws Exception {
-		Files.createDirectories(dir);
-		String common = """
-				sortField: sample_id
-				textFields: [sample_name, comments, citation.title]
-				parameters:
-				  material: { field: material, kind: term }
-				columns: mapping
-				""";
-		Files.writeString(dir.resolve("bench.yml"), "name: bench\ntitle: Bench 40k\nindex: bench-petdb-40k\n" + common);
-		Files.writeString(dir.resolve("bench80k.yml"), "name: bench80k\ntitle: Bench 80k\nindex: bench-petdb-80k\n" + common);
-		return dir;
+	/** (e): three exports that differ in their query (so they are three tasks) but each match all 40,000 rows. */
+	private void concurrent(ExportRunner exports, Measurement warmCsv) throws Exception {
+		String year = BenchData.YEAR_PARAMETER + ".min=";
+		Measurement m = exports.runTogether(BenchData.SOURCE,
+				List.of(year + "1900&fileType=csv", year + "1901&fileType=csv", year + "1902&fileType=csv"));
+		log.info("(e) three at once: {} s", seconds(m));
+		check(m.rows() == 3L * BenchData.ROWS, "(e) wrote " + m.rows() + " rows, expected " + 3 * BenchData.ROWS);
+		double gain = m.rowsPerSecond() / warmCsv.rowsPerSecond();
+		this.results.add("(e) 3 different 40k CSV exports at once (total)", m, Double.NaN,
+				new Target(String.format(Locale.ROOT, ">= %.1fx (b) warm rows/s", CONCURRENCY_GAIN),
+						String.format(Locale.ROOT, "%.2fx", gain), gain >= CONCURRENCY_GAIN));
 	}
 
-	private static void forceMerge(String openSearch, String indices) throws Exception {
-		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-			.version(java.net.http.HttpClient.Version.HTTP_1_1)
-			.build();
-		java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(openSearch + "/" + indices + "/_forcemerge?max_num_segments=1"))
-			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-			.timeout(java.time.Duration.ofMinutes(10))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		check(response.statusCode() == 200, "force merge answered " + response.statusCode() + ": " + response.body());
+	/** (d): a service of its own with the heap capped; its first export, judged on the sampled heap peak. */
+	private void smallHeap(ExportRunner exports) {
+		String name = "(d) CSV 80k rows, " + SMALL_HEAP + " (first export)";
+		String goal = "80,000 rows, sampled peak heap <= 200 MiB";
+		try {
+			Measurement m = exports.run(BenchData.BIG_SOURCE, "fileType=csv");
+			log.info("(d) 80k rows, {}: {} s", SMALL_HEAP, seconds(m));
+			// twice the floor's rows: a ratio to it would mislead
+			this.results.add(name, m, Double.NaN,
+					new Target(goal, String.format(Locale.ROOT, "%d rows, peak %.0f MiB", m.rows(), m.peakHeap() / 1048576.0),
+							m.rows() == BenchData.BIG_ROWS && m.peakHeap() >= 0 && m.peakHeap() <= SMALL_HEAP_PEAK_LIMIT));
+		}
+		catch (Exception ex) {
+			// a failure here is the target missed, not the benchmark broken
+			log.warn("(d) failed", ex);
+			this.results.add(name, new Measurement(Double.NaN, 0, 0, 0, -1, -1), Double.NaN,
+					new Target(goal, "failed: " + ex.getMessage(), false));
+		}
 	}
 
-	private static double round(double value) {
-		return Math.round(value * 1000) / 1000.0;
+	private static Measurement export(ExportRunner exports, String what, String query, long expectedRows)
+			throws Exception {
+		Measurement m = exports.run(BenchData.SOURCE, query);
+		log.info("{}: {} s", what, seconds(m));
+		check(m.rows() == expectedRows, what + " wrote " + m.rows() + " rows, expected " + expectedRows);
+		return m;
+	}
+
+	private void addAgainstFloor(String name, Measurement m, Measurement floor, double limit) {
+		double ratio = m.seconds() / floor.seconds();
+		this.results.add(name, m, ratio, Target.atMostTimesFloor(limit, ratio));
+	}
+
+	/** A service JVM as make run starts it, pointed at the benchmark's OpenSearch and sources, ready. */
+	private ServiceProcess startService(String name, String openSearch, Path sources, List<String> extraFlags)
+			throws Exception {
+		ServiceProcess service = new ServiceProcess(this.home.resolve(name), extraFlags,
+				Map.of("OPENSEARCH_URL", openSearch, "EXPORT_SOURCES_DIR", sources.toString()),
+				List.of("--export.security.api-keys[0].key=" + KEY,
+						"--export.security.api-keys[0].owner=bench",
+						"--export.security.api-keys[0].email=bench@example.org",
+						"--export.security.api-keys[0].sources=" + BenchData.SOURCE + "," + BenchData.BIG_SOURCE,
+						// an operator may read the heap metrics
+						"--export.security.api-keys[0].operator=true"),
+				this.home.resolve(name + ".log"));
+		try {
+			service.awaitReady(api(service));
+		}
+		catch (RuntimeException ex) {
+			service.close();
+			throw ex;
+		}
+		log.info("{} up at {} with JVM flags {}", name, service.baseUrl(), service.jvmFlags());
+		return service;
+	}
+
+	private static String seconds(Measurement m) {
+		return String.format(Locale.ROOT, "%.2f", m.seconds());
+	}
+
+	private static ServiceApi api(ServiceProcess service) {
+		return new ServiceApi(service.baseUrl(), KEY);
 	}
 
 	private static void check(boolean condition, String message) {
@@ -214,23 +220,18 @@ public final class ExportBenchmark {
 		}
 	}
 
-	private static int freePort() throws Exception {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 	private static void deleteTree(Path dir) throws Exception {
 		if (Files.exists(dir)) {
 			try (var paths = Files.walk(dir)) {
-				for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 					Files.deleteIfExists(path);
 				}
 			}
 		}
 	}
 
-	private record Row(String name, double seconds, long rows, long bytes, long heapPeak, int files) {
+	/** A stretch of the run, to pick the flight recording's samples from. */
+	private record Window(Instant from, Instant to) {
 	}
 
 }

@@ -1,117 +1,110 @@
 package org.earthchem.export.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Function;
 
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
-
-import org.earthchem.export.source.SearchCluster;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The floor: the least work any export must do — a point-in-time plus {@code search_after} read of every document,
- * page by page, through the same client the service uses, keeping nothing.
+ * The floor: the least work any export must do, done as fast as we can — a point-in-time plus {@code search_after}
+ * read of every document, page by page in sort order as the service reads, through the JDK's HTTP client, each page
+ * scanned as its bytes arrive and dropped ({@link HitScanner}). Not the service's own client: the floor must not
+ * inherit its costs.
  */
 final class FloorReader {
 
-	private final SearchCluster cluster;
+	private static final String KEEP_ALIVE = "5m";
 
-	private final Function<String, byte[]> pages;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final JsonFactory json = new JsonFactory();
+	// HTTP/1.1: OpenSearch rejects the JDK client's default h2c upgrade; no Accept-Encoding, so no gzip either
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	/** Reads pages through the service's own client. */
-	FloorReader(SearchCluster cluster) {
-		this(cluster, cluster::searchPage);
+	private final String openSearchUrl;
+
+	FloorReader(String openSearchUrl) {
+		this.openSearchUrl = openSearchUrl;
 	}
 
-	/** Reads pages through another HTTP client (the point-in-time is still opened by the service's). */
-	FloorReader(SearchCluster cluster, Function<String, byte[]> pages) {
-		this.cluster = cluster;
-		this.pages = pages;
-	}
-
-	/** Pages through the JDK's own HTTP client: a reference for what the transport costs. */
-	static Function<String, byte[]> jdkClient(String openSearchUrl) {
-		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		return (body) -> {
-			try {
-				return client.send(HttpRequest.newBuilder(URI.create(openSearchUrl + "/_search"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		};
-	}
-
-	/** Reads every document of the index; returns the documents and bytes received. */
-	long[] readAll(String index, String sortField, int pageSize) {
-		String pit = this.cluster.openPointInTime(index, Duration.ofMinutes(5));
-		long documents = 0;
-		long bytes = 0;
+	/** Reads every document of the index in pages of {@code pageSize}. */
+	Read readAll(String index, String sortField, int pageSize) throws IOException, InterruptedException {
+		String pit = openPointInTime(index);
 		try {
+			long documents = 0;
+			long bytes = 0;
 			String after = null;
-			while (true) {
-				String body = "{\"size\":" + pageSize + ",\"query\":{\"match_all\":{}},\"pit\":{\"id\":\"" + pit
-						+ "\",\"keep_alive\":\"300s\"},\"sort\":[{\"" + sortField + "\":\"asc\"}],\"track_total_hits\":false"
-						+ (after != null ? ",\"search_after\":" + after : "") + "}";
-				byte[] page = this.pages.apply(body);
-				bytes += page.length;
-				Object[] hitsAndLast = scan(page);
-				int hits = (int) hitsAndLast[0];
-				documents += hits;
-				if (hits < pageSize) {
-					return new long[] { documents, bytes };
-				}
-				after = (String) hitsAndLast[1];
+			HitScanner.Page page;
+			do {
+				page = searchPage(pageBody(pit, sortField, pageSize, after));
+				documents += page.hits();
+				bytes += page.bytes();
+				after = page.lastSort();
 			}
+			while (page.hits() == pageSize);
+			return new Read(documents, bytes);
 		}
 		finally {
-			this.cluster.closePointInTime(pit);
+			closePointInTime(pit);
 		}
 	}
 
-	/** Counts the hits of a page and finds the last one's sort values, skipping every {@code _source}. */
-	private Object[] scan(byte[] page) {
-		int hits = 0;
-		String lastSort = null;
-		try (JsonParser parser = this.json.createParser(ObjectReadContext.empty(), page)) {
-			JsonToken token;
-			while ((token = parser.nextToken()) != null) {
-				if (token == JsonToken.PROPERTY_NAME) {
-					String name = parser.currentName();
-					if ("_source".equals(name)) {
-						hits++;
-						parser.nextToken();
-						parser.skipChildren();
-					}
-					else if ("sort".equals(name)) {
-						parser.nextToken();
-						int start = (int) parser.currentTokenLocation().getByteOffset();
-						parser.skipChildren();
-						int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
-						lastSort = new String(page, start, end - start, StandardCharsets.UTF_8);
-					}
-				}
-			}
+	private static String pageBody(String pit, String sortField, int pageSize, String searchAfter) {
+		// what the service's PointInTimeReader sends
+		return "{\"size\":" + pageSize + ",\"query\":{\"match_all\":{}},\"pit\":{\"id\":\"" + pit + "\",\"keep_alive\":\""
+				+ KEEP_ALIVE + "\"},\"sort\":[{\"" + sortField + "\":\"asc\"}],\"track_total_hits\":false"
+				+ ((searchAfter != null) ? ",\"search_after\":" + searchAfter : "") + "}";
+	}
+
+	private HitScanner.Page searchPage(String body) throws IOException, InterruptedException {
+		HttpResponse<HitScanner.Page> response = this.http.send(post("/_search", body),
+				HttpResponse.BodyHandlers.fromSubscriber(new HitScanner(), HitScanner::page));
+		check(response.statusCode(), "search page");
+		return response.body();
+	}
+
+	private String openPointInTime(String index) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				post("/" + index + "/_search/point_in_time?keep_alive=" + KEEP_ALIVE, null),
+				HttpResponse.BodyHandlers.ofString());
+		check(response.statusCode(), "open a point-in-time: " + response.body());
+		return JSON.readTree(response.body()).path("pit_id").asString();
+	}
+
+	private void closePointInTime(String pit) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(request("/_search/point_in_time")
+			.method("DELETE", HttpRequest.BodyPublishers.ofString("{\"pit_id\":[\"" + pit + "\"]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		check(response.statusCode(), "close a point-in-time: " + response.body());
+	}
+
+	private HttpRequest post(String path, String body) {
+		return request(path).POST((body != null) ? HttpRequest.BodyPublishers.ofString(body)
+				: HttpRequest.BodyPublishers.noBody()).build();
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.openSearchUrl + path))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofMinutes(1));
+	}
+
+	private static void check(int status, String what) {
+		if (status != 200) {
+			throw new IllegalStateException("OpenSearch answered " + status + " to " + what);
 		}
-		return new Object[] { hits, lastSort };
+	}
+
+	/**
+	 * A whole read.
+	 *
+	 * @param documents the documents read
+	 * @param bytes the response bytes received
+	 */
+	record Read(long documents, long bytes) {
 	}
 
 }

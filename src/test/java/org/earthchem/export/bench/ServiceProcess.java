@@ -1,126 +1,114 @@
 package org.earthchem.export.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import org.earthchem.export.LocalExportServiceApplication;
 
 import static org.awaitility.Awaitility.await;
 
-/** The export service in a JVM of its own, with a capped heap, driven over HTTP as a portal would. */
+/**
+ * The service in a JVM of its own, started as {@code make run} starts it: {@link LocalExportServiceApplication} (the
+ * service with DynamoDB Local, S3Proxy, GreenMail and the JWT issuer in the same JVM) on the test classpath, with the
+ * JVM flags of pom.xml's {@code service.jvm.args} (handed over by the exec plugin as {@code bench.service.jvm.args}).
+ * Its data lives under {@code .local} in a working directory of its own, its output goes to a log file.
+ */
 final class ServiceProcess implements AutoCloseable {
-
-	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	private final Process process;
 
+	private final List<String> jvmFlags;
+
 	private final String baseUrl;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-	ServiceProcess(String maxHeap, int port, Map<String, String> properties, Path log) throws IOException {
+	/**
+	 * @param home the working directory (the service keeps its data in {@code .local} below it)
+	 * @param extraFlags JVM flags on top of make run's (a heap cap, a flight recording)
+	 * @param environment variables on top of this JVM's
+	 * @param arguments program arguments (Spring properties) on top of the port
+	 * @param log where its stdout and stderr go
+	 */
+	ServiceProcess(Path home, List<String> extraFlags, Map<String, String> environment, List<String> arguments, Path log)
+			throws IOException {
+		Files.createDirectories(home);
+		int port = freePort();
+		this.jvmFlags = new ArrayList<>(makeRunFlags());
+		this.jvmFlags.addAll(extraFlags);
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx" + maxHeap);
-		command.add("-Xms" + maxHeap);
-		properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-		command.add("-Dserver.port=" + port);
+		command.addAll(this.jvmFlags);
+		// LocalStack looks for SQLite's JNI library relative to the working directory, which is not the project here
+		command.add("-Dsqlite4java.library.path=" + Path.of(required("bench.native-libs")).toAbsolutePath());
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
-		command.add("org.earthchem.export.ExportServiceApplication");
-		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		command.add(LocalExportServiceApplication.class.getName());
+		command.add("--server.port=" + port);
+		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		this.process = builder.start();
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
-	void awaitReady(Duration timeout) {
-		await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("the service exited with " + this.process.exitValue());
-			}
-			return send("GET", "/actuator/health").statusCode() == 200;
-		});
+	/** pom.xml's {@code service.jvm.args}, which {@code make run} passes to its JVM too. */
+	static List<String> makeRunFlags() {
+		String flags = required("bench.service.jvm.args");
+		return flags.isBlank() ? List.of() : List.of(flags.trim().split("\\s+"));
 	}
 
-	/** Runs one export through the API and measures it from the request to Succeeded. */
-	Measurement export(String source, String query) throws Exception {
-		AtomicLong peak = new AtomicLong();
-		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-		long started = System.nanoTime();
-		sampler.scheduleAtFixedRate(() -> {
-			try {
-				peak.accumulateAndGet(heapUsed(), Math::max);
-			}
-			catch (Exception ex) {
-				// a missed sample
-			}
-		}, 0, 50, TimeUnit.MILLISECONDS);
-		JsonNode task;
-		try {
-			HttpResponse<String> created = send("POST", "/api/v1/exports/" + source + "?" + query);
-			if (created.statusCode() != 202) {
-				throw new IllegalStateException("export request answered " + created.statusCode() + ": " + created.body());
-			}
-			String taskId = JSON.readTree(created.body()).path("taskId").asString();
-			task = await().atMost(Duration.ofMinutes(10))
-				.pollInterval(Duration.ofMillis(20))
-				.until(() -> JSON.readTree(send("GET", "/api/v1/exports/" + taskId).body()),
-						(t) -> !"Pending".equals(t.path("status").asString())
-								&& !"Processing".equals(t.path("status").asString()));
+	private static String required(String property) {
+		String value = System.getProperty(property);
+		if (value == null) {
+			throw new IllegalStateException(property + " is not set: run the benchmark with make bench");
 		}
-		finally {
-			sampler.shutdownNow();
-		}
-		double seconds = (System.nanoTime() - started) / 1e9;
-		long heapPeak = peak.get();
-		if (!"Succeeded".equals(task.path("status").asString())) {
-			throw new IllegalStateException("export ended " + task);
-		}
-		long rows = 0;
-		long bytes = 0;
-		for (JsonNode file : task.path("files")) {
-			rows += file.path("rows").asLong();
-			bytes += file.path("bytes").asLong();
-		}
-		return new Measurement(seconds, rows, bytes, heapPeak, task.path("files").size());
+		return value;
 	}
 
-	private long heapUsed() throws Exception {
-		JsonNode metric = JSON.readTree(send("GET", "/actuator/metrics/jvm.memory.used?tag=area:heap").body());
-		return (long) metric.path("measurements").path(0).path("value").asDouble();
+	String baseUrl() {
+		return this.baseUrl;
 	}
 
-	private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("X-API-Key", ExportBenchmark.KEY)
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.timeout(Duration.ofSeconds(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	/** The JVM flags it runs with. */
+	List<String> jvmFlags() {
+		return this.jvmFlags;
 	}
 
+	/** Waits until the service answers healthy; its own stack starts first, so this takes a while. */
+	void awaitReady(ServiceApi api) {
+		// connections are refused until it listens
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("the service exited with " + this.process.exitValue());
+				}
+				return api.isUp();
+			});
+	}
+
+	/** Stops it as Ctrl-C stops make run: its shutdown hooks stop the stack and write a flight recording out. */
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();
-		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly();
+		if (!this.process.waitFor(2, TimeUnit.MINUTES)) {
+			this.process.destroyForcibly().waitFor();
 		}
 	}
 
-	/** One export's figures. */
-	record Measurement(double seconds, long rows, long bytes, long heapPeakBytes, int files) {
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

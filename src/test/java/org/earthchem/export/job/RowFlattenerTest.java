@@ -42,7 +42,7 @@ class RowFlattenerTest {
 
 	static Row flatten(ColumnSet columns, String json) {
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		return new RowFlattener(FACTORY, columns).process(new SourceDocument(bytes, 0, bytes.length, "[]"));
+		return new RowFlattener(FACTORY, columns).flatten(bytes);
 	}
 
 	/** The text a format writes for these documents, flattened with {@link #COLUMNS}. */
