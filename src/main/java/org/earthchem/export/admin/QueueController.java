@@ -43,12 +43,13 @@ class QueueController {
 
 	/** One task in the queue. */
 	record QueuedTask(String taskId, String source, String owner, String status, Integer queuePosition,
-			String createdAt, String startedAt, long rowsWritten, Long totalRows) {
+			String createdAt, String startedAt, long rowsWritten, Long totalRows, String node) {
 
 		static QueuedTask of(ExportTask task, Integer position) {
 			return new QueuedTask(task.taskId(), task.source(), task.owner(), task.status().label(), position,
 					Timestamps.format(task.createdAt()), Timestamps.format(task.startedAt()),
-					task.progress().rowsWritten(), task.progress().totalRows());
+					task.progress().rowsWritten(), task.progress().totalRows(),
+					task.status() == org.earthchem.export.task.TaskStatus.PROCESSING ? task.node() : null);
 		}
 
 	}

@@ -10,7 +10,7 @@ import org.earthchem.export.task.Timestamps;
 /** A task as the API shows it. */
 record TaskView(String taskId, String source, String fileType, String query, String queryKey, String owner,
 		String status, Integer queuePosition, ProgressView progress, int attempts, String createdAt, String startedAt,
-		String finishedAt, ErrorView error, List<FileView> files, Links links) {
+		String finishedAt, ErrorView error, List<FileView> files, String node, Links links) {
 
 	record ProgressView(long rowsWritten, Long totalRows, Double percent) {
 	}
@@ -39,7 +39,7 @@ record TaskView(String taskId, String source, String fileType, String query, Str
 				task.attempts(), Timestamps.format(task.createdAt()), Timestamps.format(task.startedAt()),
 				Timestamps.format(task.finishedAt()),
 				task.error() != null ? new ErrorView(task.error().code().name(), task.error().message()) : null,
-				fileViews, new Links(self, self + "/cancel", self + "/download", self + "/events"));
+				fileViews, task.node(), new Links(self, self + "/cancel", self + "/download", self + "/events"));
 	}
 
 }

@@ -52,6 +52,8 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 
 	private final LongConsumer progress;
 
+	private final NodeId node;
+
 	private final List<ExportFile> finished = new ArrayList<>();
 
 	private PartBuffers buffers;
@@ -62,7 +64,8 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 
 	ExportFileWriter(ExportBucket bucket, TaskStore tasks, FileNames names, String contentType, RowFormat format,
 			long maxRowsPerFile, int partSize, Executor uploader, ResumePoint resumePoint, BooleanSupplier inputExhausted,
-			LongConsumer progress) {
+			NodeId node, LongConsumer progress) {
+		this.node = node;
 		this.bucket = bucket;
 		this.tasks = tasks;
 		this.names = names;
@@ -96,8 +99,9 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 			beginFile(current.number(), current.startAfter());
 		}
 		if (this.resumePoint.resumed()) {
-			String where = String.format(Locale.ROOT, "file %d (%s) after row %,d; %,d rows of the export stored",
-					current.number(), this.names.name(current.number()), current.rows(), checkpoint.rowsStored());
+			String where = String.format(Locale.ROOT, "file %d (%s) after row %,d; %,d rows of the export stored; on %s",
+					current.number(), this.names.name(current.number()), current.rows(), checkpoint.rowsStored(),
+					this.node.value());
 			log.info("Export {} resumes at {}", this.names.taskId(), where);
 			this.tasks.recordEvent(this.names.taskId(), TaskEventType.RESUMED, where);
 		}

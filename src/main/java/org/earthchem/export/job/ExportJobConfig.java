@@ -50,6 +50,11 @@ class ExportJobConfig {
 	static final String JOB_NAME = "export";
 
 	@Bean
+	NodeId exportNode(ExportJobProperties properties) {
+		return new NodeId(properties.nodeId());
+	}
+
+	@Bean
 	JsonFactory exportJsonFactory() {
 		// rows are written as separate root values; the array punctuation between them is the writer's own
 		return JsonFactory.builder().rootValueSeparator((String) null).build();
@@ -141,10 +146,10 @@ class ExportJobConfig {
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, TaskStore tasks,
 			SearchCluster cluster, ExportBucket bucket, DownloadLinks links, RetryPlan exportRetryPlan,
-			Heartbeats exportHeartbeats, Notifier notifier, ThreadPoolTaskExecutor exportMailSender) {
+			Heartbeats exportHeartbeats, Notifier notifier, ThreadPoolTaskExecutor exportMailSender, NodeId exportNode) {
 		return new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new TaskStatusListener(tasks, cluster, bucket, links, exportRetryPlan, exportHeartbeats, notifier,
-					exportMailSender))
+					exportMailSender, exportNode))
 			.start(prepareStep)
 			.next(extractStep)
 			.build();
@@ -221,7 +226,8 @@ class ExportJobConfig {
 	@StepScope
 	ExportFileWriter exportWriter(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory,
 			ExportJobProperties properties, BucketProperties bucketProperties, ExportBucket bucket, TaskStore tasks,
-			ThreadPoolTaskExecutor partUploader, ResumePoint exportResumePoint, PointInTimeReader exportReader) {
+			ThreadPoolTaskExecutor partUploader, ResumePoint exportResumePoint, PointInTimeReader exportReader,
+			NodeId exportNode) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		String taskId = stepExecution.getJobParameters().getString(ExportLauncher.TASK_ID);
 		RowFormat format = switch (plan.fileType()) {
@@ -231,6 +237,7 @@ class ExportJobConfig {
 		return new ExportFileWriter(bucket, tasks, fileNames(stepExecution, plan, tasks, bucket, properties),
 				plan.fileType().contentType(), format, properties.maxRowsPerFile(),
 				(int) bucketProperties.partSize().toBytes(), partUploader, exportResumePoint, exportReader::exhausted,
+				exportNode,
 				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval(),
 						// the step stops before its next chunk; the job ends STOPPED and the task Cancelled
 						stepExecution::setTerminateOnly));

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pageRetryDelay wait before the first retry of a page read, doubled for each further one
  * @param lease how long a running export may go without a heartbeat before it is taken as interrupted and resumed
  * (heartbeats every quarter lease, checks every half lease)
+ * @param nodeId this node's name in the task record, its events and the queue view ({@code EXPORT_NODE_ID}; unset:
+ * host name and HTTP port)
  */
 @Validated
 @ConfigurationProperties("export")
@@ -33,5 +35,5 @@ public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPer
 		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval,
 		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff,
 		@Min(0) @DefaultValue("3") int pageRetries, @NotNull @DefaultValue("500ms") Duration pageRetryDelay,
-		@NotNull @DefaultValue("60s") Duration lease) {
+		@NotNull @DefaultValue("60s") Duration lease, String nodeId) {
 }

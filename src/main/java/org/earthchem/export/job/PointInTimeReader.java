@@ -125,8 +125,8 @@ class PointInTimeReader implements ItemStreamReader<Row> {
 			try {
 				// a hiccup of the cluster (refused connection, 429, 5xx) costs a retry, not the export
 				// flattened here, on the prefetch thread, while the rows of the previous page are formatted
-				return ResultPage.parse(this.factory, this.pageRetries.invoke(() -> this.cluster.searchPage(body)),
-						this.flattener);
+				return this.pageRetries.invoke(() -> this.cluster.searchPage(body,
+						(in) -> ResultPage.parse(this.factory, in, this.flattener)));
 			}
 			finally {
 				MDC.clear();

@@ -1,6 +1,6 @@
 package org.earthchem.export.job;
 
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,8 @@ import tools.jackson.core.json.JsonFactory;
 /** One page of a point-in-time search, its hits flattened into rows as the page is parsed (once). */
 record ResultPage(List<Row> rows, String pitId) {
 
-	static ResultPage parse(JsonFactory factory, byte[] body, RowFlattener flattener) {
+	/** Parses a page as it streams in: nothing of it is held but the rows. */
+	static ResultPage parse(JsonFactory factory, InputStream body, RowFlattener flattener) {
 		List<Row> rows = new ArrayList<>();
 		String pitId = null;
 		try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), body)) {
@@ -24,7 +25,7 @@ record ResultPage(List<Row> rows, String pitId) {
 					pitId = parser.getString();
 				}
 				else if ("hits".equals(name) && value == JsonToken.START_OBJECT) {
-					readHits(parser, body, flattener, rows);
+					readHits(parser, flattener, rows);
 				}
 				else {
 					parser.skipChildren();
@@ -34,13 +35,13 @@ record ResultPage(List<Row> rows, String pitId) {
 		return new ResultPage(rows, pitId);
 	}
 
-	private static void readHits(JsonParser parser, byte[] body, RowFlattener flattener, List<Row> rows) {
+	private static void readHits(JsonParser parser, RowFlattener flattener, List<Row> rows) {
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = parser.currentName();
 			JsonToken value = parser.nextToken();
 			if ("hits".equals(name) && value == JsonToken.START_ARRAY) {
 				while (parser.nextToken() == JsonToken.START_OBJECT) {
-					rows.add(readHit(parser, body, flattener));
+					rows.add(readHit(parser, flattener));
 				}
 			}
 			else {
@@ -49,7 +50,7 @@ record ResultPage(List<Row> rows, String pitId) {
 		}
 	}
 
-	private static Row readHit(JsonParser parser, byte[] body, RowFlattener flattener) {
+	private static Row readHit(JsonParser parser, RowFlattener flattener) {
 		Row row = null;
 		String sort = null;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -59,10 +60,7 @@ record ResultPage(List<Row> rows, String pitId) {
 				row = flattener.flatten(parser);
 			}
 			else if ("sort".equals(name) && value == JsonToken.START_ARRAY) {
-				int sortStart = (int) parser.currentTokenLocation().getByteOffset();
-				parser.skipChildren();
-				int sortEnd = (int) parser.currentTokenLocation().getByteOffset() + 1;
-				sort = new String(body, sortStart, sortEnd - sortStart, StandardCharsets.UTF_8);
+				sort = sortValues(parser);
 			}
 			else {
 				parser.skipChildren();
@@ -73,6 +71,26 @@ record ResultPage(List<Row> rows, String pitId) {
 		}
 		row.setSortValues(sort);
 		return row;
+	}
+
+	/**
+	 * The hit's sort array as JSON text, for {@code search_after}: strings quoted again, numbers exactly as the cluster
+	 * wrote them (a long sort value must not pass through a double).
+	 */
+	private static String sortValues(JsonParser parser) {
+		StringBuilder text = new StringBuilder("[");
+		JsonToken token;
+		while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+			if (text.length() > 1) {
+				text.append(',');
+			}
+			switch (token) {
+				case VALUE_STRING -> text.append(JsonStrings.quote(parser.getString()));
+				case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> text.append(parser.getString());
+				default -> throw new IllegalStateException("unexpected sort value in a search hit: " + token);
+			}
+		}
+		return text.append(']').toString();
 	}
 
 	private static void expect(JsonToken actual, JsonToken expected) {

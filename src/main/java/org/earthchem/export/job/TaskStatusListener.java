@@ -49,12 +49,15 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final Heartbeats heartbeats;
 
+	private final NodeId node;
+
 	/** Executions that took their task from Pending to Processing; only those may finish it. */
 	private final Set<Long> owning = ConcurrentHashMap.newKeySet();
 
 	TaskStatusListener(TaskStore tasks, SearchCluster cluster, ExportBucket bucket,
 			DownloadLinks links, RetryPlan retries, Heartbeats heartbeats, Notifier notifier,
-			java.util.concurrent.Executor mailSender) {
+			java.util.concurrent.Executor mailSender, NodeId node) {
+		this.node = node;
 		this.bucket = bucket;
 		this.links = links;
 		this.notifier = notifier;
@@ -71,7 +74,7 @@ class TaskStatusListener implements JobExecutionListener {
 		MDC.put("taskId", taskId);
 		ExportTask task = this.tasks.find(taskId).orElse(null);
 		boolean started = task != null && this.tasks.transition(taskId, TaskStatus.PENDING, TaskStatus.PROCESSING,
-				TaskChange.started(this.tasks.now(), execution.getId(), task.attempts() + 1));
+				TaskChange.started(this.tasks.now(), execution.getId(), task.attempts() + 1, this.node.value()));
 		if (started) {
 			this.owning.add(execution.getId());
 			this.heartbeats.start(taskId);

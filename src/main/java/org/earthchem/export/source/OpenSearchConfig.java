@@ -7,7 +7,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenSearch client (opensearch-java over Apache HttpClient 5). */
+/** The OpenSearch client (opensearch-java over Apache HttpClient 5; result pages through the JDK client). */
 @Configuration(proxyBeanMethods = false)
 class OpenSearchConfig {
 
@@ -22,8 +22,8 @@ class OpenSearchConfig {
 	}
 
 	@Bean
-	SearchCluster searchCluster(OpenSearchClient client, ObjectMapper objectMapper) {
-		return new SearchCluster(client, objectMapper);
+	SearchCluster searchCluster(OpenSearchClient client, ObjectMapper objectMapper, OpenSearchProperties properties) {
+		return new SearchCluster(client, objectMapper, new PageReads(properties));
 	}
 
 }

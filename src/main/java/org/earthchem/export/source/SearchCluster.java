@@ -29,9 +29,12 @@ public class SearchCluster {
 
 	private final ObjectMapper json;
 
-	public SearchCluster(OpenSearchClient client, ObjectMapper json) {
+	private final PageReads pages;
+
+	SearchCluster(OpenSearchClient client, ObjectMapper json, PageReads pages) {
 		this.client = client.generic();
 		this.json = json;
+		this.pages = pages;
 	}
 
 	/** Cheap reachability check: true when the cluster answers. */
@@ -97,9 +100,9 @@ public class SearchCluster {
 		}
 	}
 
-	/** One page of a search as the raw response bytes (the caller stream-parses them). */
-	public byte[] searchPage(String requestJson) {
-		return successful(exchange("POST", "/_search", requestJson, Map.of())).body();
+	/** One page of a search, parsed by {@code parse} from the response as it arrives. */
+	public <T> T searchPage(String requestJson, java.util.function.Function<java.io.InputStream, T> parse) {
+		return this.pages.read(requestJson, parse);
 	}
 
 	private JsonNode sendForJson(String method, String path, String body, Map<String, String> query) {
@@ -146,7 +149,7 @@ public class SearchCluster {
 	private record Reply(int status, byte[] body) {
 	}
 
-	private static RuntimeException errorFor(int status, String body) {
+	static RuntimeException errorFor(int status, String body) {
 		String detail = status + " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
 		if (status == 429 || status >= 500) {
 			return new SearchUnavailableException("the search cluster answered " + detail, null);

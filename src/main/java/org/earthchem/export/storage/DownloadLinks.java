@@ -60,9 +60,7 @@ public class DownloadLinks {
 		if (!this.tasks.updateFiles(task.taskId(), files, TaskEventType.DOWNLOAD_LINK_ISSUED, detail)) {
 			return this.tasks.find(task.taskId()).orElse(task);
 		}
-		return new ExportTask(task.taskId(), task.source(), task.fileType(), task.query(), task.queryKey(),
-				task.owner(), task.ownerEmail(), task.status(), task.progress(), task.attempts(), task.createdAt(),
-				task.startedAt(), task.finishedAt(), task.error(), files, task.jobExecutionId());
+		return task.withFiles(files);
 	}
 
 	/** A fresh link for one download (recorded), for a redirect. */

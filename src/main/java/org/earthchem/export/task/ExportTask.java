@@ -22,10 +22,11 @@ import java.util.List;
  * @param error why it failed, when it did
  * @param files finished files, when it succeeded
  * @param jobExecutionId the latest Spring Batch execution
+ * @param node the node that runs (or last ran) it, from {@code export.node-id}
  */
 public record ExportTask(String taskId, String source, String fileType, String query, String queryKey, String owner,
 		String ownerEmail, TaskStatus status, Progress progress, int attempts, Instant createdAt, Instant startedAt,
-		Instant finishedAt, TaskError error, List<ExportFile> files, Long jobExecutionId) {
+		Instant finishedAt, TaskError error, List<ExportFile> files, Long jobExecutionId, String node) {
 
 	public ExportTask {
 		files = (files != null) ? List.copyOf(files) : List.of();
@@ -36,7 +37,14 @@ public record ExportTask(String taskId, String source, String fileType, String q
 	public static ExportTask pending(String taskId, String source, String fileType, String query, String queryKey,
 			String owner, String ownerEmail, Instant createdAt, Long matchedRows) {
 		return new ExportTask(taskId, source, fileType, query, queryKey, owner, ownerEmail, TaskStatus.PENDING,
-				new Progress(0, matchedRows), 0, createdAt, null, null, null, List.of(), null);
+				new Progress(0, matchedRows), 0, createdAt, null, null, null, List.of(), null, null);
+	}
+
+	/** The same task with other files (new links, or removed by retention). */
+	public ExportTask withFiles(List<ExportFile> files) {
+		return new ExportTask(this.taskId, this.source, this.fileType, this.query, this.queryKey, this.owner,
+				this.ownerEmail, this.status, this.progress, this.attempts, this.createdAt, this.startedAt, this.finishedAt,
+				this.error, files, this.jobExecutionId, this.node);
 	}
 
 	public long totalRowsInFiles() {

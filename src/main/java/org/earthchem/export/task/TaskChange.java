@@ -14,33 +14,34 @@ import java.util.List;
  * @param progress progress to record
  * @param attempts attempts to record
  * @param reopen clear the finish time and error (a failed task going back to Pending)
+ * @param node the node that starts processing it
  */
 public record TaskChange(Instant startedAt, Instant finishedAt, TaskError error, List<ExportFile> files,
-		Long jobExecutionId, Progress progress, Integer attempts, boolean reopen) {
+		Long jobExecutionId, Progress progress, Integer attempts, boolean reopen, String node) {
 
-	/** The job started (or restarted) processing. */
-	public static TaskChange started(Instant at, long jobExecutionId, int attempts) {
-		return new TaskChange(at, null, null, null, jobExecutionId, null, attempts, false);
+	/** The job started (or restarted) processing on {@code node}. */
+	public static TaskChange started(Instant at, long jobExecutionId, int attempts, String node) {
+		return new TaskChange(at, null, null, null, jobExecutionId, null, attempts, false, node);
 	}
 
 	/** Every file is written and stored. */
 	public static TaskChange succeeded(Instant at, List<ExportFile> files, Progress progress) {
-		return new TaskChange(null, at, null, files, null, progress, null, false);
+		return new TaskChange(null, at, null, files, null, progress, null, false, null);
 	}
 
 	/** The export failed for good. */
 	public static TaskChange failed(Instant at, TaskError error) {
-		return new TaskChange(null, at, error, null, null, null, null, false);
+		return new TaskChange(null, at, error, null, null, null, null, false, null);
 	}
 
 	/** The export was cancelled. */
 	public static TaskChange cancelled(Instant at) {
-		return new TaskChange(null, at, null, null, null, null, null, false);
+		return new TaskChange(null, at, null, null, null, null, null, false, null);
 	}
 
 	/** A failed export goes back to the queue. */
 	public static TaskChange requeued() {
-		return new TaskChange(null, null, null, null, null, null, null, true);
+		return new TaskChange(null, null, null, null, null, null, null, true, null);
 	}
 
 }

@@ -66,7 +66,8 @@ final class TaskItems {
 				TaskStatus.fromLabel(str(item, "status")), new Progress(lng(item, "rowsWritten"), total),
 				(int) lng(item, "attempts"), instant(item, "createdAt"), instant(item, "startedAt"),
 				instant(item, "finishedAt"), error, files,
-				item.containsKey("jobExecutionId") ? lng(item, "jobExecutionId") : null);
+				item.containsKey("jobExecutionId") ? lng(item, "jobExecutionId") : null,
+				item.containsKey("node") ? str(item, "node") : null);
 	}
 
 	static AttributeValue files(List<ExportFile> files) {

@@ -82,8 +82,9 @@ public class TaskStore {
 		if (!from.canMoveTo(to)) {
 			throw new IllegalArgumentException("a task cannot go from " + from.label() + " to " + to.label());
 		}
+		String detail = from.label() + " -> " + to.label() + (change.node() != null ? " on " + change.node() : "");
 		boolean moved = transact(List.of(statusUpdate(taskId, from, to, change),
-				eventWrite(taskId, TaskEventType.STATUS_CHANGED, from.label() + " -> " + to.label(), now())));
+				eventWrite(taskId, TaskEventType.STATUS_CHANGED, detail, now())));
 		if (moved) {
 			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
 		}
@@ -107,6 +108,7 @@ public class TaskStore {
 				change.finishedAt() != null ? s(Timestamps.format(change.finishedAt())) : null);
 		set(sets, names, values, "jobExecutionId", change.jobExecutionId() != null ? n(change.jobExecutionId()) : null);
 		set(sets, names, values, "attempts", change.attempts() != null ? n(change.attempts()) : null);
+		set(sets, names, values, "node", change.node() != null ? s(change.node()) : null);
 		if (change.error() != null) {
 			set(sets, names, values, "errorCode", s(change.error().code().name()));
 			set(sets, names, values, "errorMessage", s(change.error().message()));

@@ -114,7 +114,7 @@ class JobExplorerTest extends IntegrationTest {
 		JsonNode events = get("/api/v1/exports/" + taskId + "/events");
 		assertThat(events.valueStream().map((e) -> e.path("detail").asString()))
 			.anyMatch((d) -> d.contains("restart of execution " + failed + " by operator demo-operator"))
-			.containsSubsequence("Processing -> Failed", "Failed -> Pending", "Pending -> Processing",
+			.containsSubsequence("Processing -> Failed", "Failed -> Pending", "Pending -> Processing on test-node",
 					"Processing -> Succeeded");
 		assertThat(post("/api/v1/admin/executions/" + restarted.getBody().path("id").asLong() + "/restart")
 			.getStatusCode().value()).as("a completed execution is not restarted").isEqualTo(409);

@@ -117,6 +117,13 @@ class ExportLifecycleTest extends IntegrationTest {
 	}
 
 	@Test
+	void aTaskNamesTheNodeThatRanIt() {
+		JsonNode task = export(PETDB_KEY, "petdb", "material=glass&ocean=Indian");
+
+		assertThat(task.path("node").asString()).isEqualTo("test-node");
+	}
+
+	@Test
 	void theEventsOfAnExportListItsCreationStatusChangesStoredFileAndIssuedLinkInOrder() {
 		JsonNode task = export(PETDB_KEY, "petdb", "material=glass&ocean=Arctic");
 
@@ -129,7 +136,7 @@ class ExportLifecycleTest extends IntegrationTest {
 			.toList();
 		List<String> times = StreamSupport.stream(events.spliterator(), false).map((e) -> e.path("at").asString()).toList();
 		assertThat(types).startsWith("CREATED", "STATUS_CHANGED").containsOnlyOnce("CREATED");
-		assertThat(statusChanges).containsExactly("Pending -> Processing", "Processing -> Succeeded");
+		assertThat(statusChanges).containsExactly("Pending -> Processing on test-node", "Processing -> Succeeded");
 		assertThat(types).containsSubsequence("CREATED", "STATUS_CHANGED", "FILE_STORED", "STATUS_CHANGED",
 				"DOWNLOAD_LINK_ISSUED");
 		assertThat(times).isSorted().allMatch((at) -> at.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"));

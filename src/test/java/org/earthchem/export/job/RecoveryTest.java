@@ -60,7 +60,7 @@ class RecoveryTest extends IntegrationTest {
 		JobExecution dead = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
 		Instant longAgo = this.tasks.now().minusSeconds(240);
 		assertThat(this.tasks.transition(task.taskId(), TaskStatus.PENDING, TaskStatus.PROCESSING,
-				TaskChange.started(longAgo, dead.getId(), 1))).isTrue();
+				TaskChange.started(longAgo, dead.getId(), 1, null))).isTrue();
 
 		this.recovery.recoverSilent();
 
@@ -71,14 +71,14 @@ class RecoveryTest extends IntegrationTest {
 		List<String> events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + task.taskId() + "/events").retrieve()
 			.body(JsonNode.class).findValuesAsString("detail");
 		assertThat(events).containsSubsequence("Pending -> Processing", "Processing -> Failed", "Failed -> Pending",
-				"Pending -> Processing", "Processing -> Succeeded");
+				"Pending -> Processing on test-node", "Processing -> Succeeded");
 	}
 
 	@Test
 	void aProcessingTaskWithAFreshHeartbeatIsLeftAlone() {
 		ExportTask task = pendingTask(this.tasks.now());
 		assertThat(this.tasks.transition(task.taskId(), TaskStatus.PENDING, TaskStatus.PROCESSING,
-				TaskChange.started(this.tasks.now(), 0, 1))).isTrue();
+				TaskChange.started(this.tasks.now(), 0, 1, null))).isTrue();
 
 		this.recovery.recoverSilent();
 

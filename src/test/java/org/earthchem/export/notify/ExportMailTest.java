@@ -35,7 +35,7 @@ class ExportMailTest {
 	private static ExportTask succeeded(String query, List<ExportFile> files) {
 		long rows = files.stream().mapToLong(ExportFile::rows).sum();
 		return new ExportTask(TASK_ID, "petdb", "csv", query, "3f9a1c07d2e4", "user-42", "user@example.org",
-				TaskStatus.SUCCEEDED, new Progress(rows, rows), 1, CREATED, CREATED, FINISHED, null, files, 7L);
+				TaskStatus.SUCCEEDED, new Progress(rows, rows), 1, CREATED, CREATED, FINISHED, null, files, 7L, "node-1");
 	}
 
 	private static ExportTask succeeded(String query) {
@@ -51,7 +51,7 @@ class ExportMailTest {
 				TaskStatus.FAILED, new Progress(12_000, 40_000L), 3, CREATED, CREATED, FINISHED,
 				new TaskError(ErrorCode.SOURCE_UNAVAILABLE,
 						"The search cluster could not be reached. Please request the export again later."),
-				List.of(), 7L);
+				List.of(), 7L, "node-1");
 	}
 
 	@Test

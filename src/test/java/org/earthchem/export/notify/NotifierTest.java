@@ -74,7 +74,7 @@ class NotifierTest extends IntegrationTest {
 					this.tasks.now().plus(7, ChronoUnit.DAYS)));
 		return new ExportTask(task.taskId(), task.source(), task.fileType(), task.query(), task.queryKey(), task.owner(),
 				task.ownerEmail(), TaskStatus.SUCCEEDED, new Progress(1500, 1500L), 1, task.createdAt(),
-				task.createdAt(), this.tasks.now(), null, files, 1L);
+				task.createdAt(), this.tasks.now(), null, files, 1L, "node-1");
 	}
 
 	private ExportTask failedTask(String email) {
@@ -83,7 +83,7 @@ class NotifierTest extends IntegrationTest {
 				task.ownerEmail(), TaskStatus.FAILED, new Progress(200, 1500L), 3, task.createdAt(), task.createdAt(),
 				this.tasks.now(), new TaskError(ErrorCode.SOURCE_UNAVAILABLE,
 						"The search cluster could not be reached. Please request the export again later."),
-				List.of(), 3L);
+				List.of(), 3L, "node-1");
 	}
 
 	private List<TaskEvent> notificationEvents(ExportTask task) {

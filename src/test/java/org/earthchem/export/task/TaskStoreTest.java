@@ -47,7 +47,7 @@ class TaskStoreTest extends IntegrationTest {
 	private ExportTask processingTask() {
 		ExportTask task = newTask();
 		assertThat(this.tasks.transition(task.taskId(), TaskStatus.PENDING, TaskStatus.PROCESSING,
-				TaskChange.started(this.tasks.now(), 42, 1)))
+				TaskChange.started(this.tasks.now(), 42, 1, null)))
 			.isTrue();
 		return task;
 	}
@@ -79,7 +79,7 @@ class TaskStoreTest extends IntegrationTest {
 		ExportTask task = newTask();
 
 		boolean moved = this.tasks.transition(task.taskId(), TaskStatus.PENDING, TaskStatus.PROCESSING,
-				TaskChange.started(task.createdAt().plusMillis(5), 42, 1));
+				TaskChange.started(task.createdAt().plusMillis(5), 42, 1, null));
 
 		assertThat(moved).isTrue();
 		ExportTask stored = this.tasks.find(task.taskId()).orElseThrow();
@@ -115,7 +115,7 @@ class TaskStoreTest extends IntegrationTest {
 		ExportTask succeeded = this.tasks.find(task.taskId()).orElseThrow();
 
 		assertThatIllegalArgumentException().isThrownBy(() -> this.tasks.transition(task.taskId(),
-				TaskStatus.SUCCEEDED, TaskStatus.PROCESSING, TaskChange.started(this.tasks.now(), 43, 2)));
+				TaskStatus.SUCCEEDED, TaskStatus.PROCESSING, TaskChange.started(this.tasks.now(), 43, 2, null)));
 		assertThat(this.tasks.find(task.taskId())).contains(succeeded);
 	}
 
