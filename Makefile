@@ -1,13 +1,19 @@
 # Export service — the commands a developer and CI use. Needs only a JDK 17+ (Maven comes through ./mvnw).
 MVNW := ./mvnw -B --no-transfer-progress
 
-.PHONY: run test bench build clean token apikey
+.PHONY: run cluster test bench build clean token apikey
 
 ## run: build and start the service on :8080 with its local stack (OpenSearch, DynamoDB Local) under .local/
 ##      (its JVM flags: pom.xml's service.jvm.args, shared with make bench; no launch optimization, full JIT)
 run:
 	$(MVNW) -q -DskipTests test-compile spring-boot:test-run \
 		-Dspring-boot.run.main-class=org.earthchem.export.LocalExportServiceApplication
+
+## cluster: the local stack once (with PostgreSQL for the shared job repository) and NODES service JVMs sharing it
+##          on SERVER_PORT, SERVER_PORT+1, … (default 2 nodes from 8080); pids and logs in .local/cluster/; Ctrl-C stops all
+NODES ?= 2
+cluster:
+	NODES=$(NODES) $(MVNW) -q -DskipTests test-compile exec:exec@cluster
 
 ## test: every unit and integration test, against real in-process servers
 test:
