@@ -25,11 +25,12 @@ DEAD_LETTER_ARN=$(awslocal sqs get-queue-attributes --queue-url "$DEAD_LETTER_UR
 	--query Attributes.QueueArn --output text)
 
 # the task queue: a message received 3 times without being deleted (3 failed or abandoned attempts) moves to the
-# dead-letter queue; 60 s visibility, extended by the node that runs the export for as long as it runs
+# dead-letter queue; 30 s visibility (export.queue.visibility-timeout), extended every 10 s by the node that runs the
+# export for as long as it runs
 awslocal sqs create-queue --queue-name "$QUEUE" --attributes '{
   "FifoQueue": "true",
   "ContentBasedDeduplication": "false",
-  "VisibilityTimeout": "60",
+  "VisibilityTimeout": "30",
   "RedrivePolicy": "{\"deadLetterTargetArn\":\"'"$DEAD_LETTER_ARN"'\",\"maxReceiveCount\":\"3\"}"
 }'
 

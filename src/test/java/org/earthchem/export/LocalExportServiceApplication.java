@@ -29,6 +29,10 @@ public final class LocalExportServiceApplication {
 		if (stack.embeddedOpenSearch()) {
 			DemoIndices.seedDemo(stack.openSearchUrl());
 		}
+		if (stack.sqsEndpoint() != null) {
+			// the queue lives in this process and died with the last run: what was queued or running is queued again
+			properties.put("export.queue.resend-at-start", "true");
+		}
 		properties.forEach(System::setProperty);
 		SpringApplication application = new SpringApplication(ExportServiceApplication.class);
 		application.setAdditionalProfiles("local");

@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.earthchem.export.api.Problems;
 import org.earthchem.export.job.ExecutionConflictException;
 import org.earthchem.export.job.ExportOperations;
+import org.earthchem.export.queue.ExportQueue;
+import org.earthchem.export.task.TaskStore;
 import org.earthchem.export.security.CallerResolver;
 import org.earthchem.export.source.InvalidParametersException;
 import org.earthchem.export.source.ParameterError;
@@ -50,8 +52,14 @@ class JobExplorerController {
 
 	private final CallerResolver callers;
 
+	private final ExportQueue queue;
+
+	private final TaskStore tasks;
+
 	JobExplorerController(JobRepository jobRepository, JdbcTemplate jdbc, ExportOperations operations,
-			CallerResolver callers) {
+			CallerResolver callers, ExportQueue queue, TaskStore tasks) {
+		this.queue = queue;
+		this.tasks = tasks;
 		this.jobRepository = jobRepository;
 		this.jdbc = jdbc;
 		this.operations = operations;
@@ -130,8 +138,11 @@ class JobExplorerController {
 
 	@PostMapping("/executions/{id}/restart")
 	ResponseEntity<ExecutionView> restart(@PathVariable long id, HttpServletRequest request) {
-		long restarted = this.operations.restart(id, this.callers.resolve(request).owner());
-		return ResponseEntity.accepted().body(execution(restarted));
+		String taskId = this.operations.requeue(id, this.callers.resolve(request).owner());
+		// through the queue like every export: whichever node has a free worker runs it
+		this.tasks.find(taskId).ifPresent(this.queue::enqueue);
+		Long restarted = this.operations.awaitNextExecution(taskId, id, java.time.Duration.ofSeconds(10));
+		return ResponseEntity.accepted().body(execution(restarted != null ? restarted : id));
 	}
 
 	@PostMapping("/executions/{id}/stop")

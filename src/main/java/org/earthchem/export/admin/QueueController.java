@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 
+import org.earthchem.export.queue.ExportQueue;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStore;
 import org.earthchem.export.task.Timestamps;
@@ -20,9 +21,12 @@ class QueueController {
 
 	private final int workers;
 
-	QueueController(TaskStore tasks, @Value("${export.workers:3}") int workers) {
+	private final ExportQueue queue;
+
+	QueueController(TaskStore tasks, @Value("${export.workers:3}") int workers, ExportQueue queue) {
 		this.tasks = tasks;
 		this.workers = workers;
+		this.queue = queue;
 	}
 
 	@GetMapping("/api/v1/admin/queue")
@@ -34,11 +38,11 @@ class QueueController {
 			pending.add(QueuedTask.of(task, position++));
 		}
 		List<QueuedTask> running = this.tasks.processingOldestFirst().stream().map((t) -> QueuedTask.of(t, null)).toList();
-		return ResponseEntity.ok(new QueueView(pending, running, this.workers));
+		return ResponseEntity.ok(new QueueView(pending, running, this.workers, this.queue.deadLetters()));
 	}
 
-	/** The queue as the API shows it. */
-	record QueueView(List<QueuedTask> pending, List<QueuedTask> running, int workers) {
+	/** The queue as the API shows it; {@code deadLetters}: exports that failed every attempt (null: unknown). */
+	record QueueView(List<QueuedTask> pending, List<QueuedTask> running, int workers, Long deadLetters) {
 	}
 
 	/** One task in the queue. */

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.earthchem.export.queue.ExportQueue;
+import org.earthchem.export.queue.QueueUnavailableException;
 import org.earthchem.export.security.Caller;
 import org.earthchem.export.security.CallerResolver;
 import org.earthchem.export.source.ExportQuery;
@@ -111,7 +112,21 @@ class ExportController {
 		ExportTask task = newTask(definition, query, caller, fileType, matched);
 		// the answer is the task as created (Pending, with its place in the queue), whatever a worker does next
 		TaskView created = view(task);
-		this.queue.enqueue(task);
+		try {
+			this.queue.enqueue(task);
+		}
+		catch (QueueUnavailableException ex) {
+			if (!this.tasks.withdraw(task.taskId())) {
+				// the message went out after all (the failure was in the answer), and a node runs it
+				return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + task.taskId())).body(created);
+			}
+			// nothing runs a task without a message: it is taken back, and the client asks again later
+			log.warn("Export {} withdrawn: the queue cannot be reached ({})", task.taskId(), ex.getMessage());
+			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.QUEUE_UNAVAILABLE,
+					"The export queue cannot be reached right now, so the export was not created. Please try again "
+							+ "in a minute.",
+					Map.of(), "30");
+		}
 		log.info("Export {} created for {}: {}?{} ({} rows)", task.taskId(), caller.owner(), source, task.query(),
 				matched);
 		return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + task.taskId())).body(created);

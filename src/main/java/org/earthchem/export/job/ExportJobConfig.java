@@ -117,8 +117,26 @@ class ExportJobConfig {
 	}
 
 	@Bean
-	RetryPlan exportRetryPlan(TaskStore tasks, ThreadPoolTaskScheduler exportScheduler, ExportJobProperties properties) {
-		return new RetryPlan(tasks, exportScheduler, properties);
+	RetryPlan exportRetryPlan(TaskStore tasks, ExportJobProperties properties) {
+		return new RetryPlan(tasks, properties);
+	}
+
+	@Bean
+	ExecutionEnds exportExecutionEnds() {
+		return new ExecutionEnds();
+	}
+
+	@Bean
+	NodeStopping exportNodeStopping() {
+		return new NodeStopping();
+	}
+
+	@Bean
+	ExportWorker exportWorker(TaskStore tasks, ExportLauncher exportLauncher, ExecutionEnds exportExecutionEnds,
+			ExportRecovery exportRecovery, RetryPlan exportRetryPlan, ExportJobProperties properties,
+			NodeStopping exportNodeStopping) {
+		return new ExportWorker(tasks, exportLauncher, exportExecutionEnds, exportRecovery, exportRetryPlan,
+				properties.lease(), exportNodeStopping);
 	}
 
 	@Bean
@@ -129,27 +147,18 @@ class ExportJobConfig {
 
 	@Bean
 	ExportRecovery exportRecovery(TaskStore tasks, JobRepository jobRepository, JobOperator jobOperator,
-			ExportLauncher exportLauncher, RetryPlan exportRetryPlan, ExportJobProperties properties) {
-		return new ExportRecovery(tasks, jobRepository, jobOperator, exportLauncher, exportRetryPlan,
-				properties.lease());
-	}
-
-	@Bean
-	ApplicationListener<ApplicationReadyEvent> exportRecoveryAtStart(ExportRecovery exportRecovery,
-			ThreadPoolTaskScheduler exportScheduler, ExportJobProperties properties) {
-		return (event) -> {
-			exportRecovery.atStart();
-			exportScheduler.scheduleWithFixedDelay(exportRecovery::recoverSilent, properties.lease().dividedBy(2));
-		};
+			RetryPlan exportRetryPlan, ExportJobProperties properties) {
+		return new ExportRecovery(tasks, jobRepository, jobOperator, exportRetryPlan, properties.lease());
 	}
 
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, TaskStore tasks,
 			SearchCluster cluster, ExportBucket bucket, DownloadLinks links, RetryPlan exportRetryPlan,
-			Heartbeats exportHeartbeats, Notifier notifier, ThreadPoolTaskExecutor exportMailSender, NodeId exportNode) {
+			Heartbeats exportHeartbeats, Notifier notifier, ThreadPoolTaskExecutor exportMailSender, NodeId exportNode,
+			ExecutionEnds exportExecutionEnds, NodeStopping exportNodeStopping) {
 		return new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new TaskStatusListener(tasks, cluster, bucket, links, exportRetryPlan, exportHeartbeats, notifier,
-					exportMailSender, exportNode))
+					exportMailSender, exportNode, exportExecutionEnds, exportNodeStopping))
 			.start(prepareStep)
 			.next(extractStep)
 			.build();
@@ -227,7 +236,7 @@ class ExportJobConfig {
 	ExportFileWriter exportWriter(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory,
 			ExportJobProperties properties, BucketProperties bucketProperties, ExportBucket bucket, TaskStore tasks,
 			ThreadPoolTaskExecutor partUploader, ResumePoint exportResumePoint, PointInTimeReader exportReader,
-			NodeId exportNode) {
+			NodeId exportNode, NodeStopping exportNodeStopping) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		String taskId = stepExecution.getJobParameters().getString(ExportLauncher.TASK_ID);
 		RowFormat format = switch (plan.fileType()) {
@@ -239,7 +248,9 @@ class ExportJobConfig {
 				(int) bucketProperties.partSize().toBytes(), partUploader, exportResumePoint, exportReader::exhausted,
 				exportNode,
 				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval(),
-						// the step stops before its next chunk; the job ends STOPPED and the task Cancelled
+						exportNodeStopping::isStopping,
+						// the step stops before its next chunk; the job ends STOPPED, and the task Cancelled or
+						// handed back
 						stepExecution::setTerminateOnly));
 	}
 
@@ -259,15 +270,13 @@ class ExportJobConfig {
 
 	@Bean
 	ExportOperations exportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks,
-			ExportLauncher exportLauncher, ExportJobProperties properties, ExportBucket bucket) {
-		return new ExportOperations(jobRepository, jobOperator, tasks, exportLauncher, properties.lease(), bucket);
+			ExportJobProperties properties, ExportBucket bucket) {
+		return new ExportOperations(jobRepository, jobOperator, tasks, properties.lease(), bucket);
 	}
 
 	@Bean
-	ExportLauncher exportLauncher(JobOperator jobOperator, Job exportJob, RetryPlan exportRetryPlan) {
-		ExportLauncher launcher = new ExportLauncher(jobOperator, exportJob);
-		exportRetryPlan.setLauncher(launcher);
-		return launcher;
+	ExportLauncher exportLauncher(JobOperator jobOperator, Job exportJob) {
+		return new ExportLauncher(jobOperator, exportJob);
 	}
 
 }

@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pageRetries retries of one page read that failed for a passing reason, before the job fails
  * @param pageRetryDelay wait before the first retry of a page read, doubled for each further one
  * @param lease how long a running export may go without a heartbeat before it is taken as interrupted and resumed
- * (heartbeats every quarter lease, checks every half lease)
+ * (heartbeats every quarter lease); under two thirds of {@code export.queue.visibility-timeout}, so that a message
+ * back from a dead node finds it silent
  * @param nodeId this node's name in the task record, its events and the queue view ({@code EXPORT_NODE_ID}; unset:
  * host name and HTTP port)
  */
@@ -35,5 +36,5 @@ public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPer
 		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval,
 		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff,
 		@Min(0) @DefaultValue("3") int pageRetries, @NotNull @DefaultValue("500ms") Duration pageRetryDelay,
-		@NotNull @DefaultValue("60s") Duration lease, String nodeId) {
+		@NotNull @DefaultValue("15s") Duration lease, String nodeId) {
 }

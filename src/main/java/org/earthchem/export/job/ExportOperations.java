@@ -37,19 +37,16 @@ public class ExportOperations {
 
 	private final TaskStore tasks;
 
-	private final ExportLauncher launcher;
-
 	private final Duration lease;
 
 	private final ExportBucket bucket;
 
-	ExportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks, ExportLauncher launcher,
-			Duration lease, ExportBucket bucket) {
+	ExportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks, Duration lease,
+			ExportBucket bucket) {
 		this.bucket = bucket;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.tasks = tasks;
-		this.launcher = launcher;
 		this.lease = lease;
 	}
 
@@ -58,8 +55,11 @@ public class ExportOperations {
 		return execution.getJobParameters().getString(ExportLauncher.TASK_ID);
 	}
 
-	/** Restarts a failed or stopped execution; returns the new execution's id. */
-	public long restart(long executionId, String operator) {
+	/**
+	 * Puts the task of a failed or stopped execution back to Pending, for its queue message to restart it (on any
+	 * node); returns the task id.
+	 */
+	public String requeue(long executionId, String operator) {
 		JobExecution execution = execution(executionId);
 		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
 			throw new ExecutionConflictException("Execution " + executionId + " is " + execution.getStatus()
@@ -80,10 +80,31 @@ public class ExportOperations {
 		}
 		this.tasks.recordEvent(task.taskId(), TaskEventType.RETRY_SCHEDULED,
 				"restart of execution " + executionId + " by operator " + operator);
-		long restarted = this.launcher.launch(task.taskId());
-		log.info("Export {}: execution {} restarted by {} as execution {}", task.taskId(), executionId, operator,
-				restarted);
-		return restarted;
+		log.info("Export {}: execution {} to be restarted, by {}", task.taskId(), executionId, operator);
+		return task.taskId();
+	}
+
+	/**
+	 * The execution that followed {@code executionId} for its task, once a node has started it (null if none did
+	 * within {@code timeout}: the queue is busy, and the task shows its place in it).
+	 */
+	public Long awaitNextExecution(String taskId, long executionId, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			Long latest = this.tasks.find(taskId).map(ExportTask::jobExecutionId).orElse(null);
+			if (latest != null && latest > executionId) {
+				return latest;
+			}
+			try {
+				// the task table is the one place every node writes the executions it starts
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+		}
+		return null;
 	}
 
 	/** Stops a running execution at its next check; its task becomes Cancelled. */

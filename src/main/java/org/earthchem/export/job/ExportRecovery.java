@@ -16,10 +16,9 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Makes sure no task is lost or stuck. At start, Pending tasks are queued again oldest first (the queue of a
- * stopped node died with it). At start and then periodically, a Processing task whose job has sent no heartbeat for
- * a lease period is taken as interrupted: its Spring Batch execution is marked failed ({@code JobOperator} recovery)
- * and it goes through the retry path, so it resumes after its last committed chunk.
+ * Takes over an export whose node died: its message came back to the queue and its task has sent no heartbeat for a
+ * lease. The dead execution is marked failed in the shared job repository ({@code JobOperator} recovery) and the
+ * task goes through the retry path, so the next execution resumes from the last uploaded part.
  */
 class ExportRecovery {
 
@@ -31,60 +30,39 @@ class ExportRecovery {
 
 	private final JobOperator jobOperator;
 
-	private final ExportLauncher launcher;
-
 	private final RetryPlan retries;
 
 	private final Duration lease;
 
-	ExportRecovery(TaskStore tasks, JobRepository jobRepository, JobOperator jobOperator, ExportLauncher launcher,
-			RetryPlan retries, Duration lease) {
+	ExportRecovery(TaskStore tasks, JobRepository jobRepository, JobOperator jobOperator, RetryPlan retries,
+			Duration lease) {
 		this.tasks = tasks;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
-		this.launcher = launcher;
 		this.retries = retries;
 		this.lease = lease;
 	}
 
-	/**
-	 * At start: nothing of this node runs yet, so every Pending task needs queueing; then silent Processing tasks
-	 * are recovered (they queue themselves through the retry path, so they must not be in the list above).
-	 */
-	void atStart() {
-		for (ExportTask task : this.tasks.pendingOldestFirst()) {
-			try {
-				recoverExecution(task.taskId());
-				this.launcher.launch(task.taskId());
-				log.info("Export {} queued again at start", task.taskId());
-			}
-			catch (RuntimeException ex) {
-				log.error("Export {} could not be queued again at start", task.taskId(), ex);
-			}
-		}
-		recoverSilent();
+	/** Whether a Processing task's job has shown no sign of life for a lease (its node died). */
+	boolean isSilent(ExportTask task) {
+		return this.tasks.processingSilentSince(this.tasks.now().minus(this.lease))
+			.stream()
+			.anyMatch((silent) -> silent.taskId().equals(task.taskId()));
 	}
 
-	/** Processing tasks whose job went silent for a lease period are resumed. */
-	void recoverSilent() {
-		for (ExportTask task : this.tasks.processingSilentSince(this.tasks.now().minus(this.lease))) {
-			try {
-				recoverExecution(task.taskId());
-				TaskError error = ExportFailures.interrupted();
-				if (this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.FAILED,
-						TaskChange.failed(this.tasks.now(), error))) {
-					log.warn("Export {} was interrupted (no heartbeat for {}); resuming it", task.taskId(), this.lease);
-					this.tasks.find(task.taskId()).ifPresent((failed) -> this.retries.consider(failed, error));
-				}
-			}
-			catch (RuntimeException ex) {
-				log.error("Export {} could not be recovered", task.taskId(), ex);
-			}
+	/** Marks the dead execution failed and the task Failed, then Pending again if it has attempts left. */
+	void takeOver(ExportTask task) {
+		recoverExecution(task.taskId());
+		TaskError error = ExportFailures.interrupted();
+		if (this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.FAILED,
+				TaskChange.failed(this.tasks.now(), error))) {
+			log.warn("Export {} was interrupted (no heartbeat for {}); taking it over", task.taskId(), this.lease);
+			this.tasks.find(task.taskId()).ifPresent((failed) -> this.retries.consider(failed, error));
 		}
 	}
 
 	/** Marks a job execution left running by a dead node as failed, so that it can be restarted. */
-	private void recoverExecution(String taskId) {
+	void recoverExecution(String taskId) {
 		JobExecution last = this.jobRepository.getLastJobExecution(ExportJobConfig.JOB_NAME,
 				new JobParametersBuilder().addString(ExportLauncher.TASK_ID, taskId, true).toJobParameters());
 		if (last != null && last.isRunning()) {

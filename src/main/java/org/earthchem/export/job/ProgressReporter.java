@@ -1,6 +1,7 @@
 package org.earthchem.export.job;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 import org.earthchem.export.task.Progress;
@@ -8,7 +9,8 @@ import org.earthchem.export.task.TaskStore;
 
 /**
  * Writes a running export's row count to its task, at most once per interval so the table is not flooded, and
- * learns from the same write whether the task was cancelled meanwhile (on whichever node the cancel arrived).
+ * learns from the same write whether the task was cancelled meanwhile (on whichever node the cancel arrived). Stops
+ * the step at once when this node is stopping.
  */
 final class ProgressReporter implements LongConsumer {
 
@@ -22,10 +24,14 @@ final class ProgressReporter implements LongConsumer {
 
 	private final Runnable stop;
 
+	private final BooleanSupplier nodeStopping;
+
 	private long lastWrite;
 
-	ProgressReporter(TaskStore tasks, String taskId, Long totalRows, Duration interval, Runnable stop) {
+	ProgressReporter(TaskStore tasks, String taskId, Long totalRows, Duration interval,
+			BooleanSupplier nodeStopping, Runnable stop) {
 		this.tasks = tasks;
+		this.nodeStopping = nodeStopping;
 		this.stop = stop;
 		this.taskId = taskId;
 		this.totalRows = totalRows;
@@ -35,6 +41,11 @@ final class ProgressReporter implements LongConsumer {
 
 	@Override
 	public void accept(long rowsWritten) {
+		if (this.nodeStopping.getAsBoolean()) {
+			// this node stops: the export goes on elsewhere from the last uploaded part
+			this.stop.run();
+			return;
+		}
 		long now = System.nanoTime();
 		if (now - this.lastWrite >= this.intervalNanos) {
 			this.lastWrite = now;

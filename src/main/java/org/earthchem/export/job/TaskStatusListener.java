@@ -51,13 +51,19 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final NodeId node;
 
+	private final ExecutionEnds ends;
+
+	private final NodeStopping stopping;
+
 	/** Executions that took their task from Pending to Processing; only those may finish it. */
 	private final Set<Long> owning = ConcurrentHashMap.newKeySet();
 
 	TaskStatusListener(TaskStore tasks, SearchCluster cluster, ExportBucket bucket,
 			DownloadLinks links, RetryPlan retries, Heartbeats heartbeats, Notifier notifier,
-			java.util.concurrent.Executor mailSender, NodeId node) {
+			java.util.concurrent.Executor mailSender, NodeId node, ExecutionEnds ends, NodeStopping stopping) {
 		this.node = node;
+		this.stopping = stopping;
+		this.ends = ends;
 		this.bucket = bucket;
 		this.links = links;
 		this.notifier = notifier;
@@ -73,8 +79,11 @@ class TaskStatusListener implements JobExecutionListener {
 		String taskId = taskId(execution);
 		MDC.put("taskId", taskId);
 		ExportTask task = this.tasks.find(taskId).orElse(null);
-		boolean started = task != null && this.tasks.transition(taskId, TaskStatus.PENDING, TaskStatus.PROCESSING,
-				TaskChange.started(this.tasks.now(), execution.getId(), task.attempts() + 1, this.node.value()));
+		boolean started = task != null && (this.tasks.transition(taskId, TaskStatus.PENDING, TaskStatus.PROCESSING,
+				TaskChange.started(this.tasks.now(), execution.getId(), task.attempts() + 1, this.node.value()))
+				// or handed back by a stopping node: the same attempt goes on here
+				|| task.status() == TaskStatus.PROCESSING && task.node() == null
+						&& this.tasks.takeHandedBack(taskId, execution.getId(), this.node.value()));
 		if (started) {
 			this.owning.add(execution.getId());
 			this.heartbeats.start(taskId);
@@ -90,6 +99,16 @@ class TaskStatusListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String taskId = taskId(execution);
+		try {
+			finish(taskId, execution);
+		}
+		finally {
+			// the worker holding the task's queue message learns that the job is over
+			this.ends.ended(taskId);
+		}
+	}
+
+	private void finish(String taskId, JobExecution execution) {
 		if (!this.owning.remove(execution.getId())) {
 			// this execution never took the task (it was cancelled, or another execution runs it): hands off
 			log.info("Export {}: job execution {} ended without having run the task", taskId, execution.getId());
@@ -102,6 +121,12 @@ class TaskStatusListener implements JobExecutionListener {
 			BatchStatus status = execution.getStatus();
 			if (status == BatchStatus.COMPLETED) {
 				succeed(taskId, execution.getExecutionContext());
+			}
+			else if ((status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) && this.stopping.isStopping()
+					&& this.tasks.handBack(taskId, this.node.value(), "handed back by " + this.node.value()
+							+ ", which is stopping; another node resumes it from its last uploaded part")) {
+				// the upload and the checkpoint stay for the node that takes it
+				log.info("Export {} handed back: this node is stopping", taskId);
 			}
 			else if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
 				// nothing is left behind by the time the task reads Cancelled

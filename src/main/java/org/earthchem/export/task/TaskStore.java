@@ -65,6 +65,36 @@ public class TaskStore {
 				eventWrite(task.taskId(), TaskEventType.CREATED, task.source() + "?" + task.query(), task.createdAt())));
 	}
 
+	/**
+	 * Takes back a task that was just created but could not be queued (its request is answered 503): the task and its
+	 * events are removed, as if it had never been asked for. Only while it is still Pending.
+	 * @return false when it is no longer Pending (its message went out after all, and a node took it)
+	 */
+	public boolean withdraw(String taskId) {
+		List<Map<String, AttributeValue>> items = queryAll((r) -> r.keyConditionExpression("#pk = :pk")
+			.expressionAttributeNames(Map.of("#pk", TaskTable.PK))
+			.expressionAttributeValues(Map.of(":pk", s(taskId)))
+			.projectionExpression("#pk, " + TaskTable.SK)
+			.consistentRead(true));
+		try {
+			this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.conditionExpression("#status = :pending")
+				.expressionAttributeNames(Map.of("#status", "status"))
+				.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()))));
+		}
+		catch (ConditionalCheckFailedException ex) {
+			return false;
+		}
+		for (Map<String, AttributeValue> item : items) {
+			if (!TaskTable.TASK_SK.equals(item.get(TaskTable.SK).s())) {
+				this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name())
+					.key(Map.of(TaskTable.PK, item.get(TaskTable.PK), TaskTable.SK, item.get(TaskTable.SK))));
+			}
+		}
+		return true;
+	}
+
 	/** The task, if it exists. */
 	public Optional<ExportTask> find(String taskId) {
 		Map<String, AttributeValue> item = this.dynamoDb
@@ -206,6 +236,28 @@ public class TaskStore {
 			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
 	}
 
+	/**
+	 * Pending tasks created before {@code before} whose queue message was never sent (their node died between the two),
+	 * oldest first.
+	 */
+	public List<ExportTask> pendingNotQueued(Instant before) {
+		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
+			.keyConditionExpression("#status = :pending AND #created < :before")
+			.filterExpression("attribute_not_exists(queuedAt)")
+			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
+			.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()), ":before",
+					s(Timestamps.format(before))))
+			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
+	}
+
+	/** Records that the task's queue message was sent. */
+	public void markQueued(String taskId) {
+		this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
+			.key(key(taskId, TaskTable.TASK_SK))
+			.updateExpression("SET queuedAt = :now")
+			.expressionAttributeValues(Map.of(":now", s(Timestamps.format(now())))));
+	}
+
 	/** Pending tasks, oldest first: the queue. */
 	public List<ExportTask> pendingOldestFirst() {
 		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
@@ -273,6 +325,45 @@ public class TaskStore {
 				.build())
 			.build();
 		return transact(List.of(update, eventWrite(taskId, type, detail, now())));
+	}
+
+	/**
+	 * A stopping node hands back an export it runs: the task stays Processing, run by no node (no {@code node}, no
+	 * heartbeat) until another node takes it and resumes from the last uploaded part. Not when a cancel was asked.
+	 * @return whether it was handed back
+	 */
+	public boolean handBack(String taskId, String node, String detail) {
+		TransactWriteItem update = TransactWriteItem.builder()
+			.update(Update.builder()
+				.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.updateExpression("REMOVE #node, heartbeatAt")
+				.conditionExpression("#status = :processing AND #node = :node AND attribute_not_exists(cancelRequested)")
+				.expressionAttributeNames(Map.of("#status", "status", "#node", "node"))
+				.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":node", s(node)))
+				.build())
+			.build();
+		return transact(List.of(update, eventWrite(taskId, TaskEventType.HANDED_BACK, detail, now())));
+	}
+
+	/**
+	 * This node takes an export that another node handed back (Processing, run by no node) with a new execution.
+	 * @return whether it took it (false: another node did, or it is no longer Processing)
+	 */
+	public boolean takeHandedBack(String taskId, long jobExecutionId, String node) {
+		try {
+			this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.updateExpression("SET #node = :node, jobExecutionId = :execution, heartbeatAt = :now")
+				.conditionExpression("#status = :processing AND attribute_not_exists(#node)")
+				.expressionAttributeNames(Map.of("#status", "status", "#node", "node"))
+				.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":node", s(node),
+						":execution", n(jobExecutionId), ":now", s(Timestamps.format(now())))));
+			return true;
+		}
+		catch (ConditionalCheckFailedException ex) {
+			return false;
+		}
 	}
 
 	/** Whether somebody asked for this task to be cancelled (read consistently, for checks between uploads). */

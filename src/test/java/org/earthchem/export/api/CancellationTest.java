@@ -57,8 +57,10 @@ class CancellationTest extends IntegrationTest {
 		assertThat(cancelled.getBody().path("status").asString()).isEqualTo("Cancelled");
 		this.started.forEach(this::cancel);
 		stack().proxy().restore();
-		// once a worker takes its job, the job sees the task is no longer pending and runs no step
-		await().atMost(Duration.ofSeconds(60)).until(() -> lastExecutionStatus(waiting) == BatchStatus.STOPPED);
+		this.started.forEach((taskId) -> awaitFinished(OPERATOR_KEY, taskId));
+		// once a worker is free it takes the message, finds the task cancelled and starts no job
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+			.until(() -> lastExecutionStatus(waiting) == null);
 		JsonNode task = task(OPERATOR_KEY, waiting);
 		assertThat(task.path("status").asString()).isEqualTo("Cancelled");
 		assertThat(task.path("startedAt").isNull()).isTrue();

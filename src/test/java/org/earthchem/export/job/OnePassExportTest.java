@@ -41,6 +41,9 @@ class OnePassExportTest extends IntegrationTest {
 		properties.put("export.sources-dir", sources.toString());
 		properties.put("export.max-rows-per-file", "40000");
 		properties.put("export.page-size", "1000");
+		// a queue of its own: the test's own service listens on the shared one
+		properties.put("export.queue.name", "one-pass.fifo");
+		properties.put("export.queue.dead-letter-name", "one-pass-dlq.fifo");
 		properties.put("export.security.api-keys[0].key", "many-rows-key");
 		properties.put("export.security.api-keys[0].owner", "many-rows");
 		properties.put("export.security.api-keys[0].email", "operator@example.org");

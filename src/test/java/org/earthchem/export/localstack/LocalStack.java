@@ -18,6 +18,9 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +60,10 @@ public final class LocalStack implements AutoCloseable {
 
 	private String dynamoDbEndpoint;
 
+	private SQSRestServer sqs;
+
+	private String sqsEndpoint;
+
 	/**
 	 * @param home folder for the servers' data
 	 * @param persistent keep data between runs (make run) rather than in memory / a fresh folder (tests)
@@ -90,6 +97,11 @@ public final class LocalStack implements AutoCloseable {
 			properties.put("export.s3.bucket", BUCKET);
 			// S3Proxy answers 501 to server-side-encryption headers; the real-S3 default is AES256
 			properties.put("export.s3.sse", "none");
+			localAws = true;
+		}
+		if (isUnset("AWS_ENDPOINT_URL_SQS")) {
+			this.sqsEndpoint = startQueue();
+			properties.put("spring.cloud.aws.sqs.endpoint", this.sqsEndpoint);
 			localAws = true;
 		}
 		if (localAws) {
@@ -168,6 +180,26 @@ public final class LocalStack implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException("S3Proxy did not start", ex);
 		}
+	}
+
+	/** ElasticMQ, speaking the SQS protocol; the service creates its queues at start. */
+	private String startQueue() {
+		long started = System.nanoTime();
+		int port = this.persistent ? portOr(9324) : freePort();
+		this.sqs = SQSRestServerBuilder.withInterface("127.0.0.1")
+			.withPort(port)
+			.withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+			.withAWSRegion("us-east-1")
+			.start();
+		this.sqs.waitUntilStarted();
+		String endpoint = "http://127.0.0.1:" + port;
+		log.info("ElasticMQ (SQS) up at {} in {} ms", endpoint, (System.nanoTime() - started) / 1_000_000);
+		return endpoint;
+	}
+
+	/** The local SQS endpoint, or null when a real one is used. */
+	public String sqsEndpoint() {
+		return this.sqsEndpoint;
 	}
 
 	private void startMail() {
@@ -258,6 +290,10 @@ public final class LocalStack implements AutoCloseable {
 		if (this.mail != null) {
 			this.mail.stop();
 			this.mail = null;
+		}
+		if (this.sqs != null) {
+			this.sqs.stopAndWait();
+			this.sqs = null;
 		}
 		if (this.s3 != null) {
 			try {

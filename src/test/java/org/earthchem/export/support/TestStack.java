@@ -35,6 +35,8 @@ public final class TestStack {
 
 	private final FaultProxy s3Proxy;
 
+	private final FaultProxy sqsProxy;
+
 	private final Map<String, String> properties = new LinkedHashMap<>();
 
 	private final String directOpenSearchUrl;
@@ -58,6 +60,9 @@ public final class TestStack {
 		URI s3 = URI.create(this.stack.s3Endpoint());
 		this.s3Proxy = new FaultProxy(s3.getHost(), s3.getPort());
 		this.properties.put("spring.cloud.aws.s3.endpoint", "http://127.0.0.1:" + this.s3Proxy.port());
+		URI sqs = URI.create(this.stack.sqsEndpoint());
+		this.sqsProxy = new FaultProxy(sqs.getHost(), sqs.getPort());
+		this.properties.put("spring.cloud.aws.sqs.endpoint", "http://127.0.0.1:" + this.sqsProxy.port());
 		this.properties.put("export.sources-dir", sourcesDir(home).toString());
 	}
 
@@ -90,6 +95,11 @@ public final class TestStack {
 	/** The proxy in front of S3 (the service reaches the bucket through it). */
 	public FaultProxy s3Proxy() {
 		return this.s3Proxy;
+	}
+
+	/** The proxy in front of SQS (ElasticMQ). */
+	public FaultProxy sqsProxy() {
+		return this.sqsProxy;
 	}
 
 	/** S3 without the proxy, for tests that look into the bucket themselves. */

@@ -1,4 +1,4 @@
-package org.earthchem.export.job;
+package org.earthchem.export.queue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.earthchem.export.job.ExportWorker;
+import org.earthchem.export.job.RunOutcome;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskChange;
@@ -26,24 +28,33 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** No task is lost or stuck when the node that held it stops. */
-class RecoveryTest extends IntegrationTest {
+/**
+ * No task is lost or stuck: a task recorded without a message is queued later, a dead node's task is taken over when its
+ * message comes back.
+ */
+class QueueRecoveryTest extends IntegrationTest {
 
 	@Autowired
 	private TaskStore tasks;
 
 	@Autowired
-	private ExportRecovery recovery;
+	private QueueReconciler reconciler;
+
+	@Autowired
+	private ExportQueue queue;
+
+	@Autowired
+	private ExportWorker worker;
 
 	@Autowired
 	private JobRepository jobRepository;
 
 	@Test
-	void aPendingTaskWhoseQueueWasLostIsQueuedAgainAtStartAndSucceeds() {
-		// a task stored as Pending whose in-memory queue died with its node
-		ExportTask task = pendingTask(this.tasks.now());
+	void aPendingTaskWhoseMessageWasNeverSentIsQueuedByTheReconcilerAndSucceeds() {
+		// a task stored as Pending a while ago by a node that died before it could send its message
+		ExportTask task = pendingTask(this.tasks.now().minusSeconds(120));
 
-		this.recovery.atStart();
+		this.reconciler.sendUnqueued();
 
 		JsonNode finished = awaitFinished(OPERATOR_KEY, task.taskId());
 		assertThat(finished.path("status").asString()).isEqualTo("Succeeded");
@@ -51,7 +62,7 @@ class RecoveryTest extends IntegrationTest {
 	}
 
 	@Test
-	void aProcessingTaskWhoseNodeDiedIsResumedAndSucceeds() {
+	void aProcessingTaskWhoseNodeDiedIsTakenOverWhenItsMessageComesBack() {
 		ExportTask task = pendingTask(this.tasks.now().minusSeconds(300));
 		// its node started it long ago, left a running job execution and then went silent
 		JobParameters parameters = new JobParametersBuilder().addString("taskId", task.taskId(), true)
@@ -60,28 +71,31 @@ class RecoveryTest extends IntegrationTest {
 		JobExecution dead = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
 		Instant longAgo = this.tasks.now().minusSeconds(240);
 		assertThat(this.tasks.transition(task.taskId(), TaskStatus.PENDING, TaskStatus.PROCESSING,
-				TaskChange.started(longAgo, dead.getId(), 1, null))).isTrue();
+				TaskChange.started(longAgo, dead.getId(), 1, "dead-node"))).isTrue();
 
-		this.recovery.recoverSilent();
+		// its message, no longer extended by the dead node, is received again
+		this.queue.enqueue(this.tasks.find(task.taskId()).orElseThrow());
 
 		JsonNode finished = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
 			.until(() -> task(OPERATOR_KEY, task.taskId()), (t) -> t.path("status").asString().equals("Succeeded"));
 		assertThat(finished.path("attempts").asInt()).isEqualTo(2);
+		assertThat(finished.path("node").asString()).isEqualTo("test-node");
 		assertThat(this.jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
 		List<String> events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + task.taskId() + "/events").retrieve()
 			.body(JsonNode.class).findValuesAsString("detail");
-		assertThat(events).containsSubsequence("Pending -> Processing", "Processing -> Failed", "Failed -> Pending",
-				"Pending -> Processing on test-node", "Processing -> Succeeded");
+		assertThat(events).containsSubsequence("Pending -> Processing on dead-node", "Processing -> Failed",
+				"Failed -> Pending", "Pending -> Processing on test-node", "Processing -> Succeeded");
 	}
 
 	@Test
-	void aProcessingTaskWithAFreshHeartbeatIsLeftAlone() {
+	void aMessageOfATaskThatALiveNodeRunsIsPutBackNotRun() {
 		ExportTask task = pendingTask(this.tasks.now());
 		assertThat(this.tasks.transition(task.taskId(), TaskStatus.PENDING, TaskStatus.PROCESSING,
-				TaskChange.started(this.tasks.now(), 0, 1, null))).isTrue();
+				TaskChange.started(this.tasks.now(), 0, 1, "other-node"))).isTrue();
 
-		this.recovery.recoverSilent();
+		RunOutcome outcome = this.worker.run(task.taskId());
 
+		assertThat(outcome.kind()).isEqualTo(RunOutcome.Kind.LATER);
 		assertThat(this.tasks.find(task.taskId()).orElseThrow().status()).isEqualTo(TaskStatus.PROCESSING);
 		this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.CANCELLED,
 				TaskChange.cancelled(this.tasks.now()));

@@ -1,0 +1,95 @@
+package org.earthchem.export.queue;
+
+import java.time.Duration;
+
+import io.awspring.cloud.sqs.listener.BackPressureMode;
+import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
+import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
+import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.awspring.cloud.sqs.operations.SqsTemplate;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import org.earthchem.export.job.ExportJobProperties;
+import org.earthchem.export.job.ExportWorker;
+import org.earthchem.export.task.TaskStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+
+/** Wires the SQS queue: its setup, sending, the listener that runs exports, the reconciler and the graceful stop. */
+@Configuration(proxyBeanMethods = false)
+class QueueConfig {
+
+	static final String LISTENER_FACTORY = "exportTaskListenerFactory";
+
+	@Bean
+	QueueSetup queueSetup(SqsAsyncClient sqs, QueueProperties properties, ExportJobProperties jobProperties) {
+		if (jobProperties.lease().compareTo(properties.visibilityTimeout().multipliedBy(2).dividedBy(3)) >= 0) {
+			// a message comes back at the earliest two thirds of the timeout after its node's last extension: the
+			// node must look dead (no heartbeat for a lease) by then, or the export waits another round
+			throw new IllegalStateException("export.lease (" + jobProperties.lease()
+					+ ") must be shorter than two thirds of export.queue.visibility-timeout ("
+					+ properties.visibilityTimeout() + ")");
+		}
+		return new QueueSetup(sqs, properties, jobProperties.maxAttempts());
+	}
+
+	/**
+	 * At most {@code export.workers} messages in hand, one per poll, each poll as soon as a worker is free (a FIFO
+	 * queue hands out the oldest message group first, so exports start in the order they were sent).
+	 */
+	@Bean(LISTENER_FACTORY)
+	SqsMessageListenerContainerFactory<Object> exportTaskListenerFactory(SqsAsyncClient sqs,
+			@Value("${export.workers:3}") int workers) {
+		return SqsMessageListenerContainerFactory.builder()
+			.sqsAsyncClient(sqs)
+			.configure((options) -> options.maxConcurrentMessages(workers)
+				.maxMessagesPerPoll(1)
+				.backPressureMode(BackPressureMode.FIXED_HIGH_THROUGHPUT)
+				// the queues are made by QueueSetup (or by infrastructure code), never as plain queues on the fly
+				.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+				.acknowledgementMode(AcknowledgementMode.MANUAL)
+				.pollTimeout(Duration.ofSeconds(5))
+				// a stopping node hands its exports back at their next chunk: seconds, not minutes
+				.listenerShutdownTimeout(Duration.ofSeconds(60)))
+			.build();
+	}
+
+	@Bean
+	ExportQueue exportQueue(SqsTemplate sqsTemplate, QueueProperties properties, TaskStore tasks, QueueSetup queueSetup) {
+		return new ExportQueue(sqsTemplate, properties, tasks, queueSetup);
+	}
+
+	@Bean
+	TaskMessages taskMessages(ExportWorker exportWorker, TaskScheduler exportScheduler, QueueProperties properties,
+			ExportQueue exportQueue) {
+		return new TaskMessages(exportWorker, exportScheduler, properties, exportQueue);
+	}
+
+	@Bean
+	GracefulStop exportGracefulStop(ExportWorker exportWorker, MessageListenerContainerRegistry listeners) {
+		return new GracefulStop(exportWorker, listeners);
+	}
+
+	@Bean
+	QueueReconciler queueReconciler(TaskStore tasks, ExportQueue exportQueue, ExportWorker exportWorker,
+			QueueProperties properties) {
+		return new QueueReconciler(tasks, exportQueue, exportWorker, properties.reconcileInterval());
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> queueReconcilerSchedule(QueueReconciler reconciler,
+			TaskScheduler exportScheduler, QueueProperties properties) {
+		return (event) -> {
+			if (properties.resendAtStart()) {
+				reconciler.resendActive();
+			}
+			exportScheduler.scheduleWithFixedDelay(reconciler::sendUnqueued, properties.reconcileInterval());
+		};
+	}
+
+}

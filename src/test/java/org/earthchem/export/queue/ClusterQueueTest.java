@@ -1,0 +1,255 @@
+package org.earthchem.export.queue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.localstack.LocalPostgres;
+import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.storage.ExportBucket;
+import org.earthchem.export.support.BucketWatch;
+import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.ServiceJvm;
+import org.earthchem.export.support.TestStack;
+import org.earthchem.export.task.ExportFile;
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskEvent;
+import org.earthchem.export.task.TaskEventType;
+import org.earthchem.export.task.TaskStatus;
+import org.earthchem.export.task.TaskStore;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two service nodes sharing the SQS queue, the job repository (PostgreSQL), the task table and the bucket: they share
+ * the work, never run an export twice at once, and finish what a stopped or killed node was running.
+ */
+class ClusterQueueTest extends IntegrationTest {
+
+	private static final Path HOME = Path.of("target", "cluster-queue").toAbsolutePath();
+
+	private static final int WORKERS = 2;
+
+	/** Where a resumed export went on: some rows were stored before. */
+	private static final String RESUMED_AFTER_STORED_ROWS = "file \\d+ \\(.*\\) after row [\\d,]+; [1-9][\\d,]* rows of the "
+			+ "export stored; .*";
+
+	private static LocalPostgres postgres;
+
+	private static final Map<String, ServiceJvm> nodes = new HashMap<>();
+
+	private static List<String> uninterrupted;
+
+	@Autowired
+	private TaskStore tasks;
+
+	@Autowired
+	private ExportBucket bucket;
+
+	@BeforeAll
+	static void startTwoNodes() throws IOException {
+		Files.createDirectories(HOME);
+		postgres = new LocalPostgres(HOME, false).start();
+		start("node-a");
+		start("node-b");
+		nodes.values().forEach(ServiceJvm::awaitReady);
+	}
+
+	@AfterAll
+	static void stopNodes() throws InterruptedException {
+		for (ServiceJvm node : nodes.values()) {
+			node.close();
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+	@BeforeEach
+	void bothNodesUp() throws IOException {
+		for (String node : List.of("node-a", "node-b")) {
+			if (!nodes.containsKey(node)) {
+				start(node).awaitReady();
+			}
+		}
+	}
+
+	@AfterEach
+	void restoreServers() {
+		stack().proxy().restore();
+		stack().s3Proxy().restore();
+	}
+
+	@Test
+	void eightExportsSentToBothNodesRunOnceEachOnBothNodesNeverMoreThanTheWorkersOfANode() throws Exception {
+		// slow reads: the exports overlap
+		stack().proxy().throttle(2_000_000);
+		List<String> materials = List.of("rock", "glass", "mineral", "inclusion", "rock,glass", "glass,mineral",
+				"rock,mineral", "rock,inclusion");
+		List<String> taskIds = new ArrayList<>();
+		for (int i = 0; i < materials.size(); i++) {
+			ServiceJvm node = nodes.get((i % 2 == 0) ? "node-a" : "node-b");
+			taskIds.add(taskId(node.send("POST", "/api/v1/exports/petdb?columns=sample_id&material=" + materials.get(i))
+				.body()));
+		}
+		// a ninth, cancelled while every worker is busy: it never starts anywhere
+		String cancelled = taskId(nodes.get("node-a").send("POST", "/api/v1/exports/petdb?columns=sample_id").body());
+		assertThat(nodes.get("node-b").send("POST", "/api/v1/exports/" + cancelled + "/cancel").statusCode())
+			.isIn(200, 202);
+
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+			.until(() -> taskIds.stream().allMatch((id) -> !this.tasks.find(id).orElseThrow().status().isActive()));
+
+		Map<String, List<long[]>> runsByNode = new HashMap<>();
+		for (String taskId : taskIds) {
+			ExportTask task = this.tasks.find(taskId).orElseThrow();
+			assertThat(task.status()).as(taskId).isEqualTo(TaskStatus.SUCCEEDED);
+			assertThat(task.attempts()).as(taskId).isEqualTo(1);
+			assertThat(starts(taskId)).as("starts of " + taskId).hasSize(1);
+			runsByNode.computeIfAbsent(task.node(), (node) -> new ArrayList<>())
+				.add(new long[] { task.startedAt().toEpochMilli(), task.finishedAt().toEpochMilli() });
+		}
+		assertThat(runsByNode).as("both nodes work").containsOnlyKeys("node-a", "node-b");
+		runsByNode.forEach((node, runs) -> assertThat(mostAtOnce(runs)).as(node).isLessThanOrEqualTo(WORKERS));
+		assertThat(this.tasks.find(cancelled).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+		assertThat(starts(cancelled)).isEmpty();
+	}
+
+	@Test
+	void aNodeStoppedWithSigtermHandsItsExportBackAndTheOtherResumesItAtOnce() throws Exception {
+		Running running = startBulkyExportAndCatchItMidway("seq.min=-11");
+		String other = running.node().equals("node-a") ? "node-b" : "node-a";
+
+		long stopped = System.nanoTime();
+		nodes.remove(running.node()).close();
+		stack().s3Proxy().restore();
+		TaskEvent resumed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+			.until(() -> event(running.taskId(), TaskEventType.RESUMED), (event) -> event != null);
+		double secondsToResume = (System.nanoTime() - stopped) / 1e9;
+		ExportTask finished = awaitSucceeded(running.taskId());
+
+		assertThat(event(running.taskId(), TaskEventType.HANDED_BACK).detail()).contains(running.node());
+		assertThat(resumed.detail()).matches(RESUMED_AFTER_STORED_ROWS).endsWith("on " + other);
+		// a message that came back only after its visibility timeout (15 s) would be far later
+		assertThat(secondsToResume).isLessThan(10);
+		assertThat(finished.node()).isEqualTo(other);
+		assertThat(finished.attempts()).as("a hand-back is not a failed attempt").isEqualTo(1);
+		assertThat(finished.files().stream().map(ExportFile::sha256).toList()).isEqualTo(uninterrupted());
+		System.out.printf("hand-back after SIGTERM: RESUMED on %s %.1f s after the signal, at %s%n", other,
+				secondsToResume, resumed.detail());
+	}
+
+	@Test
+	void aNodeKilledMidExportLeavesItToTheOtherWhichResumesItFromTheLastUploadedPart() throws Exception {
+		Running running = startBulkyExportAndCatchItMidway("seq.min=-12");
+		String other = running.node().equals("node-a") ? "node-b" : "node-a";
+
+		long killed = System.nanoTime();
+		nodes.remove(running.node()).kill();
+		stack().s3Proxy().restore();
+		TaskEvent resumed = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+			.until(() -> event(running.taskId(), TaskEventType.RESUMED), (event) -> event != null);
+		double secondsToResume = (System.nanoTime() - killed) / 1e9;
+		ExportTask finished = awaitSucceeded(running.taskId());
+
+		assertThat(resumed.detail()).matches(RESUMED_AFTER_STORED_ROWS).endsWith("on " + other);
+		assertThat(finished.node()).isEqualTo(other);
+		assertThat(finished.attempts()).isEqualTo(2);
+		assertThat(finished.files().stream().map(ExportFile::sha256).toList()).isEqualTo(uninterrupted());
+		System.out.printf("takeover after SIGKILL: RESUMED on %s %.1f s after the kill, at %s%n", other,
+				secondsToResume, resumed.detail());
+	}
+
+	/** An export of the bulky index, caught once a part of it is uploaded and checkpointed; which node runs it is the queue's choice. */
+	private Running startBulkyExportAndCatchItMidway(String query) throws Exception {
+		uninterrupted();
+		// about a second a part: the export is still running when the node goes
+		stack().s3Proxy().throttleUploads(5_000_000);
+		try (BucketWatch watch = new BucketWatch(stack().s3Endpoint(), LocalStack.BUCKET)) {
+			JsonNode created = this.json.readTree(nodes.get("node-a").send("POST", "/api/v1/exports/bulky?" + query).body());
+			String taskId = created.path("taskId").asString();
+			String folder = this.bucket.folder("bulky", Instant.parse(created.path("createdAt").asString()), taskId);
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+				.until(() -> watch.uploadedParts(folder) >= 2);
+			return new Running(taskId, this.tasks.find(taskId).orElseThrow().node());
+		}
+	}
+
+	/** The files of the same rows exported without interruption (by the test's own service). */
+	private List<String> uninterrupted() {
+		if (uninterrupted == null) {
+			uninterrupted = export(OPERATOR_KEY, "bulky", "seq.min=-10").path("files").findValuesAsString("sha256");
+		}
+		return uninterrupted;
+	}
+
+	private ExportTask awaitSucceeded(String taskId) {
+		ExportTask task = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+			.until(() -> this.tasks.find(taskId).orElseThrow(), (t) -> !t.status().isActive());
+		assertThat(task.status()).isEqualTo(TaskStatus.SUCCEEDED);
+		return task;
+	}
+
+	private List<String> starts(String taskId) {
+		return this.tasks.events(taskId).stream().map(TaskEvent::detail)
+			.filter((detail) -> detail != null && detail.startsWith("Pending -> Processing")).toList();
+	}
+
+	private TaskEvent event(String taskId, TaskEventType type) {
+		return this.tasks.events(taskId).stream().filter((event) -> event.type() == type).findFirst().orElse(null);
+	}
+
+	private String taskId(String body) {
+		return this.json.readTree(body).path("taskId").asString();
+	}
+
+	private static int mostAtOnce(List<long[]> runs) {
+		int most = 0;
+		for (long[] run : runs) {
+			long at = run[0];
+			most = Math.max(most, (int) runs.stream().filter((other) -> other[0] <= at && at < other[1]).count());
+		}
+		return most;
+	}
+
+	private static ServiceJvm start(String nodeId) throws IOException {
+		Map<String, String> properties = new LinkedHashMap<>(TestStack.get().properties());
+		properties.put("spring.profiles.active", "test");
+		properties.put("spring.datasource.url", postgres.jdbcUrl());
+		properties.put("spring.datasource.username", postgres.username());
+		properties.put("spring.datasource.password", postgres.password());
+		// a queue of the two nodes' own (the test's own service listens on the shared one)
+		properties.put("export.queue.name", "cluster.fifo");
+		properties.put("export.queue.dead-letter-name", "cluster-dlq.fifo");
+		// a dead node's message is back 10 to 15 s after its last extension, by when it has been silent for a lease
+		properties.put("export.queue.visibility-timeout", "15s");
+		properties.put("export.lease", "8s");
+		properties.put("export.workers", String.valueOf(WORKERS));
+		// nine exports of one owner at once
+		properties.put("export.max-active-per-owner", "20");
+		properties.put("export.node-id", nodeId);
+		ServiceJvm node = new ServiceJvm(properties, HOME.resolve(nodeId + "-" + System.nanoTime() + ".log"));
+		nodes.put(nodeId, node);
+		return node;
+	}
+
+	private record Running(String taskId, String node) {
+	}
+
+}
