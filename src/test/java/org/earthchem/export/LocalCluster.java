@@ -22,8 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code make cluster}: the local stack once in this JVM (OpenSearch unless {@code OPENSEARCH_URL} is set, DynamoDB
- * Local, S3Proxy, GreenMail, and PostgreSQL for the shared job repository), then {@code NODES} service JVMs (default
- * 2) on {@code SERVER_PORT}, {@code SERVER_PORT+1}, … that share it, each with its pid and log in
+ * Local, S3Proxy, ElasticMQ, GreenMail, and PostgreSQL for the shared job repository), then {@code NODES} service JVMs
+ * (default 2) on {@code SERVER_PORT}, {@code SERVER_PORT+1}, … that share it, each with its pid and log in
  * {@code .local/cluster/}. Ctrl-C stops everything.
  */
 public final class LocalCluster {
@@ -78,6 +78,11 @@ public final class LocalCluster {
 		shared.forEach((name, value) -> command.add("-D" + name + "=" + value));
 		command.add("-Dserver.port=" + port);
 		command.add("-Dexport.node-id=node-" + number);
+		if (number == 1) {
+			// the queue lives in this JVM and begins empty: the first node queues again what the last cluster had
+			// queued or running (only one node, so that no node takes over an export another has just started)
+			command.add("-Dexport.queue.resend-at-start=true");
+		}
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(ExportServiceApplication.class.getName());
@@ -129,7 +134,8 @@ public final class LocalCluster {
 				================================================================================
 				 Export cluster is up: %d nodes sharing one stack
 				%s   OpenSearch: %s
-				   Job repository: PostgreSQL (shared), tasks: DynamoDB Local, files: S3Proxy (.local/s3)
+				   Queue: ElasticMQ (SQS, shared), job repository: PostgreSQL (shared), tasks: DynamoDB Local,
+				   files: S3Proxy (.local/s3)
 				   Demo API keys: petdb-demo-key, all-demo-key, operator-demo-key (operator)
 				   Try (create on one node, follow on another):
 				     curl -si -X POST -H 'X-API-Key: petdb-demo-key' \\

@@ -12,9 +12,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * {@code make run}: the service with its whole local stack in this JVM — an OpenSearch node seeded with the demo
- * indices, DynamoDB Local, S3Proxy, GreenMail — and its data under {@code .local/}, reused by the next run. A part
- * whose environment variable points at a real server ({@code OPENSEARCH_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB},
- * {@code AWS_ENDPOINT_URL_S3}, {@code SMTP_HOST}) is not started.
+ * indices, DynamoDB Local, S3Proxy, ElasticMQ, GreenMail — and its data under {@code .local/}, reused by the next run
+ * (ElasticMQ keeps its messages in memory: what was queued or running is queued again at start). A part whose
+ * environment variable points at a real server ({@code OPENSEARCH_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB},
+ * {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_SQS}, {@code SMTP_HOST}) is not started.
  */
 public final class LocalExportServiceApplication {
 
@@ -50,7 +51,9 @@ public final class LocalExportServiceApplication {
 						+ "print(m.search(None,'ALL'))\"%n",
 						stack.smtpPort(), stack.imapPort(), String.join(", ", LocalStack.DEMO_MAILBOXES), stack.imapPort());
 		String s3 = "   S3: " + (stack.s3Endpoint() == null ? "AWS" : stack.s3Endpoint() + " (S3Proxy, files in .local/s3)")
-				+ ", bucket " + environment.getProperty("export.s3.bucket") + "\n";
+				+ ", bucket " + environment.getProperty("export.s3.bucket") + "\n"
+				+ "   SQS: " + (stack.sqsEndpoint() == null ? "AWS" : stack.sqsEndpoint() + " (ElasticMQ)") + ", queue "
+				+ environment.getProperty("export.queue.name", "export-tasks.fifo") + "\n";
 		String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
 		String text = """
 

@@ -98,17 +98,20 @@ class ClusterQueueTest extends IntegrationTest {
 
 	@Test
 	void eightExportsSentToBothNodesRunOnceEachOnBothNodesNeverMoreThanTheWorkersOfANode() throws Exception {
-		// slow reads: the exports overlap
-		stack().proxy().throttle(2_000_000);
+		// slow reads: the exports overlap, a few seconds each
+		stack().proxy().throttle(1_000_000);
 		List<String> materials = List.of("rock", "glass", "mineral", "inclusion", "rock,glass", "glass,mineral",
 				"rock,mineral", "rock,inclusion");
 		List<String> taskIds = new ArrayList<>();
 		for (int i = 0; i < materials.size(); i++) {
 			ServiceJvm node = nodes.get((i % 2 == 0) ? "node-a" : "node-b");
-			taskIds.add(taskId(node.send("POST", "/api/v1/exports/petdb?columns=sample_id&material=" + materials.get(i))
-				.body()));
+			taskIds.add(taskId(node.send("POST", "/api/v1/exports/petdb?material=" + materials.get(i)).body()));
 		}
-		// a ninth, cancelled while every worker is busy: it never starts anywhere
+		// a ninth, cancelled while every worker is busy and others wait: it never starts anywhere
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+			.until(() -> taskIds.stream()
+				.filter((id) -> this.tasks.find(id).orElseThrow().status() == TaskStatus.PROCESSING)
+				.count() == 2 * WORKERS);
 		String cancelled = taskId(nodes.get("node-a").send("POST", "/api/v1/exports/petdb?columns=sample_id").body());
 		assertThat(nodes.get("node-b").send("POST", "/api/v1/exports/" + cancelled + "/cancel").statusCode())
 			.isIn(200, 202);
