@@ -139,7 +139,7 @@ public final class LocalCluster {
 				   Demo API keys: petdb-demo-key, all-demo-key, operator-demo-key (operator)
 				   Try (create on one node, follow on another):
 				     curl -si -X POST -H 'X-API-Key: petdb-demo-key' \\
-				       '%s/api/v1/exports/petdb?material=rock&sio2.min=45&fileType=csv'
+				       '%s/api/v1/sources/petdb/exports?material=rock&sio2.min=45&fileType=csv'
 				     curl -s -H 'X-API-Key: petdb-demo-key' %s/api/v1/exports/<taskId>
 				     curl -s -H 'X-API-Key: operator-demo-key' %s/api/v1/admin/queue
 				   Ctrl-C stops every node and the stack.

@@ -69,7 +69,7 @@ public final class LocalExportServiceApplication {
 				   New API key:      make apikey OWNER=user-42 EMAIL=user@example.org SOURCES=petdb
 				   Try:
 				     curl -si -X POST -H 'X-API-Key: petdb-demo-key' \\
-				       '%1$s/api/v1/exports/petdb?material=rock&sio2.min=45&fileType=csv'
+				       '%1$s/api/v1/sources/petdb/exports?material=rock&sio2.min=45&fileType=csv'
 				     curl -s -H 'X-API-Key: petdb-demo-key' %1$s/api/v1/exports/<taskId>
 				     curl -sLOJ -H 'X-API-Key: petdb-demo-key' %1$s/api/v1/exports/<taskId>/download
 				================================================================================

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /** Creating exports, following them and downloading their files. */
 @RestController
-@RequestMapping("/api/v1/exports")
+@RequestMapping("/api/v1")
 class ExportController {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportController.class);
@@ -82,7 +83,7 @@ class ExportController {
 		this.limits = limits;
 	}
 
-	@PostMapping("/{source}")
+	@PostMapping("/sources/{source}/exports")
 	ResponseEntity<TaskView> create(@PathVariable String source, HttpServletRequest request) {
 		SourceDefinition definition = this.sources.require(source);
 		Caller caller = this.callers.resolve(request);
@@ -132,7 +133,14 @@ class ExportController {
 		return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + task.taskId())).body(created);
 	}
 
-	@GetMapping
+	/** The path of earlier versions, kept for existing clients; out of the description, where it would clash. */
+	@Hidden
+	@PostMapping("/exports/{source}")
+	ResponseEntity<TaskView> createAtFormerPath(@PathVariable String source, HttpServletRequest request) {
+		return create(source, request);
+	}
+
+	@GetMapping("/exports")
 	TaskListView list(@RequestParam(name = "status", required = false) String status,
 			@RequestParam(name = "source", required = false) String source,
 			@RequestParam(name = "owner", required = false) String owner,
@@ -181,7 +189,7 @@ class ExportController {
 				page.nextCursor());
 	}
 
-	@GetMapping("/{taskId}")
+	@GetMapping("/exports/{taskId}")
 	ResponseEntity<TaskView> get(@PathVariable String taskId, HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
@@ -192,7 +200,7 @@ class ExportController {
 		return response.body(view(task));
 	}
 
-	@PostMapping("/{taskId}/cancel")
+	@PostMapping("/exports/{taskId}/cancel")
 	ResponseEntity<TaskView> cancel(@PathVariable String taskId, HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);
 		if (task.status() == TaskStatus.CANCELLED) {
@@ -212,13 +220,13 @@ class ExportController {
 		return ResponseEntity.accepted().body(TaskView.of(after, null));
 	}
 
-	@GetMapping("/{taskId}/events")
+	@GetMapping("/exports/{taskId}/events")
 	List<EventView> events(@PathVariable String taskId, HttpServletRequest request) {
 		visibleTask(taskId, request);
 		return this.tasks.events(taskId).stream().map(EventView::of).toList();
 	}
 
-	@GetMapping("/{taskId}/download")
+	@GetMapping("/exports/{taskId}/download")
 	ResponseEntity<StreamingResponseBody> download(@PathVariable String taskId,
 			@RequestParam(name = "part", defaultValue = "1") int part, HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);

@@ -83,7 +83,8 @@ public abstract class IntegrationTest {
 
 	/** POSTs an export request and returns the response with its JSON body. */
 	protected ResponseEntity<JsonNode> requestExport(String apiKey, String source, String query) {
-		return http(apiKey).post().uri("/api/v1/exports/" + source + (query.isEmpty() ? "" : "?" + query))
+		return http(apiKey).post()
+			.uri("/api/v1/sources/" + source + "/exports" + (query.isEmpty() ? "" : "?" + query))
 			.retrieve()
 			.toEntity(JsonNode.class);
 	}
