@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.earthchem.export.api.Problems;
 import org.earthchem.export.security.ApiKeys;
 import org.earthchem.export.security.ApiKeys.ApiKeyInfo;
@@ -27,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operators issue, list and revoke API keys; a key is shown once, when it is issued, and never again. */
 @RestController
 @RequestMapping("/api/v1/admin/api-keys")
+@Tag(name = "API keys")
 class ApiKeyController {
 
 	private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9._@-]{1,128}");
@@ -62,6 +70,12 @@ class ApiKeyController {
 	}
 
 	@PostMapping
+	@Operation(operationId = "issueApiKey", summary = "Operators: issue an API key",
+			description = "The answer is the only one that ever carries the key.")
+	@ApiResponse(responseCode = "201", description = "Issued: the key and its record.",
+			headers = @Header(name = "Location", description = "The key's record.", schema = @Schema(type = "string")),
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKeyView.class)))
+	@ApiResponse(responseCode = "400", description = "A bad owner, email or source: `errors` names it.")
 	ResponseEntity<IssuedKeyView> issue(@RequestBody KeyRequest request) {
 		List<ParameterError> errors = new ArrayList<>();
 		if (request.owner() == null || !OWNER.matcher(request.owner()).matches()) {
@@ -93,11 +107,17 @@ class ApiKeyController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listApiKeys", summary = "Operators: list the API keys (never the keys themselves)")
+	@ApiResponse(responseCode = "200", description = "Every key's record.")
 	List<KeyView> list() {
 		return this.keys.list().stream().map(KeyView::of).toList();
 	}
 
 	@PostMapping("/{keyId}/revoke")
+	@Operation(operationId = "revokeApiKey", summary = "Operators: revoke an API key")
+	@ApiResponse(responseCode = "200", description = "Revoked: the key's record.",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeyView.class)))
+	@ApiResponse(responseCode = "404", description = "No such key.")
 	ResponseEntity<?> revoke(@PathVariable String keyId) {
 		if (!keyId.matches("[0-9a-f]{16}") || !this.keys.revoke(keyId)) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND,

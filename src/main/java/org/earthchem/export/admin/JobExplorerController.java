@@ -9,6 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.earthchem.export.api.Problems;
@@ -42,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/admin")
+@Tag(name = "Job explorer")
 class JobExplorerController {
 
 	private final JobRepository jobRepository;
@@ -83,6 +89,8 @@ class JobExplorerController {
 	}
 
 	@GetMapping("/jobs")
+	@Operation(operationId = "listJobs", summary = "Operators: jobs with their executions counted by status")
+	@ApiResponse(responseCode = "200", description = "Each job name with its counts.")
 	List<JobView> jobs() {
 		// one grouped query rather than a query per job instance
 		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
@@ -99,8 +107,17 @@ class JobExplorerController {
 	}
 
 	@GetMapping("/executions")
-	List<ExecutionView> executions(@RequestParam(name = "status", required = false) String status,
-			@RequestParam(name = "limit", defaultValue = "50") String limit) {
+	@Operation(operationId = "listExecutions", summary = "Operators: job executions, newest first")
+	@ApiResponse(responseCode = "200", description = "The executions, without their steps.")
+	@ApiResponse(responseCode = "400", description = "A bad `status` or `limit`: `errors` names it.")
+	List<ExecutionView> executions(
+			@Parameter(description = "Only executions in this batch status.",
+					schema = @Schema(allowableValues = { "COMPLETED", "STARTING", "STARTED", "STOPPING", "STOPPED",
+							"FAILED", "ABANDONED", "UNKNOWN" })) @RequestParam(name = "status",
+									required = false) String status,
+			@Parameter(description = "Executions at most.",
+					schema = @Schema(type = "integer", minimum = "1", maximum = "500",
+							defaultValue = "50")) @RequestParam(name = "limit", defaultValue = "50") String limit) {
 		List<ParameterError> errors = new ArrayList<>();
 		BatchStatus statusFilter = null;
 		if (status != null && !status.isBlank()) {
@@ -132,11 +149,20 @@ class JobExplorerController {
 	}
 
 	@GetMapping("/executions/{id}")
+	@Operation(operationId = "getExecution", summary = "Operators: one execution with its steps")
+	@ApiResponse(responseCode = "200", description = "The execution and its steps.")
+	@ApiResponse(responseCode = "404", description = "No such execution.")
 	ExecutionView execution(@PathVariable long id) {
 		return view(ExportOperations.find(this.jobRepository, id), true);
 	}
 
 	@PostMapping("/executions/{id}/restart")
+	@Operation(operationId = "restartExecution", summary = "Operators: restart a failed or stopped execution",
+			description = "The task goes back through Pending and is queued; the answer is the new execution once a "
+					+ "node has started it (else the old one).")
+	@ApiResponse(responseCode = "202", description = "Restarted: the execution.")
+	@ApiResponse(responseCode = "404", description = "No such execution.")
+	@ApiResponse(responseCode = "409", description = "The execution cannot be restarted now.")
 	ResponseEntity<ExecutionView> restart(@PathVariable long id, HttpServletRequest request) {
 		String taskId = this.operations.requeue(id, this.callers.resolve(request).owner());
 		// through the queue like every export: whichever node has a free worker runs it
@@ -146,12 +172,22 @@ class JobExplorerController {
 	}
 
 	@PostMapping("/executions/{id}/stop")
+	@Operation(operationId = "stopExecution", summary = "Operators: stop a running execution",
+			description = "Its task becomes Cancelled.")
+	@ApiResponse(responseCode = "202", description = "Stopping: the execution.")
+	@ApiResponse(responseCode = "404", description = "No such execution.")
+	@ApiResponse(responseCode = "409", description = "The execution is not running.")
 	ResponseEntity<ExecutionView> stop(@PathVariable long id, HttpServletRequest request) {
 		this.operations.stop(id, this.callers.resolve(request).owner());
 		return ResponseEntity.accepted().body(execution(id));
 	}
 
 	@PostMapping("/executions/{id}/abandon")
+	@Operation(operationId = "abandonExecution", summary = "Operators: mark a dead execution abandoned",
+			description = "Its task becomes Failed.")
+	@ApiResponse(responseCode = "200", description = "Abandoned: the execution.")
+	@ApiResponse(responseCode = "404", description = "No such execution.")
+	@ApiResponse(responseCode = "409", description = "The execution cannot be abandoned now.")
 	ExecutionView abandon(@PathVariable long id, HttpServletRequest request) {
 		return view(this.operations.abandon(id, this.callers.resolve(request).owner()), true);
 	}

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.earthchem.export.queue.ExportQueue;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStore;
@@ -30,6 +34,11 @@ class QueueController {
 	}
 
 	@GetMapping("/api/v1/admin/queue")
+	@Tag(name = "Queue")
+	@Operation(operationId = "getQueue", summary = "Operators: the export queue",
+			description = "Pending tasks in start order with their positions, the running ones with the node "
+					+ "running each, this node's worker pool size and the dead-letter queue's depth.")
+	@ApiResponse(responseCode = "200", description = "The queue.")
 	ResponseEntity<QueueView> queue() {
 		// operators only: the security filter chain lets no one else reach /api/v1/admin
 		List<QueuedTask> pending = new ArrayList<>();

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.earthchem.export.security.Caller;
@@ -38,12 +41,21 @@ class CallerController {
 	}
 
 	@GetMapping("/me")
+	@Tag(name = OpenApiConfig.CALLER)
+	@Operation(operationId = "getCaller", summary = "Who the caller is",
+			description = "Owner id, email, the sources the credential may export, and whether it is an operator's.")
+	@ApiResponse(responseCode = "200", description = "The caller.")
 	Me me(HttpServletRequest request) {
 		Caller caller = this.callers.resolve(request);
 		return new Me(caller.owner(), caller.email(), new TreeSet<>(caller.sources()), caller.operator());
 	}
 
 	@GetMapping("/sources")
+	@Tag(name = OpenApiConfig.SOURCES)
+	@Operation(operationId = "listSources", summary = "List the sources the caller may export",
+			description = "Each source with its search parameters (name and kind: term, range, geo_bbox, text, "
+					+ "columns).")
+	@ApiResponse(responseCode = "200", description = "The sources.")
 	List<SourceView> sources(HttpServletRequest request) {
 		Caller caller = this.callers.resolve(request);
 		return this.sources.all()

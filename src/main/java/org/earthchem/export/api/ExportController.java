@@ -10,6 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +58,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** Creating exports, following them and downloading their files. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = OpenApiConfig.EXPORTS)
 class ExportController {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportController.class);
@@ -84,6 +92,33 @@ class ExportController {
 	}
 
 	@PostMapping("/sources/{source}/exports")
+	@Operation(operationId = "createExport", summary = "Create and queue an export of a search",
+			description = "Validates the search parameters against the source, counts the rows they match and queues "
+					+ "the export. Identical requests of one owner do not run twice: while the first is active, the "
+					+ "same source, query and file type answer 200 with that task.")
+	@SearchParameters
+	@ApiResponse(responseCode = "202", description = "Queued: the new task, Pending.",
+			headers = @Header(name = HttpHeaders.LOCATION, description = "The task: `/api/v1/exports/{taskId}`.",
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TaskView.class)))
+	@ApiResponse(responseCode = "200",
+			description = "The caller already has this export Pending or Processing: that task.",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TaskView.class)))
+	@ApiResponse(responseCode = "400",
+			description = "Bad search parameters (unknown, malformed, repeated, too long): `errors` names each one. "
+					+ "Nothing is queued.")
+	@ApiResponse(responseCode = "403", description = "The credential may not export this source.")
+	@ApiResponse(responseCode = "404", description = "Unknown source.")
+	@ApiResponse(responseCode = "422",
+			description = "The search matches more rows than one export may hold: `matchedRows` and `limit`.")
+	@ApiResponse(responseCode = "429",
+			description = "The caller already has as many active exports as allowed (`limit`); retry after "
+					+ "`Retry-After` seconds.")
+	@ApiResponse(responseCode = "503",
+			description = "The search cluster or the queue cannot be reached; nothing was created. Retry after "
+					+ "`Retry-After` seconds.")
 	ResponseEntity<TaskView> create(@PathVariable String source, HttpServletRequest request) {
 		SourceDefinition definition = this.sources.require(source);
 		Caller caller = this.callers.resolve(request);
@@ -141,11 +176,25 @@ class ExportController {
 	}
 
 	@GetMapping("/exports")
-	TaskListView list(@RequestParam(name = "status", required = false) String status,
-			@RequestParam(name = "source", required = false) String source,
-			@RequestParam(name = "owner", required = false) String owner,
-			@RequestParam(name = "limit", required = false) String limit,
-			@RequestParam(name = "cursor", required = false) String cursor, HttpServletRequest request) {
+	@Operation(operationId = "listExports", summary = "List the caller's exports, newest first",
+			description = "Operators see every owner's exports and may filter by `owner`.")
+	@ApiResponse(responseCode = "200", description = "A page of tasks and the cursor of the next page.")
+	@ApiResponse(responseCode = "400", description = "A bad `status`, `limit` or `cursor`: `errors` names it.")
+	@ApiResponse(responseCode = "403", description = "`owner` names another owner and the caller is no operator.")
+	TaskListView list(
+			@Parameter(description = "Only tasks in this status.",
+					schema = @Schema(allowableValues = { "Pending", "Processing", "Succeeded", "Failed",
+							"Cancelled" })) @RequestParam(name = "status", required = false) String status,
+			@Parameter(description = "Only tasks of this source.") @RequestParam(name = "source",
+					required = false) String source,
+			@Parameter(description = "Operators: only tasks of this owner.") @RequestParam(name = "owner",
+					required = false) String owner,
+			@Parameter(description = "Tasks per page.",
+					schema = @Schema(type = "integer", minimum = "1", maximum = "100",
+							defaultValue = "20")) @RequestParam(name = "limit", required = false) String limit,
+			@Parameter(description = "`nextCursor` of the previous page.") @RequestParam(name = "cursor",
+					required = false) String cursor,
+			HttpServletRequest request) {
 		Caller caller = this.callers.resolve(request);
 		List<ParameterError> errors = new ArrayList<>();
 		TaskStatus statusFilter = null;
@@ -190,6 +239,14 @@ class ExportController {
 	}
 
 	@GetMapping("/exports/{taskId}")
+	@Operation(operationId = "getExport", summary = "Get an export task",
+			description = "Status, queue position, progress, files with their download links, error. Poll every "
+					+ "`Retry-After` seconds while it is active.")
+	@ApiResponse(responseCode = "200", description = "The task.",
+			headers = @Header(name = HttpHeaders.RETRY_AFTER,
+					description = "`10` while the task is Pending or Processing: when to ask again.",
+					schema = @Schema(type = "integer")))
+	@ApiResponse(responseCode = "404", description = "No such export of the caller's.")
 	ResponseEntity<TaskView> get(@PathVariable String taskId, HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
@@ -201,6 +258,17 @@ class ExportController {
 	}
 
 	@PostMapping("/exports/{taskId}/cancel")
+	@Operation(operationId = "cancelExport", summary = "Cancel an export",
+			description = "A Pending task becomes Cancelled at once and never starts; a Processing one stops at its "
+					+ "next progress check, its uploads removed.")
+	@ApiResponse(responseCode = "202", description = "Cancel taken: the task (Cancelled, or still Processing).",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TaskView.class)))
+	@ApiResponse(responseCode = "200", description = "Already Cancelled: the task.",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TaskView.class)))
+	@ApiResponse(responseCode = "404", description = "No such export of the caller's.")
+	@ApiResponse(responseCode = "409", description = "The export has already Succeeded or Failed.")
 	ResponseEntity<TaskView> cancel(@PathVariable String taskId, HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);
 		if (task.status() == TaskStatus.CANCELLED) {
@@ -221,14 +289,37 @@ class ExportController {
 	}
 
 	@GetMapping("/exports/{taskId}/events")
+	@Operation(operationId = "listExportEvents", summary = "Get an export's audit trail, oldest first")
+	@ApiResponse(responseCode = "200", description = "The events.")
+	@ApiResponse(responseCode = "404", description = "No such export of the caller's.")
 	List<EventView> events(@PathVariable String taskId, HttpServletRequest request) {
 		visibleTask(taskId, request);
 		return this.tasks.events(taskId).stream().map(EventView::of).toList();
 	}
 
 	@GetMapping("/exports/{taskId}/download")
+	@Operation(operationId = "downloadExportFile", summary = "Download a file of a Succeeded export",
+			description = "Small exports stream the file itself; larger ones redirect to a fresh pre-signed S3 link. "
+					+ "Every call is a DOWNLOADED event.")
+	@ApiResponse(responseCode = "200", description = "The file, as an attachment.",
+			headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "`attachment; filename=…`",
+					schema = @Schema(type = "string")),
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(type = "string", format = "binary")) })
+	@ApiResponse(responseCode = "302", description = "The file is large: a pre-signed S3 link to it.",
+			headers = @Header(name = HttpHeaders.LOCATION, description = "The pre-signed link.",
+					schema = @Schema(type = "string")),
+			content = @Content(schema = @Schema(hidden = true)))
+	@ApiResponse(responseCode = "400", description = "`part` is not a whole number.")
+	@ApiResponse(responseCode = "404", description = "No such export of the caller's, or no such part.")
+	@ApiResponse(responseCode = "409", description = "The export has not Succeeded.")
+	@ApiResponse(responseCode = "410", description = "Retention has removed the export's files.")
 	ResponseEntity<StreamingResponseBody> download(@PathVariable String taskId,
-			@RequestParam(name = "part", defaultValue = "1") int part, HttpServletRequest request) {
+			@Parameter(description = "Which file (1 = `…-part-001`).",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1",
+							defaultValue = "1")) @RequestParam(name = "part", defaultValue = "1") int part,
+			HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);
 		if (task.status() != TaskStatus.SUCCEEDED) {
 			throw new ApiException(HttpStatus.CONFLICT, ProblemCode.TASK_NOT_FINISHED,

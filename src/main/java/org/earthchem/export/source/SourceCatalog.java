@@ -63,6 +63,12 @@ public class SourceCatalog {
 		return source;
 	}
 
+	/** The type of a field of the source's index, as its mapping was read at start; empty for a field it lacks. */
+	public Optional<ColumnType> fieldType(SourceDefinition source, String field) {
+		IndexMapping mapping = this.mappings.get(source.name());
+		return (mapping != null) ? mapping.leaf(field).map(Column::type) : Optional.empty();
+	}
+
 	/** Validates a request's search parameters against the source and the mapping checked at start. */
 	public ExportQuery parse(SourceDefinition source, Map<String, List<String>> parameters) {
 		return this.parser.parse(source, this.mappings.get(source.name()), parameters);
