@@ -1,7 +1,7 @@
 # Export service — the commands a developer and CI use. Needs only a JDK 17+ (Maven comes through ./mvnw).
 MVNW := ./mvnw -B --no-transfer-progress
 
-.PHONY: run cluster test bench build clean token apikey
+.PHONY: run cluster test bench build clean token apikey openapi openapi-lint
 
 ## run: build and start the service on :8080 with its local stack (OpenSearch, DynamoDB Local) under .local/
 ##      (its JVM flags: pom.xml's service.jvm.args, shared with make bench; no launch optimization, full JIT)
@@ -45,6 +45,16 @@ apikey:
 	@curl -sS -X POST -H "X-API-Key: $(OPERATOR_KEY)" -H 'Content-Type: application/json' \
 		-d "{\"owner\":\"$(OWNER)\",\"email\":\"$(EMAIL)\",\"operator\":$(OPERATOR),\"sources\":[\"$$(echo '$(SOURCES)' | sed 's/,/\",\"/g')\"]}" \
 		$(URL)/api/v1/admin/api-keys; echo
+
+## openapi: write the served OpenAPI description over the committed snapshot (after an intended API change);
+##          the next build generates the test client from it
+OPENAPI_SNAPSHOT := src/test/resources/openapi/export-service.json
+openapi:
+	$(MVNW) -q test -Dtest=OpenApiSnapshotTest -Dopenapi.snapshot.update=true
+
+## openapi-lint: Redocly's recommended rules over the snapshot (pinned version, through npx; errors fail)
+openapi-lint:
+	npx --yes @redocly/cli@2.77.0 lint $(OPENAPI_SNAPSHOT)
 
 ## build: the service jar in target/
 build:
