@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.queue.ExportQueue;
 import org.earthchem.export.queue.QueueUnavailableException;
 import org.earthchem.export.security.Caller;
@@ -70,8 +71,12 @@ class ExportController {
 
 	private final RequestLimits limits;
 
+	private final ExportMetrics metrics;
+
 	ExportController(SourceCatalog sources, SearchCluster cluster, TaskStore tasks, ExportQueue queue,
-			ExportBucket bucket, DownloadLinks links, CallerResolver callers, RequestLimits limits) {
+			ExportBucket bucket, DownloadLinks links, CallerResolver callers, RequestLimits limits,
+			ExportMetrics metrics) {
+		this.metrics = metrics;
 		this.sources = sources;
 		this.cluster = cluster;
 		this.tasks = tasks;
@@ -127,6 +132,7 @@ class ExportController {
 							+ "in a minute.",
 					Map.of(), "30");
 		}
+		this.metrics.created(task);
 		log.info("Export {} created for {}: {}?{} ({} rows)", task.taskId(), caller.owner(), source, task.query(),
 				matched);
 		return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + task.taskId())).body(created);
@@ -209,6 +215,10 @@ class ExportController {
 		}
 		log.info("Export {} cancel requested by {} while {}", taskId, this.callers.resolve(request).owner(),
 				task.status().label());
+		if (after.status() == TaskStatus.CANCELLED) {
+			// it never started: cancelled here and now (a running one is counted when its job stops)
+			this.metrics.finished(after, ExportMetrics.Outcome.CANCELLED);
+		}
 		return ResponseEntity.accepted().body(TaskView.of(after, null));
 	}
 
@@ -241,9 +251,11 @@ class ExportController {
 		if (!this.links.streams(task)) {
 			IssuedLink link = this.links.issueFor(taskId, file, caller);
 			this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller + " (redirect to S3)");
+			this.metrics.download("redirect");
 			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link.url())).build();
 		}
 		this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller);
+		this.metrics.download("stream");
 		StreamingResponseBody body = (out) -> {
 			try (InputStream in = this.bucket.open(file.location())) {
 				in.transferTo(out);

@@ -5,6 +5,10 @@ import java.util.concurrent.Executors;
 
 import tools.jackson.core.json.JsonFactory;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SearchUnavailableException;
@@ -117,8 +121,8 @@ class ExportJobConfig {
 	}
 
 	@Bean
-	RetryPlan exportRetryPlan(TaskStore tasks, ExportJobProperties properties) {
-		return new RetryPlan(tasks, properties);
+	RetryPlan exportRetryPlan(TaskStore tasks, ExportJobProperties properties, ExportMetrics metrics) {
+		return new RetryPlan(tasks, properties, metrics);
 	}
 
 	@Bean
@@ -134,9 +138,13 @@ class ExportJobConfig {
 	@Bean
 	ExportWorker exportWorker(TaskStore tasks, ExportLauncher exportLauncher, ExecutionEnds exportExecutionEnds,
 			ExportRecovery exportRecovery, RetryPlan exportRetryPlan, ExportJobProperties properties,
-			NodeStopping exportNodeStopping) {
-		return new ExportWorker(tasks, exportLauncher, exportExecutionEnds, exportRecovery, exportRetryPlan,
-				properties.lease(), exportNodeStopping);
+			NodeStopping exportNodeStopping, MeterRegistry registry) {
+		ExportWorker worker = new ExportWorker(tasks, exportLauncher, exportExecutionEnds, exportRecovery,
+				exportRetryPlan, properties.lease(), exportNodeStopping);
+		Gauge.builder("export.tasks.running", worker, ExportWorker::running)
+			.description("Exports this node runs now")
+			.register(registry);
+		return worker;
 	}
 
 	@Bean
@@ -147,18 +155,18 @@ class ExportJobConfig {
 
 	@Bean
 	ExportRecovery exportRecovery(TaskStore tasks, JobRepository jobRepository, JobOperator jobOperator,
-			RetryPlan exportRetryPlan, ExportJobProperties properties) {
-		return new ExportRecovery(tasks, jobRepository, jobOperator, exportRetryPlan, properties.lease());
+			RetryPlan exportRetryPlan, ExportJobProperties properties, ExportMetrics metrics) {
+		return new ExportRecovery(tasks, jobRepository, jobOperator, exportRetryPlan, properties.lease(), metrics);
 	}
 
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, TaskStore tasks,
 			SearchCluster cluster, ExportBucket bucket, DownloadLinks links, RetryPlan exportRetryPlan,
 			Heartbeats exportHeartbeats, Notifier notifier, ThreadPoolTaskExecutor exportMailSender, NodeId exportNode,
-			ExecutionEnds exportExecutionEnds, NodeStopping exportNodeStopping) {
+			ExecutionEnds exportExecutionEnds, NodeStopping exportNodeStopping, ExportMetrics metrics) {
 		return new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new TaskStatusListener(tasks, cluster, bucket, links, exportRetryPlan, exportHeartbeats, notifier,
-					exportMailSender, exportNode, exportExecutionEnds, exportNodeStopping))
+					exportMailSender, exportNode, exportExecutionEnds, exportNodeStopping, metrics))
 			.start(prepareStep)
 			.next(extractStep)
 			.build();
@@ -214,11 +222,11 @@ class ExportJobConfig {
 	@StepScope
 	PointInTimeReader exportReader(@Value("#{stepExecution}") StepExecution stepExecution, SearchCluster cluster,
 			JsonFactory exportJsonFactory, ExportJobProperties properties, ExecutorService pagePrefetcher,
-			RetryTemplate pageRetries, ResumePoint exportResumePoint) {
+			RetryTemplate pageRetries, ResumePoint exportResumePoint, ExportMetrics metrics) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		return new PointInTimeReader(cluster, exportJsonFactory, new RowFlattener(exportJsonFactory, plan.columns()),
 				plan.pitId(), plan.queryJson(), plan.sortField(), exportResumePoint.searchAfter(), properties.pageSize(),
-				properties.pitKeepAlive(), pagePrefetcher, pageRetries);
+				properties.pitKeepAlive(), pagePrefetcher, pageRetries, metrics.pageReads());
 	}
 
 	@Bean
@@ -235,7 +243,7 @@ class ExportJobConfig {
 	@StepScope
 	ExportFileWriter exportWriter(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory,
 			ExportJobProperties properties, BucketProperties bucketProperties, ExportBucket bucket, TaskStore tasks,
-			ThreadPoolTaskExecutor partUploader, ResumePoint exportResumePoint, PointInTimeReader exportReader,
+			ThreadPoolTaskExecutor partUploader, ExportMetrics metrics, ResumePoint exportResumePoint, PointInTimeReader exportReader,
 			NodeId exportNode, NodeStopping exportNodeStopping) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		String taskId = stepExecution.getJobParameters().getString(ExportLauncher.TASK_ID);
@@ -245,7 +253,8 @@ class ExportJobConfig {
 		};
 		return new ExportFileWriter(bucket, tasks, fileNames(stepExecution, plan, tasks, bucket, properties),
 				plan.fileType().contentType(), format, properties.maxRowsPerFile(),
-				(int) bucketProperties.partSize().toBytes(), partUploader, exportResumePoint, exportReader::exhausted,
+				(int) bucketProperties.partSize().toBytes(), new PartUploader(partUploader, metrics.partUploads()),
+				exportResumePoint, exportReader::exhausted,
 				exportNode,
 				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval(),
 						exportNodeStopping::isStopping,
@@ -270,8 +279,8 @@ class ExportJobConfig {
 
 	@Bean
 	ExportOperations exportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks,
-			ExportJobProperties properties, ExportBucket bucket) {
-		return new ExportOperations(jobRepository, jobOperator, tasks, properties.lease(), bucket);
+			ExportJobProperties properties, ExportBucket bucket, ExportMetrics metrics) {
+		return new ExportOperations(jobRepository, jobOperator, tasks, properties.lease(), bucket, metrics);
 	}
 
 	@Bean

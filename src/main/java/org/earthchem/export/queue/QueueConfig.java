@@ -8,6 +8,7 @@ import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.earthchem.export.job.ExportJobProperties;
@@ -82,13 +83,19 @@ class QueueConfig {
 	}
 
 	@Bean
+	QueueGauges queueGauges(TaskStore tasks, ExportQueue exportQueue, MeterRegistry registry) {
+		return new QueueGauges(tasks, exportQueue, registry);
+	}
+
+	@Bean
 	ApplicationListener<ApplicationReadyEvent> queueReconcilerSchedule(QueueReconciler reconciler,
-			TaskScheduler exportScheduler, QueueProperties properties) {
+			QueueGauges queueGauges, TaskScheduler exportScheduler, QueueProperties properties) {
 		return (event) -> {
 			if (properties.resendAtStart()) {
 				reconciler.resendActive();
 			}
 			exportScheduler.scheduleWithFixedDelay(reconciler::sendUnqueued, properties.reconcileInterval());
+			exportScheduler.scheduleWithFixedDelay(queueGauges::refresh, Duration.ofSeconds(15));
 		};
 	}
 

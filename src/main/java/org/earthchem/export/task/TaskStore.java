@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -256,6 +257,26 @@ public class TaskStore {
 			.key(key(taskId, TaskTable.TASK_SK))
 			.updateExpression("SET queuedAt = :now")
 			.expressionAttributeValues(Map.of(":now", s(Timestamps.format(now())))));
+	}
+
+	/** How many tasks have this status (a count on the status index, no items read). */
+	public long count(TaskStatus status) {
+		long count = 0;
+		Map<String, AttributeValue> start = null;
+		do {
+			Map<String, AttributeValue> exclusiveStart = start;
+			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
+				.indexName(TaskTable.BY_STATUS)
+				.keyConditionExpression("#status = :status")
+				.expressionAttributeNames(Map.of("#status", "status"))
+				.expressionAttributeValues(Map.of(":status", s(status.label())))
+				.select(Select.COUNT)
+				.exclusiveStartKey(exclusiveStart));
+			count += page.count();
+			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+		}
+		while (start != null);
+		return count;
 	}
 
 	/** Pending tasks, oldest first: the queue. */

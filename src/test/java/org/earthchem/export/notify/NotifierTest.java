@@ -19,8 +19,10 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportFile;
@@ -201,7 +203,8 @@ class NotifierTest extends IntegrationTest {
 		unreachable.setPort(closedPort);
 		unreachable.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
 		Notifier notifier = new Notifier(unreachable, this.tasks,
-				new NotifyProperties(true, "EarthChem exports <exports@earthchem.org>", 2, Duration.ofMillis(10), null));
+				new NotifyProperties(true, "EarthChem exports <exports@earthchem.org>", 2, Duration.ofMillis(10), null),
+				new ExportMetrics(new SimpleMeterRegistry()));
 
 		assertThatNoException().isThrownBy(() -> notifier.exportSucceeded(task));
 
@@ -236,7 +239,8 @@ class NotifierTest extends IntegrationTest {
 	void aDisabledNotifierSendsNothingAndRecordsNothing() {
 		ExportTask task = succeededTask(this.email);
 		Notifier disabled = new Notifier(new JavaMailSenderImpl(), this.tasks,
-				new NotifyProperties(false, "EarthChem exports <exports@earthchem.org>", 3, Duration.ofMillis(10), null));
+				new NotifyProperties(false, "EarthChem exports <exports@earthchem.org>", 3, Duration.ofMillis(10), null),
+				new ExportMetrics(new SimpleMeterRegistry()));
 
 		disabled.exportSucceeded(task);
 
