@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.queue.ExportQueue;
+import org.earthchem.export.queue.StartEstimates;
 import org.earthchem.export.queue.QueueUnavailableException;
 import org.earthchem.export.security.Caller;
 import org.earthchem.export.security.CallerResolver;
@@ -73,10 +74,13 @@ class ExportController {
 
 	private final ExportMetrics metrics;
 
+	private final StartEstimates startEstimates;
+
 	ExportController(SourceCatalog sources, SearchCluster cluster, TaskStore tasks, ExportQueue queue,
 			ExportBucket bucket, DownloadLinks links, CallerResolver callers, RequestLimits limits,
-			ExportMetrics metrics) {
+			ExportMetrics metrics, StartEstimates startEstimates) {
 		this.metrics = metrics;
+		this.startEstimates = startEstimates;
 		this.sources = sources;
 		this.cluster = cluster;
 		this.tasks = tasks;
@@ -202,7 +206,7 @@ class ExportController {
 	ResponseEntity<TaskView> cancel(@PathVariable String taskId, HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);
 		if (task.status() == TaskStatus.CANCELLED) {
-			return ResponseEntity.ok(TaskView.of(task, null));
+			return ResponseEntity.ok(TaskView.of(task, null, null));
 		}
 		if (!task.status().isActive()) {
 			throw finished(task);
@@ -219,7 +223,7 @@ class ExportController {
 			// it never started: cancelled here and now (a running one is counted when its job stops)
 			this.metrics.finished(after, ExportMetrics.Outcome.CANCELLED);
 		}
-		return ResponseEntity.accepted().body(TaskView.of(after, null));
+		return ResponseEntity.accepted().body(TaskView.of(after, null, null));
 	}
 
 	@GetMapping("/{taskId}/events")
@@ -270,7 +274,9 @@ class ExportController {
 	}
 
 	private TaskView view(ExportTask task) {
-		return TaskView.of(this.links.current(task), this.tasks.queuePosition(task));
+		Integer position = this.tasks.queuePosition(task);
+		return TaskView.of(this.links.current(task), position,
+				(position != null) ? this.startEstimates.secondsUntilStart(position) : null);
 	}
 
 	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,

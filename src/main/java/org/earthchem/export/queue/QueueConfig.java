@@ -83,6 +83,11 @@ class QueueConfig {
 	}
 
 	@Bean
+	StartEstimates startEstimates(TaskStore tasks, @Value("${export.workers:3}") int workers) {
+		return new StartEstimates(tasks, workers, java.time.Clock.systemUTC());
+	}
+
+	@Bean
 	QueueGauges queueGauges(TaskStore tasks, ExportQueue exportQueue, MeterRegistry registry) {
 		return new QueueGauges(tasks, exportQueue, registry);
 	}

@@ -153,6 +153,10 @@ public class TaskStore {
 				set(sets, names, values, "totalRows", n(change.progress().totalRows()));
 			}
 		}
+		if (change.startedAt() != null) {
+			// the speed of an earlier attempt says nothing of this one
+			removes.add("rowsPerSecond");
+		}
 		if (change.reopen()) {
 			removes.add("finishedAt");
 			removes.add("errorCode");
@@ -185,6 +189,11 @@ public class TaskStore {
 		if (progress.totalRows() != null) {
 			values.put(":total", n(progress.totalRows()));
 			expression += ", totalRows = :total";
+		}
+		if (progress.rowsPerSecond() != null) {
+			values.put(":speed", AttributeValue.fromN(String.format(java.util.Locale.ROOT, "%.1f",
+					progress.rowsPerSecond())));
+			expression += ", rowsPerSecond = :speed";
 		}
 		try {
 			String finalExpression = expression;
@@ -277,6 +286,17 @@ public class TaskStore {
 		}
 		while (start != null);
 		return count;
+	}
+
+	/** The newest Succeeded tasks, at most {@code limit}, newest first (recent durations for start estimates). */
+	public List<ExportTask> recentlySucceeded(int limit) {
+		return this.dynamoDb.query((r) -> r.tableName(this.table.name())
+			.indexName(TaskTable.BY_STATUS)
+			.keyConditionExpression("#status = :succeeded")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":succeeded", s(TaskStatus.SUCCEEDED.label())))
+			.scanIndexForward(false)
+			.limit(limit)).items().stream().map(TaskItems::fromItem).toList();
 	}
 
 	/** Pending tasks, oldest first: the queue. */
