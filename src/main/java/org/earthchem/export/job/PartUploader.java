@@ -5,24 +5,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.MDC;
 
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.storage.FileUpload;
 
 /**
  * Uploads the parts of export files off the writing thread (the pool {@code partUploader}), each timed as
- * {@code export_part_upload_seconds}, with the log context of the export that asked.
+ * {@code export_part_upload_seconds} and a span of the export's trace, with the log context of the export that asked.
  */
 final class PartUploader {
 
 	private final Executor executor;
 
-	private final Timer uploads;
+	private final ExportMetrics metrics;
 
-	PartUploader(Executor executor, Timer uploads) {
+	PartUploader(Executor executor, ExportMetrics metrics) {
 		this.executor = executor;
-		this.uploads = uploads;
+		this.metrics = metrics;
 	}
 
 	/** Runs {@code work} on the upload pool, with the caller's log context. */
@@ -43,7 +43,7 @@ final class PartUploader {
 
 	/** Uploads one part, timed. */
 	void upload(FileUpload upload, byte[] bytes, int length) {
-		this.uploads.record(() -> upload.uploadPart(bytes, length));
+		this.metrics.partUpload(() -> upload.uploadPart(bytes, length));
 	}
 
 }

@@ -3,13 +3,17 @@ package org.earthchem.export.metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +45,11 @@ public class ExportMetrics {
 
 	private final Timer partUploads;
 
-	public ExportMetrics(MeterRegistry registry) {
+	private final ObjectProvider<Tracer> tracer;
+
+	public ExportMetrics(MeterRegistry registry, ObjectProvider<Tracer> tracer) {
 		this.registry = registry;
+		this.tracer = tracer;
 		this.pageReads = Timer.builder("export.page.read")
 			.description("Time to read and parse one page of search results")
 			.publishPercentileHistogram()
@@ -114,14 +121,35 @@ public class ExportMetrics {
 			.increment();
 	}
 
-	/** One page of search results, read and parsed. */
-	public Timer pageReads() {
-		return this.pageReads;
+	/** Reads and parses one page of search results: timed, and a span of the export's trace. */
+	public <T> T pageRead(Supplier<T> read) {
+		return traced("export page read", () -> this.pageReads.record(read));
 	}
 
-	/** One part of a file, uploaded. */
-	public Timer partUploads() {
-		return this.partUploads;
+	/** Uploads one part of a file: timed, and a span of the export's trace. */
+	public void partUpload(Runnable upload) {
+		traced("export part upload", () -> {
+			this.partUploads.record(upload);
+			return null;
+		});
+	}
+
+	private <T> T traced(String name, Supplier<T> work) {
+		Tracer tracing = this.tracer.getIfAvailable();
+		if (tracing == null) {
+			return work.get();
+		}
+		Span span = tracing.nextSpan().name(name).start();
+		try (Tracer.SpanInScope scope = tracing.withSpan(span)) {
+			return work.get();
+		}
+		catch (RuntimeException ex) {
+			span.error(ex);
+			throw ex;
+		}
+		finally {
+			span.end();
+		}
 	}
 
 	/** A notification mail was sent ({@code sent}) or given up ({@code failed}). */

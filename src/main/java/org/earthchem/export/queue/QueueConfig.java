@@ -9,6 +9,7 @@ import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMod
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.earthchem.export.job.ExportJobProperties;
@@ -45,7 +46,7 @@ class QueueConfig {
 	 */
 	@Bean(LISTENER_FACTORY)
 	SqsMessageListenerContainerFactory<Object> exportTaskListenerFactory(SqsAsyncClient sqs,
-			@Value("${export.workers:3}") int workers) {
+			@Value("${export.workers:3}") int workers, ObservationRegistry observationRegistry) {
 		return SqsMessageListenerContainerFactory.builder()
 			.sqsAsyncClient(sqs)
 			.configure((options) -> options.maxConcurrentMessages(workers)
@@ -56,7 +57,9 @@ class QueueConfig {
 				.acknowledgementMode(AcknowledgementMode.MANUAL)
 				.pollTimeout(Duration.ofSeconds(5))
 				// a stopping node hands its exports back at their next chunk: seconds, not minutes
-				.listenerShutdownTimeout(Duration.ofSeconds(60)))
+				.listenerShutdownTimeout(Duration.ofSeconds(60))
+				// continues the trace the message carries
+				.observationRegistry(observationRegistry))
 			.build();
 	}
 
