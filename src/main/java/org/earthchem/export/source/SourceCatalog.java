@@ -63,6 +63,19 @@ public class SourceCatalog {
 		return source;
 	}
 
+	/**
+	 * What the index field behind a source's parameter holds (a number or a date for a range, say), as the mapping
+	 * checked at start gives it; empty for a name the source does not define.
+	 */
+	public Optional<ColumnType> fieldType(SourceDefinition source, String parameter) {
+		ParameterDefinition definition = source.parameters().get(parameter);
+		IndexMapping mapping = this.mappings.get(source.name());
+		if (definition == null || mapping == null) {
+			return Optional.empty();
+		}
+		return mapping.leaf(definition.field()).map(Column::type);
+	}
+
 	/** Validates a request's search parameters against the source and the mapping checked at start. */
 	public ExportQuery parse(SourceDefinition source, Map<String, List<String>> parameters) {
 		return this.parser.parse(source, this.mappings.get(source.name()), parameters);
