@@ -473,8 +473,10 @@
     $('param-names').replaceChildren();
     $('param-hint').replaceChildren();
     $('export-params').value = '';
+    resetSearchForm();
     $('exports').tBodies[0].replaceChildren();
     $('events-list').replaceChildren();
+    $('task-summary').replaceChildren();
     show($('events'), false);
     $('jobs').replaceChildren();
     $('queue').replaceChildren();
@@ -536,7 +538,7 @@
       sources = await api('/api/v1/sources');
     } catch (error) {
       if (!state.me) return;
-      // without the catalogue the user can still export the sources of the key, without hints
+      // without the catalogue the user can still export the sources of the key, with the advanced query box
       sources = sourceNames(state.me.sources).map((name) => ({ name, title: name, parameters: [] }));
       if (!sources.length) showError(error);
     }
@@ -557,12 +559,456 @@
     select.replaceChildren(...options);
     if (state.sources.some((s) => s.name === previous)) select.value = previous;
     $('export-submit').disabled = !state.sources.length;
-    renderParameterHelp();
+    onSourceChange();
   }
 
   function currentSource() {
     return state.sources.find((s) => s.name === $('export-source').value) || null;
   }
+
+  function sourceParameters(source) {
+    return (source && Array.isArray(source.parameters) ? source.parameters : []).filter((p) => p && p.name);
+  }
+
+  function onSourceChange() {
+    renderSearchForm();
+    renderParameterHelp();
+    runCount();
+  }
+
+  /* ------------------------------------------------------------ search form */
+
+  /*
+   * The form is built from the source's parameter definitions (GET /api/v1/sources): a tag input per term
+   * parameter, from/to inputs per range (number or date inputs, as the field is), four numbers for the bounding
+   * box, the text query and the column prefixes. It writes the query string in the service's canonical order
+   * (parameters by name, values sorted, each value form-encoded, commas between values), so the query shown is the
+   * one the task will record. While the user edits, the matching rows are counted (debounced) with
+   * GET /sources/{source}/count, which checks the parameters exactly as starting the export would: its problems
+   * are shown next to the inputs they name.
+   */
+
+  const COUNT_DEBOUNCE_MS = 400;
+  const BOX_CORNERS = [
+    { key: 'west', label: 'West', hint: 'min lon', min: '-180', max: '180' },
+    { key: 'south', label: 'South', hint: 'min lat', min: '-90', max: '90' },
+    { key: 'east', label: 'East', hint: 'max lon', min: '-180', max: '180' },
+    { key: 'north', label: 'North', hint: 'max lat', min: '-90', max: '90' },
+  ];
+
+  const form = {
+    fields: [], // what the form offers, one entry per parameter (a range counts once)
+    targets: new Map(), // parameter as the API names it (sio2.min) -> { inputs, error } for its problems
+    timer: null,
+    seq: 0,
+    ids: 0,
+  };
+
+  const uid = (prefix) => `${prefix}-${++form.ids}`;
+
+  /** application/x-www-form-urlencoded as Java's URLEncoder writes it (the service's canonical query). */
+  const formEncode = (text) => encodeURIComponent(text)
+    .replace(/%20/g, '+')
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+  /** Orders as Java's String.compareTo does (UTF-16 code units), like the service's TreeMap and TreeSet. */
+  const byCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+  const isAdvanced = () => $('advanced-mode').checked;
+
+  function renderSearchForm() {
+    const source = currentSource();
+    form.fields = [];
+    form.targets.clear();
+    const container = $('search-fields');
+    if (!source) {
+      container.replaceChildren();
+      return;
+    }
+    const parameters = sourceParameters(source);
+    const fields = [];
+    const text = parameters.find((p) => p.kind === 'text');
+    if (text) fields.push(textField(text));
+    const termHint = el('p', { id: uid('hint'), class: 'field-hint group-hint' },
+      'Lists: type a value and press Enter (or a comma) for the next; any of them matches.');
+    for (const p of parameters) {
+      if (p.kind === 'term') fields.push(tagField(p.name, { hintId: termHint.id, numeric: p.type === 'number' }));
+    }
+    for (const p of parameters) {
+      if (p.kind === 'range') fields.push(rangeField(p));
+    }
+    for (const p of parameters) {
+      if (p.kind === 'geo_bbox') fields.push(boxField(p));
+    }
+    fields.push(tagField('columns', { label: 'Columns', hint: 'Column name prefixes, e.g. chemistry.whole_rock; none for every column.', wide: true }));
+    form.fields = fields;
+    const groups = [
+      ['search-text', fields.filter((f) => f.group === 'text')],
+      ['search-terms', fields.filter((f) => f.group === 'term')],
+      ['search-ranges', fields.filter((f) => f.group === 'range')],
+      ['search-boxes', fields.filter((f) => f.group === 'box')],
+      ['search-columns', fields.filter((f) => f.group === 'columns')],
+    ].filter(([, list]) => list.length);
+    container.replaceChildren(...groups.map(([cls, list]) => el('div', { class: `search-group ${cls}` },
+      cls === 'search-terms' ? termHint : null, list.map((f) => f.node))));
+  }
+
+  function errorNode(parameter) {
+    return el('p', { class: 'field-error', id: uid('error'), 'data-error-for': parameter });
+  }
+
+  function target(parameter, inputs, error) {
+    form.targets.set(parameter, { inputs, error });
+  }
+
+  function textField(p) {
+    const id = uid('field');
+    const error = errorNode(p.name);
+    const input = el('input', { id, type: 'search', class: 'search-text-input', 'data-param': p.name, autocomplete: 'off',
+      spellcheck: 'false', placeholder: 'basalt glass', 'aria-describedby': error.id });
+    input.addEventListener('input', scheduleCount);
+    target(p.name, [input], error);
+    return {
+      group: 'text',
+      node: el('div', { class: 'field' }, el('label', { for: id }, 'Text search ', el('code', { class: 'param-name' }, p.name)), input, error),
+      read: () => {
+        const value = input.value.trim();
+        return { entries: value ? [[p.name, formEncode(value)]] : [], problems: [] };
+      },
+      fill: (name, value) => {
+        if (name !== p.name) return false;
+        input.value = value;
+        return true;
+      },
+    };
+  }
+
+  /** A tag input: each value a removable chip; what is typed but not yet added counts too. */
+  function tagField(name, { label = name, hint = '', hintId = uid('hint'), numeric = false, wide = false } = {}) {
+    const id = uid('field');
+    const error = errorNode(name);
+    const values = [];
+    const list = el('ul', { class: 'tag-list', 'aria-label': `Values of ${name}` });
+    const entry = el('input', {
+      id, type: 'text', class: 'tag-entry', 'data-param': name, autocomplete: 'off', autocapitalize: 'off',
+      spellcheck: 'false', inputmode: numeric ? 'decimal' : null, 'aria-describedby': `${hintId} ${error.id}`,
+    });
+    const box = el('div', { class: 'tags' }, list, entry);
+
+    const split = (text) => text.split(',').map((v) => v.trim()).filter(Boolean);
+    const render = () => list.replaceChildren(...values.map((v) => el('li', { class: 'tag' },
+      el('span', { class: 'tag-text' }, v),
+      el('button', { type: 'button', class: 'tag-remove', 'data-value': v, 'aria-label': `Remove ${v} from ${name}` }, '×'))));
+    const add = (text) => {
+      for (const v of split(text)) if (!values.includes(v)) values.push(v);
+      render();
+    };
+
+    entry.addEventListener('keydown', (event) => {
+      if ((event.key === 'Enter' || event.key === ',') && entry.value.trim()) {
+        event.preventDefault(); // Enter on an empty entry still submits the form
+        add(entry.value);
+        entry.value = '';
+        scheduleCount();
+      } else if (event.key === 'Backspace' && !entry.value && values.length) {
+        values.pop();
+        render();
+        scheduleCount();
+      }
+    });
+    entry.addEventListener('input', () => {
+      // a pasted "rock, glass" becomes chips, the part after the last comma stays in the entry
+      const at = entry.value.lastIndexOf(',');
+      if (at >= 0) {
+        add(entry.value.slice(0, at));
+        entry.value = entry.value.slice(at + 1).trimStart();
+      }
+      scheduleCount();
+    });
+    entry.addEventListener('blur', () => {
+      if (!entry.value.trim()) return;
+      add(entry.value);
+      entry.value = '';
+    });
+    list.addEventListener('click', (event) => {
+      const button = event.target.closest('button.tag-remove');
+      if (!button) return;
+      const i = values.indexOf(button.dataset.value);
+      if (i >= 0) values.splice(i, 1);
+      render();
+      entry.focus();
+      scheduleCount();
+    });
+    box.addEventListener('click', (event) => {
+      if (!event.target.closest('button')) entry.focus();
+    });
+    target(name, [entry], error);
+    return {
+      group: name === 'columns' ? 'columns' : 'term',
+      node: el('div', { class: `field${wide ? ' field-wide' : ''}` },
+        el('label', { for: id }, label === name ? el('code', { class: 'param-name' }, name) : [label, ' ', el('code', { class: 'param-name' }, name)]),
+        box, hint ? el('p', { id: hintId, class: 'field-hint' }, hint) : null, error),
+      read: () => {
+        const all = [...values];
+        for (const v of split(entry.value)) if (!all.includes(v)) all.push(v);
+        return { entries: all.length ? [[name, all.sort(byCodeUnits).map(formEncode).join(',')]] : [], problems: [] };
+      },
+      fill: (param, value) => {
+        if (param !== name) return false;
+        add(value);
+        return true;
+      },
+    };
+  }
+
+  /** From and to of a range parameter: number inputs for a number field, date inputs for a date field. */
+  function rangeField(p) {
+    const type = p.type === 'date' ? 'date' : p.type === 'number' ? 'number' : 'text';
+    const legendId = uid('legend');
+    const bounds = [['min', 'from'], ['max', 'to']].map(([bound, word]) => {
+      const parameter = `${p.name}.${bound}`;
+      const id = uid('field');
+      const error = errorNode(parameter);
+      const input = el('input', {
+        id, type, class: 'range-input', 'data-param': parameter, step: type === 'number' ? 'any' : null,
+        inputmode: type === 'number' ? 'decimal' : null, 'aria-describedby': error.id,
+      });
+      input.addEventListener('input', scheduleCount);
+      input.addEventListener('change', scheduleCount);
+      target(parameter, [input], error);
+      return { parameter, input, node: el('div', { class: 'field' }, el('label', { for: id, class: 'bound-label' }, word), input, error) };
+    });
+    const unit = type === 'date' ? 'dates' : type === 'number' ? 'numbers' : '';
+    return {
+      group: 'range',
+      node: el('fieldset', { class: 'range', 'data-param': p.name, 'aria-labelledby': legendId },
+        el('legend', { id: legendId }, el('code', { class: 'param-name' }, p.name), unit ? el('span', { class: 'field-hint' }, ` ${unit}, inclusive`) : null),
+        el('div', { class: 'range-bounds' }, bounds.map((b) => b.node))),
+      read: () => {
+        const entries = [];
+        const problems = [];
+        for (const { parameter, input } of bounds) {
+          if (input.validity && input.validity.badInput) {
+            problems.push({ parameter, message: type === 'date' ? 'must be a whole date' : 'must be a number' });
+          } else if (input.value.trim()) {
+            entries.push([parameter, formEncode(input.value.trim())]);
+          }
+        }
+        return { entries, problems };
+      },
+      fill: (name, value) => {
+        const bound = bounds.find((b) => b.parameter === name);
+        if (!bound) return false;
+        bound.input.value = value;
+        return bound.input.value === value; // a date or number input refuses what it cannot hold
+      },
+    };
+  }
+
+  /** A bounding box as four numbers: west, south, east, north (minLon, minLat, maxLon, maxLat). */
+  function boxField(p) {
+    const legendId = uid('legend');
+    const error = errorNode(p.name);
+    const corners = BOX_CORNERS.map((corner) => {
+      const id = uid('field');
+      const input = el('input', {
+        id, type: 'number', step: 'any', min: corner.min, max: corner.max, inputmode: 'decimal', class: 'box-input',
+        'data-corner': corner.key, 'aria-describedby': error.id,
+      });
+      input.addEventListener('input', scheduleCount);
+      return { input, node: el('div', { class: 'field' }, el('label', { for: id }, corner.label, ' ', el('span', { class: 'field-hint' }, corner.hint)), input) };
+    });
+    const inputs = corners.map((c) => c.input);
+    target(p.name, inputs, error);
+    return {
+      group: 'box',
+      node: el('fieldset', { class: 'box', 'data-param': p.name, 'aria-labelledby': legendId },
+        el('legend', { id: legendId }, 'Bounding box ', el('code', { class: 'param-name' }, p.name)),
+        el('div', { class: 'box-corners' }, corners.map((c) => c.node)), error),
+      read: () => {
+        if (inputs.some((input) => input.validity && input.validity.badInput)) {
+          return { entries: [], problems: [{ parameter: p.name, message: 'must be four numbers' }] };
+        }
+        const values = inputs.map((input) => input.value.trim());
+        if (values.every((v) => !v)) return { entries: [], problems: [] };
+        if (values.some((v) => !v)) {
+          return { entries: [], problems: [{ parameter: p.name, message: 'needs all four: west, south, east and north (or none)' }] };
+        }
+        return { entries: [[p.name, values.map(formEncode).join(',')]], problems: [] };
+      },
+      fill: (name, value) => {
+        const parts = value.split(',').map((v) => v.trim());
+        if (name !== p.name || parts.length !== 4) return false;
+        inputs.forEach((input, i) => { input.value = parts[i]; });
+        return inputs.every((input, i) => input.value === parts[i]);
+      },
+    };
+  }
+
+  /** The search the form (or the advanced box) describes: its query string, file type and any problem found here. */
+  function currentSearch(advanced = isAdvanced()) {
+    if (advanced) {
+      const { params, fileType } = normaliseParams($('export-params').value);
+      return { query: params.toString(), fileType: fileType || $('export-format').value, problems: [] };
+    }
+    const entries = [];
+    const problems = [];
+    for (const field of form.fields) {
+      const { entries: e, problems: p } = field.read();
+      entries.push(...e);
+      problems.push(...p);
+    }
+    entries.sort((a, b) => byCodeUnits(a[0], b[0]));
+    return { query: entries.map(([name, value]) => `${formEncode(name)}=${value}`).join('&'),
+      fileType: $('export-format').value, problems };
+  }
+
+  function searchString(search) {
+    const fileType = `fileType=${formEncode(search.fileType)}`;
+    return search.query ? `${search.query}&${fileType}` : fileType;
+  }
+
+  function showQuery(query) {
+    const line = $('export-query');
+    line.textContent = query || '(every row)';
+    line.classList.toggle('muted', !query);
+  }
+
+  /** Shows each problem next to the input it names; the others in the list under the form (or the advanced box). */
+  function showFieldErrors(errors) {
+    for (const { inputs, error } of form.targets.values()) {
+      error.replaceChildren();
+      for (const input of inputs) input.removeAttribute('aria-invalid');
+    }
+    $('export-params').removeAttribute('aria-invalid');
+    const loose = [];
+    for (const problem of errors) {
+      const parameter = String(problem.parameter ?? '');
+      const message = String(problem.message ?? '');
+      const place = isAdvanced() ? null : form.targets.get(parameter);
+      if (!place) {
+        loose.push(el('li', {}, el('code', {}, parameter), `: ${message}`));
+        continue;
+      }
+      place.error.textContent = place.error.textContent ? `${place.error.textContent}; ${message}` : message;
+      for (const input of place.inputs) input.setAttribute('aria-invalid', 'true');
+    }
+    if (isAdvanced() && errors.length) $('export-params').setAttribute('aria-invalid', 'true');
+    $('advanced-errors').replaceChildren(...(isAdvanced() ? loose : []));
+    $('form-errors').replaceChildren(...(isAdvanced() ? [] : loose));
+  }
+
+  function firstInvalidInput() {
+    if (isAdvanced()) return $('export-params');
+    return $('search-fields').querySelector('[aria-invalid="true"]');
+  }
+
+  function setCount(kind, ...content) {
+    const line = $('export-count');
+    line.className = `export-count count-${kind}`;
+    line.replaceChildren(...content);
+  }
+
+  function scheduleCount() {
+    clearTimeout(form.timer);
+    form.seq += 1; // an answer for what the user has since changed is dropped
+    if (!isAdvanced()) showQuery(currentSearch().query);
+    $('export-count').setAttribute('aria-busy', 'true');
+    form.timer = setTimeout(runCount, COUNT_DEBOUNCE_MS);
+  }
+
+  async function runCount() {
+    clearTimeout(form.timer);
+    const seq = ++form.seq;
+    const source = currentSource();
+    const line = $('export-count');
+    if (!source || !state.me) {
+      line.removeAttribute('aria-busy');
+      showQuery('');
+      setCount('none');
+      return;
+    }
+    const search = currentSearch();
+    showQuery(search.query);
+    if (search.problems.length) {
+      line.removeAttribute('aria-busy');
+      showFieldErrors(search.problems);
+      setCount('problem', 'Fix the marked fields to see how many rows match.');
+      return;
+    }
+    line.setAttribute('aria-busy', 'true');
+    try {
+      const answer = await api(`/api/v1/sources/${enc(source.name)}/count?${searchString(search)}`);
+      if (seq !== form.seq || !state.me) return;
+      showFieldErrors([]);
+      showQuery(answer.query);
+      const rows = Number(answer.matchedRows);
+      const count = el('strong', { class: 'count-rows', 'data-rows': String(rows) }, fmtInt(rows));
+      if (rows === 0) setCount('empty', count, ' rows match: the export would hold only the header.');
+      else setCount('ok', count, rows === 1 ? ' row matches' : ' rows match',
+        el('span', { class: 'count-limit muted' }, ` (one export holds at most ${fmtInt(answer.limit)})`));
+    } catch (error) {
+      if (seq !== form.seq || !state.me) return;
+      if (error.status === 400) {
+        showFieldErrors(error.errors.length ? error.errors : [{ parameter: 'query', message: error.detail }]);
+        setCount('problem', 'Fix the marked fields to see how many rows match.');
+      } else if (error.status === 422) {
+        showFieldErrors([]);
+        const rows = error.problem.matchedRows;
+        setCount('too-many', el('strong', { class: 'count-rows', 'data-rows': String(rows) }, fmtInt(rows)),
+          ` rows match: more than the ${fmtInt(error.problem.limit)} one export may hold. Narrow the search.`);
+      } else {
+        setCount('unknown', `The matching rows cannot be counted right now: ${error.detail}`);
+      }
+    } finally {
+      if (seq === form.seq) line.removeAttribute('aria-busy');
+    }
+  }
+
+  /** Switching to the advanced box carries the form's query over; switching back fills the form from the box. */
+  function onModeChange() {
+    const advanced = isAdvanced();
+    $('form-note').textContent = '';
+    if (advanced) {
+      $('export-params').value = currentSearch(false).query;
+    } else {
+      fillForm($('export-params').value);
+    }
+    show($('advanced'), advanced);
+    show($('search-fields'), !advanced);
+    showFieldErrors([]);
+    runCount();
+  }
+
+  function fillForm(text) {
+    renderSearchForm();
+    const { params, fileType } = normaliseParams(text);
+    if (fileType && [...$('export-format').options].some((o) => o.value === fileType)) $('export-format').value = fileType;
+    const left = [];
+    for (const [name, value] of params) {
+      if (!form.fields.some((field) => field.fill(name, value))) left.push(`${name}=${value}`);
+    }
+    if (left.length) $('form-note').textContent = `Not in the form, left out: ${left.join(' & ')}.`;
+  }
+
+  function resetSearchForm() {
+    clearTimeout(form.timer);
+    form.seq += 1;
+    form.fields = [];
+    form.targets.clear();
+    $('search-fields').replaceChildren();
+    $('advanced-mode').checked = false;
+    show($('advanced'), false);
+    show($('search-fields'), true);
+    $('export-query').textContent = '';
+    $('export-count').replaceChildren();
+    $('export-count').removeAttribute('aria-busy');
+    $('form-errors').replaceChildren();
+    $('advanced-errors').replaceChildren();
+    $('form-note').textContent = '';
+  }
+
+  /* the advanced box: the query typed by hand, with the source's parameters offered as you type */
 
   /** The parameter forms a source accepts, as the user would type them: `x=`, `x.min=`, `x.max=`. */
   function parameterTokens(source) {
@@ -570,11 +1016,10 @@
     const add = (token, help) => {
       if (!tokens.some((t) => t.token === token)) tokens.push({ token, help });
     };
-    for (const p of (source && Array.isArray(source.parameters) ? source.parameters : [])) {
-      if (!p || !p.name) continue;
+    for (const p of sourceParameters(source)) {
       if (p.kind === 'range') {
-        add(`${p.name}.min=`, `${p.name}: from (inclusive)`);
-        add(`${p.name}.max=`, `${p.name}: to (inclusive)`);
+        add(`${p.name}.min=`, `${p.name}: from (inclusive${p.type === 'date' ? ', yyyy-MM-dd' : ''})`);
+        add(`${p.name}.max=`, `${p.name}: to (inclusive${p.type === 'date' ? ', yyyy-MM-dd' : ''})`);
       } else if (p.kind === 'geo_bbox') {
         add(`${p.name}=`, 'minLon,minLat,maxLon,maxLat');
       } else if (p.name === 'q') {
@@ -585,10 +1030,7 @@
         add(`${p.name}=`, 'one or more values, comma separated');
       }
     }
-    if (source) {
-      add('q=', 'full-text search');
-      add('columns=', 'column name prefixes, comma separated');
-    }
+    if (source) add('columns=', 'column name prefixes, comma separated');
     return tokens;
   }
 
@@ -608,7 +1050,7 @@
       el('p', { class: 'small' }, el('span', { class: 'hint-label' }, `Parameters of ${source.title || source.name}: `), chips),
       el('p', { class: 'muted small' },
         'Join parameters with &. Lists: material=rock,glass · ranges: sio2.min=45&sio2.max=52 · ',
-        'box: bbox=minLon,minLat,maxLon,maxLat. Leave empty to export everything.'),
+        'box: bbox=minLon,minLat,maxLon,maxLat. Leave empty to export everything. A portal search URL can be pasted whole.'),
     );
   }
 
@@ -653,23 +1095,35 @@
       showError(new ApiError(-1, { title: 'No source', detail: 'Choose a source to export from.' }));
       return;
     }
-    const { params, fileType } = normaliseParams($('export-params').value);
+    const search = currentSearch();
+    if (search.problems.length) {
+      showFieldErrors(search.problems);
+      showError(new ApiError(-1, { title: 'Check the search', detail: 'Some fields cannot be used as they are.', errors: search.problems }));
+      const first = firstInvalidInput();
+      if (first) first.focus();
+      return;
+    }
     // a fileType typed or pasted with the parameters wins over the select (and an invalid one is the server's to refuse)
-    if (fileType && [...$('export-format').options].some((o) => o.value === fileType)) $('export-format').value = fileType;
-    params.append('fileType', fileType || $('export-format').value);
-    const input = $('export-params');
+    if ([...$('export-format').options].some((o) => o.value === search.fileType)) $('export-format').value = search.fileType;
     await withBusy($('export-submit'), async () => {
       try {
-        const { status, data } = await api(`/api/v1/exports/${enc(source)}?${params.toString()}`,
+        const { status, data } = await api(`/api/v1/exports/${enc(source)}?${searchString(search)}`,
           { method: 'POST', withResponse: true });
-        input.removeAttribute('aria-invalid');
+        showFieldErrors([]);
         const task = data || {};
         if (status === 200) showNotice(`You already have this export running: ${task.taskId || ''} (${task.status || 'active'}).`);
         else showNotice(`Export queued: ${task.taskId || ''}${task.queuePosition ? `, #${task.queuePosition} in the queue` : ''}.`);
         await loadExports();
         flashRow(task.taskId);
       } catch (error) {
-        if (error instanceof ApiError && (error.status === 400 || error.status === 422)) input.setAttribute('aria-invalid', 'true');
+        if (error instanceof ApiError && error.status === 400) {
+          showFieldErrors(error.errors);
+          showError(error);
+          const first = firstInvalidInput();
+          if (first) first.focus({ preventScroll: true });
+          return;
+        }
+        if (error instanceof ApiError && error.status === 422 && isAdvanced()) $('export-params').setAttribute('aria-invalid', 'true');
         showError(error);
       }
     });
@@ -739,6 +1193,41 @@
   }
 
   function progressCell(task) {
+    return el('td', { class: 'progress-cell' }, progressParts(task));
+  }
+
+  /** A finite number from the API, or null for null, absent or anything else (nothing is shown then). */
+  const finite = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+  /** Speed and time left of a Processing export, when the service knows them; null otherwise. */
+  function pace(task) {
+    if (task.status !== 'Processing') return null;
+    const progress = task.progress || {};
+    const rate = finite(progress.rowsPerSecond);
+    const eta = finite(progress.etaSeconds);
+    const parts = [];
+    if (rate !== null) parts.push(`${fmtInt(Math.round(rate))} rows/s`);
+    if (eta !== null) parts.push(eta < 1 ? 'finishing' : `about ${fmtSeconds(eta)} left`);
+    return parts.length ? parts.join(' · ') : null;
+  }
+
+  /** When a Pending export is expected to start, when the service knows; null otherwise. */
+  function expectedStart(task) {
+    const seconds = task.status === 'Pending' ? finite(task.estimatedStartSeconds) : null;
+    if (seconds === null) return null;
+    return seconds < 1 ? 'starts any moment' : `starts in about ${fmtSeconds(seconds)}`;
+  }
+
+  function fmtSeconds(seconds) {
+    const s = Math.max(1, Math.round(seconds));
+    if (s < 60) return `${s} s`;
+    const m = Math.floor(s / 60);
+    if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+    return m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${Math.floor(m / 60)} h`;
+  }
+
+  /** The progress bar with its rows, speed and time left, queue place and expected start, error and attempts. */
+  function progressParts(task) {
     const progress = task.progress || {};
     const status = task.status;
     let percent = Number(progress.percent);
@@ -749,16 +1238,24 @@
     const total = progress.totalRows === null || progress.totalRows === undefined ? null : fmtInt(progress.totalRows);
     let label = total ? `${rows} of ${total} rows` : `${rows} rows`;
     if (status === 'Processing' && progress.percent !== null && progress.percent !== undefined) label += ` (${decimalFormat.format(percent)} %)`;
-    const bar = el('progress', { class: 'progress', max: '100', value: String(percent), 'aria-label': `${task.taskId}: ${label}` });
-    const cell = el('td', { class: 'progress-cell' }, bar, el('span', { class: 'progress-label small' }, label));
+    const speed = pace(task);
+    const start = expectedStart(task);
+    const spoken = [label, speed, task.queuePosition && status === 'Pending' ? `#${task.queuePosition} in queue` : null, start]
+      .filter(Boolean).join(', ');
+    const parts = [
+      el('progress', { class: 'progress', max: '100', value: String(percent), 'aria-label': `${task.taskId}: ${spoken}` }),
+      el('span', { class: 'progress-label small' }, label),
+    ];
+    if (speed) parts.push(el('span', { class: 'progress-pace small' }, speed));
     if (status === 'Pending' && task.queuePosition) {
-      cell.append(el('span', { class: 'queue-position small' }, `#${task.queuePosition} in queue`));
+      parts.push(el('span', { class: 'queue-position small' }, `#${task.queuePosition} in queue`));
     }
+    if (start) parts.push(el('span', { class: 'expected-start small' }, start));
     if (status === 'Failed' && task.error) {
-      cell.append(el('p', { class: 'task-error small' }, task.error.message || task.error.code || 'The export failed.'));
+      parts.push(el('p', { class: 'task-error small' }, task.error.message || task.error.code || 'The export failed.'));
     }
-    if (Number(task.attempts) > 1) cell.append(el('span', { class: 'attempts small muted' }, `attempt ${task.attempts}`));
-    return cell;
+    if (Number(task.attempts) > 1) parts.push(el('span', { class: 'attempts small muted' }, `attempt ${task.attempts}`));
+    return parts;
   }
 
   function actionsCell(task) {
@@ -823,7 +1320,8 @@
   async function openEvents(taskId) {
     beginAction();
     state.eventsTaskId = taskId;
-    $('events-heading').textContent = `Events of ${taskId}`;
+    $('events-heading').textContent = `Export ${taskId}`;
+    $('task-summary').replaceChildren();
     $('events-list').replaceChildren(el('li', { class: 'muted' }, 'Loading events…'));
     show($('events'), true);
     markEventsButtons();
@@ -835,14 +1333,31 @@
   async function loadEvents(taskId, { quiet }) {
     const seq = ++state.seq.events;
     try {
-      const events = await api(`/api/v1/exports/${enc(taskId)}/events`);
+      const [task, events] = await Promise.all([api(`/api/v1/exports/${enc(taskId)}`),
+        api(`/api/v1/exports/${enc(taskId)}/events`)]);
       if (seq !== state.seq.events || state.eventsTaskId !== taskId) return;
+      renderTaskSummary(task || {});
       renderEvents(Array.isArray(events) ? events : []);
     } catch (error) {
       if (seq !== state.seq.events || state.eventsTaskId !== taskId) return;
       if (!quiet) $('events-list').replaceChildren(el('li', { class: 'muted' }, 'The events could not be loaded.'));
       showError(error, quiet ? 'refresh' : 'action');
     }
+  }
+
+  /** The task as the API shows it: status, query, progress (with speed, time left or expected start) and times. */
+  function renderTaskSummary(task) {
+    const fact = (term, ...value) => el('div', {}, el('dt', {}, term), el('dd', {}, ...value));
+    $('task-summary').replaceChildren(el('dl', { class: 'facts task-facts' },
+      fact('Status', statusBadge(task.status)),
+      fact('Source', task.source || '—'),
+      fact('File type', task.fileType || '—'),
+      fact('Query', task.query ? el('code', { class: 'query' }, task.query) : el('span', { class: 'muted' }, '(all rows)')),
+      fact('Progress', el('div', { class: 'progress-cell' }, progressParts(task))),
+      fact('Created', timeEl(task.createdAt)),
+      fact('Started', timeEl(task.startedAt)),
+      fact('Finished', timeEl(task.finishedAt)),
+      task.node ? fact('Node', task.node) : null));
   }
 
   function renderEvents(events) {
@@ -1299,9 +1814,17 @@
     $('nav-operator').addEventListener('click', () => showView('operator', { focus: true }));
 
     $('new-export').addEventListener('submit', onNewExportSubmit);
-    $('export-source').addEventListener('change', renderParameterHelp);
-    $('export-params').addEventListener('input', () => $('export-params').removeAttribute('aria-invalid'));
-    $('param-hint').addEventListener('click', onHintClick);
+    $('export-source').addEventListener('change', onSourceChange);
+    $('export-format').addEventListener('change', scheduleCount);
+    $('advanced-mode').addEventListener('change', onModeChange);
+    $('export-params').addEventListener('input', () => {
+      $('export-params').removeAttribute('aria-invalid');
+      scheduleCount();
+    });
+    $('param-hint').addEventListener('click', (event) => {
+      onHintClick(event);
+      scheduleCount();
+    });
     $('refresh').addEventListener('click', () => withBusy($('refresh'), () => { beginAction(); return refreshNow(); }));
     $('exports').addEventListener('click', onExportsClick);
     $('events-close').addEventListener('click', closeEvents);

@@ -34,6 +34,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.stream()
 			.map((e) -> Map.of("parameter", e.parameter(), "message", e.message()))
 			.toList();
+		log.info("Request refused, bad parameters: {}", ex.errors());
 		String detail = ex.errors().size() == 1 ? "Parameter '" + ex.errors().get(0).parameter() + "' " + ex.errors().get(0).message() + "."
 				: ex.errors().size() + " search parameters are not valid; see errors.";
 		return problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_PARAMETERS, detail, Map.of("errors", errors), null);

@@ -37,7 +37,12 @@ class CallerController {
 	record SourceView(String name, String title, List<ParameterView> parameters) {
 	}
 
-	record ParameterView(String name, String kind) {
+	/**
+	 * A search parameter: its name, its kind ({@code term}, {@code range}, {@code geo_bbox}, {@code text},
+	 * {@code columns}) and what the field it filters holds ({@code keyword}, {@code number}, {@code date}, …; null
+	 * for {@code q} and {@code columns}), so that a form offers the right input.
+	 */
+	record ParameterView(String name, String kind, String type) {
 	}
 
 	@GetMapping("/me")
@@ -65,12 +70,15 @@ class CallerController {
 				List<ParameterView> parameters = new java.util.ArrayList<>();
 				for (Map.Entry<String, org.earthchem.export.source.ParameterDefinition> parameter : source.parameters()
 					.entrySet()) {
-					parameters.add(new ParameterView(parameter.getKey(), parameter.getValue().kind().yamlName()));
+					parameters.add(new ParameterView(parameter.getKey(), parameter.getValue().kind().yamlName(),
+							this.sources.fieldType(source, parameter.getKey())
+								.map((type) -> type.name().toLowerCase(java.util.Locale.ROOT))
+								.orElse(null)));
 				}
 				if (!source.textFields().isEmpty()) {
-					parameters.add(new ParameterView("q", "text"));
+					parameters.add(new ParameterView("q", "text", null));
 				}
-				parameters.add(new ParameterView("columns", "columns"));
+				parameters.add(new ParameterView("columns", "columns", null));
 				return new SourceView(source.name(), source.title(), parameters);
 			})
 			.toList();

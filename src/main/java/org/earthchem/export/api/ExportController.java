@@ -21,7 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.queue.ExportQueue;
+import org.earthchem.export.queue.StartEstimates;
 import org.earthchem.export.queue.QueueUnavailableException;
 import org.earthchem.export.security.Caller;
 import org.earthchem.export.security.CallerResolver;
@@ -79,8 +81,15 @@ class ExportController {
 
 	private final RequestLimits limits;
 
+	private final ExportMetrics metrics;
+
+	private final StartEstimates startEstimates;
+
 	ExportController(SourceCatalog sources, SearchCluster cluster, TaskStore tasks, ExportQueue queue,
-			ExportBucket bucket, DownloadLinks links, CallerResolver callers, RequestLimits limits) {
+			ExportBucket bucket, DownloadLinks links, CallerResolver callers, RequestLimits limits,
+			ExportMetrics metrics, StartEstimates startEstimates) {
+		this.metrics = metrics;
+		this.startEstimates = startEstimates;
 		this.sources = sources;
 		this.cluster = cluster;
 		this.tasks = tasks;
@@ -163,6 +172,7 @@ class ExportController {
 							+ "in a minute.",
 					Map.of(), "30");
 		}
+		this.metrics.created(task);
 		log.info("Export {} created for {}: {}?{} ({} rows)", task.taskId(), caller.owner(), source, task.query(),
 				matched);
 		return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + task.taskId())).body(created);
@@ -272,7 +282,7 @@ class ExportController {
 	ResponseEntity<TaskView> cancel(@PathVariable String taskId, HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);
 		if (task.status() == TaskStatus.CANCELLED) {
-			return ResponseEntity.ok(TaskView.of(task, null));
+			return ResponseEntity.ok(TaskView.of(task, null, null));
 		}
 		if (!task.status().isActive()) {
 			throw finished(task);
@@ -285,7 +295,11 @@ class ExportController {
 		}
 		log.info("Export {} cancel requested by {} while {}", taskId, this.callers.resolve(request).owner(),
 				task.status().label());
-		return ResponseEntity.accepted().body(TaskView.of(after, null));
+		if (after.status() == TaskStatus.CANCELLED) {
+			// it never started: cancelled here and now (a running one is counted when its job stops)
+			this.metrics.finished(after, ExportMetrics.Outcome.CANCELLED);
+		}
+		return ResponseEntity.accepted().body(TaskView.of(after, null, null));
 	}
 
 	@GetMapping("/exports/{taskId}/events")
@@ -340,9 +354,11 @@ class ExportController {
 		if (!this.links.streams(task)) {
 			IssuedLink link = this.links.issueFor(taskId, file, caller);
 			this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller + " (redirect to S3)");
+			this.metrics.download("redirect");
 			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link.url())).build();
 		}
 		this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller);
+		this.metrics.download("stream");
 		StreamingResponseBody body = (out) -> {
 			try (InputStream in = this.bucket.open(file.location())) {
 				in.transferTo(out);
@@ -357,7 +373,9 @@ class ExportController {
 	}
 
 	private TaskView view(ExportTask task) {
-		return TaskView.of(this.links.current(task), this.tasks.queuePosition(task));
+		Integer position = this.tasks.queuePosition(task);
+		return TaskView.of(this.links.current(task), position,
+				(position != null) ? this.startEstimates.secondsUntilStart(position) : null);
 	}
 
 	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,

@@ -3,6 +3,8 @@ package org.earthchem.export.api;
 import java.net.URI;
 import java.util.Locale;
 
+import org.slf4j.MDC;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -18,6 +20,11 @@ public final class Problems {
 		problem.setType(URI.create("https://export.earthchem.org/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
 		problem.setTitle(title);
 		problem.setProperty("code", code);
+		// the trace of the request, as every log line written for it carries it: an error report leads to the logs
+		String traceId = MDC.get("traceId");
+		if (traceId != null) {
+			problem.setProperty("traceId", traceId);
+		}
 		return problem;
 	}
 

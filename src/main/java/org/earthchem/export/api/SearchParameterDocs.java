@@ -99,7 +99,7 @@ class SearchParameterDocs implements OperationCustomizer {
 		Map<String, List<Use>> uses = new LinkedHashMap<>();
 		for (SourceDefinition source : all) {
 			source.parameters().forEach((name, definition) -> {
-				ColumnType type = this.sources.fieldType(source, definition.field()).orElse(ColumnType.OTHER);
+				ColumnType type = this.sources.fieldType(source, name).orElse(ColumnType.OTHER);
 				switch (definition.kind()) {
 					case TERM -> add(uses, name, new Use(source, definition, Form.TERM, type));
 					case RANGE -> {

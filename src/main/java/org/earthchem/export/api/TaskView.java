@@ -9,10 +9,12 @@ import org.earthchem.export.task.Timestamps;
 
 /** A task as the API shows it. */
 record TaskView(String taskId, String source, String fileType, String query, String queryKey, String owner,
-		String status, Integer queuePosition, ProgressView progress, int attempts, String createdAt, String startedAt,
+		String status, Integer queuePosition, ProgressView progress, Double estimatedStartSeconds, int attempts,
+		String createdAt, String startedAt,
 		String finishedAt, ErrorView error, List<FileView> files, String node, Links links) {
 
-	record ProgressView(long rowsWritten, Long totalRows, Double percent) {
+	/** {@code rowsPerSecond} and {@code etaSeconds} while Processing, once the speed is known; else null. */
+	record ProgressView(long rowsWritten, Long totalRows, Double percent, Double rowsPerSecond, Double etaSeconds) {
 	}
 
 	record ErrorView(String code, String message) {
@@ -24,7 +26,13 @@ record TaskView(String taskId, String source, String fileType, String query, Str
 	record Links(String self, String cancel, String download, String events) {
 	}
 
-	static TaskView of(ExportTask task, Integer queuePosition) {
+	/**
+	 * @param queuePosition the place of a Pending task in the queue (ignored otherwise)
+	 * @param estimatedStartSeconds when a Pending task is expected to start (ignored otherwise; null: unknown)
+	 */
+	static TaskView of(ExportTask task, Integer queuePosition, Double estimatedStartSeconds) {
+		boolean pending = task.status() == TaskStatus.PENDING;
+		boolean running = task.status() == TaskStatus.PROCESSING;
 		String self = "/api/v1/exports/" + task.taskId();
 		List<ExportFile> files = task.files();
 		List<FileView> fileViews = new java.util.ArrayList<>(files.size());
@@ -34,9 +42,10 @@ record TaskView(String taskId, String source, String fileType, String query, Str
 					Timestamps.format(file.expiresAt())));
 		}
 		return new TaskView(task.taskId(), task.source(), task.fileType(), task.query(), task.queryKey(), task.owner(),
-				task.status().label(), task.status() == TaskStatus.PENDING ? queuePosition : null,
-				new ProgressView(task.progress().rowsWritten(), task.progress().totalRows(), task.progress().percent()),
-				task.attempts(), Timestamps.format(task.createdAt()), Timestamps.format(task.startedAt()),
+				task.status().label(), pending ? queuePosition : null,
+				new ProgressView(task.progress().rowsWritten(), task.progress().totalRows(), task.progress().percent(),
+						running ? task.progress().rowsPerSecond() : null, running ? task.progress().etaSeconds() : null),
+				pending ? estimatedStartSeconds : null, task.attempts(), Timestamps.format(task.createdAt()), Timestamps.format(task.startedAt()),
 				Timestamps.format(task.finishedAt()),
 				task.error() != null ? new ErrorView(task.error().code().name(), task.error().message()) : null,
 				fileViews, task.node(), new Links(self, self + "/cancel", self + "/download", self + "/events"));

@@ -3,7 +3,6 @@ package org.earthchem.export.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -44,7 +43,7 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 
 	private final int partSize;
 
-	private final Executor uploader;
+	private final PartUploader uploader;
 
 	private final ResumePoint resumePoint;
 
@@ -63,7 +62,7 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 	private String lastSortValues;
 
 	ExportFileWriter(ExportBucket bucket, TaskStore tasks, FileNames names, String contentType, RowFormat format,
-			long maxRowsPerFile, int partSize, Executor uploader, ResumePoint resumePoint, BooleanSupplier inputExhausted,
+			long maxRowsPerFile, int partSize, PartUploader uploader, ResumePoint resumePoint, BooleanSupplier inputExhausted,
 			NodeId node, LongConsumer progress) {
 		this.node = node;
 		this.bucket = bucket;

@@ -5,6 +5,13 @@ import java.util.concurrent.Executors;
 
 import tools.jackson.core.json.JsonFactory;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SearchUnavailableException;
@@ -34,6 +41,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.Retryable;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,6 +76,8 @@ class ExportJobConfig {
 		executor.setMaxPoolSize(workers);
 		executor.setThreadNamePrefix("export-");
 		executor.setWaitForTasksToCompleteOnShutdown(false);
+		// the job joins the trace of the queue message that started it
+		executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
 		executor.initialize();
 		return executor;
 	}
@@ -81,17 +91,19 @@ class ExportJobConfig {
 		executor.setCorePoolSize(workers);
 		executor.setMaxPoolSize(workers);
 		executor.setThreadNamePrefix("export-upload-");
+		executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
 		executor.initialize();
 		return executor;
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService pagePrefetcher() {
-		return Executors.newCachedThreadPool((runnable) -> {
+		// page reads are spans of the job's trace
+		return ContextExecutorService.wrap(Executors.newCachedThreadPool((runnable) -> {
 			Thread thread = new Thread(runnable, "export-prefetch");
 			thread.setDaemon(true);
 			return thread;
-		});
+		}), ContextSnapshotFactory.builder().build()::captureAll);
 	}
 
 	/** Sends the mails of finished exports; on shutdown it finishes the mails it holds. */
@@ -101,6 +113,7 @@ class ExportJobConfig {
 		executor.setCorePoolSize(2);
 		executor.setMaxPoolSize(2);
 		executor.setThreadNamePrefix("export-mail-");
+		executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
 		executor.setWaitForTasksToCompleteOnShutdown(true);
 		executor.setAwaitTerminationSeconds(30);
 		executor.initialize();
@@ -117,8 +130,8 @@ class ExportJobConfig {
 	}
 
 	@Bean
-	RetryPlan exportRetryPlan(TaskStore tasks, ExportJobProperties properties) {
-		return new RetryPlan(tasks, properties);
+	RetryPlan exportRetryPlan(TaskStore tasks, ExportJobProperties properties, ExportMetrics metrics) {
+		return new RetryPlan(tasks, properties, metrics);
 	}
 
 	@Bean
@@ -134,9 +147,13 @@ class ExportJobConfig {
 	@Bean
 	ExportWorker exportWorker(TaskStore tasks, ExportLauncher exportLauncher, ExecutionEnds exportExecutionEnds,
 			ExportRecovery exportRecovery, RetryPlan exportRetryPlan, ExportJobProperties properties,
-			NodeStopping exportNodeStopping) {
-		return new ExportWorker(tasks, exportLauncher, exportExecutionEnds, exportRecovery, exportRetryPlan,
-				properties.lease(), exportNodeStopping);
+			NodeStopping exportNodeStopping, MeterRegistry registry) {
+		ExportWorker worker = new ExportWorker(tasks, exportLauncher, exportExecutionEnds, exportRecovery,
+				exportRetryPlan, properties.lease(), exportNodeStopping);
+		Gauge.builder("export.tasks.running", worker, ExportWorker::running)
+			.description("Exports this node runs now")
+			.register(registry);
+		return worker;
 	}
 
 	@Bean
@@ -147,18 +164,21 @@ class ExportJobConfig {
 
 	@Bean
 	ExportRecovery exportRecovery(TaskStore tasks, JobRepository jobRepository, JobOperator jobOperator,
-			RetryPlan exportRetryPlan, ExportJobProperties properties) {
-		return new ExportRecovery(tasks, jobRepository, jobOperator, exportRetryPlan, properties.lease());
+			RetryPlan exportRetryPlan, ExportJobProperties properties, ExportMetrics metrics) {
+		return new ExportRecovery(tasks, jobRepository, jobOperator, exportRetryPlan, properties.lease(), metrics);
 	}
 
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, TaskStore tasks,
 			SearchCluster cluster, ExportBucket bucket, DownloadLinks links, RetryPlan exportRetryPlan,
 			Heartbeats exportHeartbeats, Notifier notifier, ThreadPoolTaskExecutor exportMailSender, NodeId exportNode,
-			ExecutionEnds exportExecutionEnds, NodeStopping exportNodeStopping) {
+			ExecutionEnds exportExecutionEnds, NodeStopping exportNodeStopping, ExportMetrics metrics,
+			ObservationRegistry observationRegistry) {
 		return new JobBuilder(JOB_NAME, jobRepository)
+			// the job and its steps are spans of the trace that began with the POST
+			.observationRegistry(observationRegistry)
 			.listener(new TaskStatusListener(tasks, cluster, bucket, links, exportRetryPlan, exportHeartbeats, notifier,
-					exportMailSender, exportNode, exportExecutionEnds, exportNodeStopping))
+					exportMailSender, exportNode, exportExecutionEnds, exportNodeStopping, metrics))
 			.start(prepareStep)
 			.next(extractStep)
 			.build();
@@ -166,8 +186,10 @@ class ExportJobConfig {
 
 	@Bean
 	Step prepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TaskStore tasks,
-			SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties) {
+			SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties,
+			ObservationRegistry observationRegistry) {
 		return new StepBuilder("prepare", jobRepository)
+			.observationRegistry(observationRegistry)
 			.tasklet(new PrepareTasklet(tasks, sources, cluster, properties.pitKeepAlive()), transactionManager)
 			// a restart needs a fresh point-in-time: the old one was closed when the failed run ended
 			.allowStartIfComplete(true)
@@ -176,10 +198,12 @@ class ExportJobConfig {
 
 	@Bean
 	Step extractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PointInTimeReader exportReader, ExportFileWriter exportWriter, ExportJobProperties properties) {
+			PointInTimeReader exportReader, ExportFileWriter exportWriter, ExportJobProperties properties,
+			ObservationRegistry observationRegistry) {
 		ExecutionContextPromotionListener reportFiles = new ExecutionContextPromotionListener();
 		reportFiles.setKeys(new String[] { ExportFileWriter.FILES });
-		return new StepBuilder("extract", jobRepository).<Row, Row>chunk(properties.pageSize())
+		return new StepBuilder("extract", jobRepository).observationRegistry(observationRegistry)
+			.<Row, Row>chunk(properties.pageSize())
 			.transactionManager(transactionManager)
 			.reader(exportReader)
 			.writer(exportWriter)
@@ -214,11 +238,11 @@ class ExportJobConfig {
 	@StepScope
 	PointInTimeReader exportReader(@Value("#{stepExecution}") StepExecution stepExecution, SearchCluster cluster,
 			JsonFactory exportJsonFactory, ExportJobProperties properties, ExecutorService pagePrefetcher,
-			RetryTemplate pageRetries, ResumePoint exportResumePoint) {
+			RetryTemplate pageRetries, ResumePoint exportResumePoint, ExportMetrics metrics) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		return new PointInTimeReader(cluster, exportJsonFactory, new RowFlattener(exportJsonFactory, plan.columns()),
 				plan.pitId(), plan.queryJson(), plan.sortField(), exportResumePoint.searchAfter(), properties.pageSize(),
-				properties.pitKeepAlive(), pagePrefetcher, pageRetries);
+				properties.pitKeepAlive(), pagePrefetcher, pageRetries, metrics);
 	}
 
 	@Bean
@@ -235,7 +259,7 @@ class ExportJobConfig {
 	@StepScope
 	ExportFileWriter exportWriter(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory,
 			ExportJobProperties properties, BucketProperties bucketProperties, ExportBucket bucket, TaskStore tasks,
-			ThreadPoolTaskExecutor partUploader, ResumePoint exportResumePoint, PointInTimeReader exportReader,
+			ThreadPoolTaskExecutor partUploader, ExportMetrics metrics, ResumePoint exportResumePoint, PointInTimeReader exportReader,
 			NodeId exportNode, NodeStopping exportNodeStopping) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		String taskId = stepExecution.getJobParameters().getString(ExportLauncher.TASK_ID);
@@ -245,7 +269,8 @@ class ExportJobConfig {
 		};
 		return new ExportFileWriter(bucket, tasks, fileNames(stepExecution, plan, tasks, bucket, properties),
 				plan.fileType().contentType(), format, properties.maxRowsPerFile(),
-				(int) bucketProperties.partSize().toBytes(), partUploader, exportResumePoint, exportReader::exhausted,
+				(int) bucketProperties.partSize().toBytes(), new PartUploader(partUploader, metrics),
+				exportResumePoint, exportReader::exhausted,
 				exportNode,
 				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval(),
 						exportNodeStopping::isStopping,
@@ -270,8 +295,8 @@ class ExportJobConfig {
 
 	@Bean
 	ExportOperations exportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks,
-			ExportJobProperties properties, ExportBucket bucket) {
-		return new ExportOperations(jobRepository, jobOperator, tasks, properties.lease(), bucket);
+			ExportJobProperties properties, ExportBucket bucket, ExportMetrics metrics) {
+		return new ExportOperations(jobRepository, jobOperator, tasks, properties.lease(), bucket, metrics);
 	}
 
 	@Bean

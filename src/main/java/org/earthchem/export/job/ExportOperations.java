@@ -6,6 +6,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.metrics.ExportMetrics;
+import org.earthchem.export.metrics.ExportMetrics.Outcome;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportTask;
@@ -41,8 +43,11 @@ public class ExportOperations {
 
 	private final ExportBucket bucket;
 
+	private final ExportMetrics metrics;
+
 	ExportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks, Duration lease,
-			ExportBucket bucket) {
+			ExportBucket bucket, ExportMetrics metrics) {
+		this.metrics = metrics;
 		this.bucket = bucket;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
@@ -145,9 +150,11 @@ public class ExportOperations {
 			throw new ExecutionConflictException("Execution " + executionId + " cannot be abandoned: " + ex.getMessage());
 		}
 		if (task.status() == TaskStatus.PROCESSING) {
-			this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.FAILED,
+			if (this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.FAILED,
 					TaskChange.failed(this.tasks.now(), new TaskError(ErrorCode.ABANDONED,
-							"An operator stopped this export for good. Please request it again.")));
+							"An operator stopped this export for good. Please request it again.")))) {
+				this.tasks.find(task.taskId()).ifPresent((failed) -> this.metrics.finished(failed, Outcome.FAILED));
+			}
 		}
 		this.tasks.recordEvent(task.taskId(), TaskEventType.STATUS_CHANGED,
 				"execution " + executionId + " abandoned by operator " + operator);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskError;
@@ -34,8 +35,11 @@ class ExportRecovery {
 
 	private final Duration lease;
 
+	private final ExportMetrics metrics;
+
 	ExportRecovery(TaskStore tasks, JobRepository jobRepository, JobOperator jobOperator, RetryPlan retries,
-			Duration lease) {
+			Duration lease, ExportMetrics metrics) {
+		this.metrics = metrics;
 		this.tasks = tasks;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
@@ -57,7 +61,11 @@ class ExportRecovery {
 		if (this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.FAILED,
 				TaskChange.failed(this.tasks.now(), error))) {
 			log.warn("Export {} was interrupted (no heartbeat for {}); taking it over", task.taskId(), this.lease);
-			this.tasks.find(task.taskId()).ifPresent((failed) -> this.retries.consider(failed, error));
+			this.tasks.find(task.taskId()).ifPresent((failed) -> {
+				if (!this.retries.consider(failed, error)) {
+					this.metrics.finished(failed, ExportMetrics.Outcome.FAILED);
+				}
+			});
 		}
 	}
 

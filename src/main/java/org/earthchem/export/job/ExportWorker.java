@@ -3,6 +3,7 @@ package org.earthchem.export.job;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public class ExportWorker {
 	private final Duration lease;
 
 	private final NodeStopping stopping;
+
+	private final AtomicInteger running = new AtomicInteger();
 
 	ExportWorker(TaskStore tasks, ExportLauncher launcher, ExecutionEnds ends, ExportRecovery recovery,
 			RetryPlan retries, Duration lease, NodeStopping stopping) {
@@ -96,8 +99,14 @@ public class ExportWorker {
 		return outcome(task);
 	}
 
+	/** Exports this node runs now. */
+	public int running() {
+		return this.running.get();
+	}
+
 	private ExportTask runToEnd(ExportTask task) {
 		CompletableFuture<Void> end = this.ends.expect(task.taskId());
+		this.running.incrementAndGet();
 		try {
 			this.launcher.launch(task.taskId());
 			end.get();
@@ -112,6 +121,9 @@ public class ExportWorker {
 		catch (ExecutionException ex) {
 			// the future is only ever completed normally
 			throw new IllegalStateException(ex);
+		}
+		finally {
+			this.running.decrementAndGet();
 		}
 		return this.tasks.find(task.taskId()).orElse(task);
 	}

@@ -1,12 +1,9 @@
 package org.earthchem.export.job;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 
-import org.slf4j.MDC;
 
 import org.earthchem.export.storage.FileUpload;
 import org.earthchem.export.task.ExportFile;
@@ -30,7 +27,7 @@ final class OpenFile {
 
 	private final int partSize;
 
-	private final Executor uploader;
+	private final PartUploader uploader;
 
 	private final String startAfter;
 
@@ -49,7 +46,7 @@ final class OpenFile {
 	private FileState uploaded;
 
 	private OpenFile(int number, String name, FileUpload upload, FileState from, FileDigest digest, PartBuffers buffers,
-			int partSize, Executor uploader) {
+			int partSize, PartUploader uploader) {
 		this.number = number;
 		this.name = name;
 		this.upload = upload;
@@ -67,14 +64,14 @@ final class OpenFile {
 
 	/** A new file whose first row comes after {@code startAfter}. */
 	static OpenFile begin(int number, String name, FileUpload upload, String startAfter, PartBuffers buffers,
-			int partSize, Executor uploader) {
+			int partSize, PartUploader uploader) {
 		return new OpenFile(number, name, upload, FileState.notStarted(number, startAfter), FileDigest.start(), buffers,
 				partSize, uploader);
 	}
 
 	/** A file continued after its last uploaded part, with the digest of those parts. */
 	static OpenFile resume(String name, FileUpload upload, FileState state, FileDigest digest, PartBuffers buffers,
-			int partSize, Executor uploader) {
+			int partSize, PartUploader uploader) {
 		return new OpenFile(state.number(), name, upload, state, digest, buffers, partSize, uploader);
 	}
 
@@ -151,23 +148,14 @@ final class OpenFile {
 		String after = this.lastSortValues;
 		this.shippedRows = rowsThrough;
 		this.shippedBytes = bytesThrough;
-		Map<String, String> mdc = MDC.getCopyOfContextMap();
-		this.inFlight = CompletableFuture.supplyAsync(() -> {
-			if (mdc != null) {
-				MDC.setContextMap(mdc);
-			}
-			try {
-				// one part at a time: the digest sees the parts in order
-				this.digest.update(part.bytes(), 0, part.size());
-				byte[] state = this.digest.state();
-				this.upload.uploadPart(part.bytes(), part.size());
-				return new FileState(this.number, this.upload.uploadId(), this.upload.parts(), bytesThrough, rowsThrough,
-						state, this.startAfter, after);
-			}
-			finally {
-				MDC.clear();
-			}
-		}, this.uploader);
+		this.inFlight = this.uploader.submit(() -> {
+			// one part at a time: the digest sees the parts in order
+			this.digest.update(part.bytes(), 0, part.size());
+			byte[] state = this.digest.state();
+			this.uploader.upload(this.upload, part.bytes(), part.size());
+			return new FileState(this.number, this.upload.uploadId(), this.upload.parts(), bytesThrough, rowsThrough,
+					state, this.startAfter, after);
+		});
 	}
 
 	private void awaitInFlight() {

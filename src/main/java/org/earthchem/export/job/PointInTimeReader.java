@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.MDC;
 import tools.jackson.core.json.JsonFactory;
 
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.source.SearchCluster;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -38,6 +39,8 @@ class PointInTimeReader implements ItemStreamReader<Row> {
 
 	private final Executor prefetcher;
 
+	private final ExportMetrics metrics;
+
 	private final RetryTemplate pageRetries;
 
 	private String pitId;
@@ -59,7 +62,8 @@ class PointInTimeReader implements ItemStreamReader<Row> {
 	 */
 	PointInTimeReader(SearchCluster cluster, JsonFactory factory, RowFlattener flattener, String pitId, String queryJson,
 			String sortField, String startAfter, int pageSize, Duration keepAlive, Executor prefetcher,
-			RetryTemplate pageRetries) {
+			RetryTemplate pageRetries, ExportMetrics metrics) {
+		this.metrics = metrics;
 		this.flattener = flattener;
 		this.startAfter = startAfter;
 		this.pageRetries = pageRetries;
@@ -125,8 +129,8 @@ class PointInTimeReader implements ItemStreamReader<Row> {
 			try {
 				// a hiccup of the cluster (refused connection, 429, 5xx) costs a retry, not the export
 				// flattened here, on the prefetch thread, while the rows of the previous page are formatted
-				return this.pageRetries.invoke(() -> this.cluster.searchPage(body,
-						(in) -> ResultPage.parse(this.factory, in, this.flattener)));
+				return this.pageRetries.invoke(() -> this.metrics.pageRead(() -> this.cluster.searchPage(body,
+						(in) -> ResultPage.parse(this.factory, in, this.flattener))));
 			}
 			finally {
 				MDC.clear();

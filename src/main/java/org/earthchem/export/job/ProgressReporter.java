@@ -28,6 +28,8 @@ final class ProgressReporter implements LongConsumer {
 
 	private long lastWrite;
 
+	private final Speed speed = new Speed();
+
 	ProgressReporter(TaskStore tasks, String taskId, Long totalRows, Duration interval,
 			BooleanSupplier nodeStopping, Runnable stop) {
 		this.tasks = tasks;
@@ -49,10 +51,46 @@ final class ProgressReporter implements LongConsumer {
 		long now = System.nanoTime();
 		if (now - this.lastWrite >= this.intervalNanos) {
 			this.lastWrite = now;
-			if (!this.tasks.updateProgress(this.taskId, new Progress(rowsWritten, this.totalRows))) {
+			Double speed = this.speed.sample(now, rowsWritten);
+			if (!this.tasks.updateProgress(this.taskId, new Progress(rowsWritten, this.totalRows, speed))) {
 				this.stop.run();
 			}
 		}
+	}
+
+	/**
+	 * Rows per second over the last {@value #WINDOW_SECONDS} seconds of progress writes (or since the first rows moved):
+	 * long enough to smooth the steps of part-sized progress, short enough to follow a change of pace. The first rows
+	 * of an execution jump ahead (a part counts once it is on its way), so the window starts at that first step.
+	 */
+	static final class Speed {
+
+		static final int WINDOW_SECONDS = 10;
+
+		private final java.util.List<long[]> samples = new java.util.ArrayList<>();
+
+		private Long startRows;
+
+		/** Records rows at a time (nanos); returns the speed, null until rows have moved twice. */
+		Double sample(long nanos, long rows) {
+			if (this.startRows == null) {
+				this.startRows = rows;
+			}
+			if (rows <= this.startRows) {
+				return null;
+			}
+			this.samples.add(new long[] { nanos, rows });
+			while (this.samples.size() > 2 && nanos - this.samples.get(1)[0] >= WINDOW_SECONDS * 1_000_000_000L) {
+				this.samples.remove(0);
+			}
+			long[] first = this.samples.get(0);
+			long elapsed = nanos - first[0];
+			if (this.samples.size() < 2 || elapsed <= 0 || rows <= first[1]) {
+				return null;
+			}
+			return (rows - first[1]) * 1e9 / elapsed;
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskError;
@@ -25,7 +26,10 @@ class RetryPlan {
 
 	private final ExportJobProperties properties;
 
-	RetryPlan(TaskStore tasks, ExportJobProperties properties) {
+	private final ExportMetrics metrics;
+
+	RetryPlan(TaskStore tasks, ExportJobProperties properties, ExportMetrics metrics) {
+		this.metrics = metrics;
 		this.tasks = tasks;
 		this.properties = properties;
 	}
@@ -45,6 +49,7 @@ class RetryPlan {
 		}
 		this.tasks.recordEvent(task.taskId(), TaskEventType.RETRY_SCHEDULED, "attempt " + (task.attempts() + 1) + " of "
 				+ this.properties.maxAttempts() + " in " + wait.toMillis() + " ms after " + error.code());
+		this.metrics.retried(task, error.code().name());
 		log.info("Export {} failed ({}); attempt {} of {} in {} ms", task.taskId(), error.code(), task.attempts() + 1,
 				this.properties.maxAttempts(), wait.toMillis());
 		return true;

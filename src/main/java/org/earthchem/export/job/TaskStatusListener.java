@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.earthchem.export.metrics.ExportMetrics;
+import org.earthchem.export.metrics.ExportMetrics.Outcome;
 import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.storage.ExportBucket;
@@ -55,12 +57,16 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final NodeStopping stopping;
 
+	private final ExportMetrics metrics;
+
 	/** Executions that took their task from Pending to Processing; only those may finish it. */
 	private final Set<Long> owning = ConcurrentHashMap.newKeySet();
 
 	TaskStatusListener(TaskStore tasks, SearchCluster cluster, ExportBucket bucket,
 			DownloadLinks links, RetryPlan retries, Heartbeats heartbeats, Notifier notifier,
-			java.util.concurrent.Executor mailSender, NodeId node, ExecutionEnds ends, NodeStopping stopping) {
+			java.util.concurrent.Executor mailSender, NodeId node, ExecutionEnds ends, NodeStopping stopping,
+			ExportMetrics metrics) {
+		this.metrics = metrics;
 		this.node = node;
 		this.stopping = stopping;
 		this.ends = ends;
@@ -85,6 +91,7 @@ class TaskStatusListener implements JobExecutionListener {
 				|| task.status() == TaskStatus.PROCESSING && task.node() == null
 						&& this.tasks.takeHandedBack(taskId, execution.getId(), this.node.value()));
 		if (started) {
+			this.metrics.started(task, this.tasks.now());
 			this.owning.add(execution.getId());
 			this.heartbeats.start(taskId);
 		}
@@ -131,8 +138,10 @@ class TaskStatusListener implements JobExecutionListener {
 			else if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
 				// nothing is left behind by the time the task reads Cancelled
 				removeEverything(taskId);
-				this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.CANCELLED,
-						TaskChange.cancelled(this.tasks.now()));
+				if (this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.CANCELLED,
+						TaskChange.cancelled(this.tasks.now()))) {
+					this.tasks.find(taskId).ifPresent((task) -> this.metrics.finished(task, Outcome.CANCELLED));
+				}
 			}
 			else {
 				fail(taskId, execution);
@@ -153,6 +162,7 @@ class TaskStatusListener implements JobExecutionListener {
 			this.links.recordIssued(taskId, files);
 			log.info("Export {} succeeded: {} rows in {} file(s)", taskId, rows, files.size());
 			this.tasks.find(taskId).ifPresent((task) -> {
+				this.metrics.finished(task, Outcome.SUCCEEDED);
 				// an upload begun by an execution that died before its first checkpoint
 				abortUploads(task);
 				this.mailSender.execute(() -> this.notifier.exportSucceeded(task));
@@ -185,6 +195,7 @@ class TaskStatusListener implements JobExecutionListener {
 			ExportTask failed = this.tasks.find(taskId).orElse(null);
 			boolean retrying = failed != null && ExportFailures.isTransient(error) && this.retries.consider(failed, error);
 			if (failed != null && !retrying) {
+				this.metrics.finished(failed, Outcome.FAILED);
 				abortUploads(failed);
 				this.mailSender.execute(() -> this.notifier.exportFailed(failed));
 			}

@@ -23,6 +23,7 @@ import org.slf4j.MDC;
 
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventType;
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -45,11 +46,14 @@ public class Notifier {
 
 	private final TaskStore tasks;
 
+	private final ExportMetrics metrics;
+
 	private final NotifyProperties properties;
 
 	private final RetryTemplate retries;
 
-	public Notifier(JavaMailSender mailSender, TaskStore tasks, NotifyProperties properties) {
+	public Notifier(JavaMailSender mailSender, TaskStore tasks, NotifyProperties properties, ExportMetrics metrics) {
+		this.metrics = metrics;
 		this.mailSender = mailSender;
 		this.tasks = tasks;
 		this.properties = properties;
@@ -182,6 +186,7 @@ public class Notifier {
 	}
 
 	private void record(ExportTask task, TaskEventType type, String detail) {
+		this.metrics.notification(type == TaskEventType.NOTIFICATION_SENT ? "sent" : "failed");
 		try {
 			this.tasks.recordEvent(task.taskId(), type, detail);
 		}

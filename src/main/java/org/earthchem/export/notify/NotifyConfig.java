@@ -1,5 +1,6 @@
 package org.earthchem.export.notify;
 
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 class NotifyConfig {
 
 	@Bean
-	Notifier notifier(JavaMailSender mailSender, TaskStore tasks, NotifyProperties properties) {
-		return new Notifier(mailSender, tasks, properties);
+	Notifier notifier(JavaMailSender mailSender, TaskStore tasks, NotifyProperties properties, ExportMetrics metrics) {
+		return new Notifier(mailSender, tasks, properties, metrics);
 	}
 
 }

@@ -8,6 +8,8 @@ import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.earthchem.export.job.ExportJobProperties;
@@ -44,7 +46,7 @@ class QueueConfig {
 	 */
 	@Bean(LISTENER_FACTORY)
 	SqsMessageListenerContainerFactory<Object> exportTaskListenerFactory(SqsAsyncClient sqs,
-			@Value("${export.workers:3}") int workers) {
+			@Value("${export.workers:3}") int workers, ObservationRegistry observationRegistry) {
 		return SqsMessageListenerContainerFactory.builder()
 			.sqsAsyncClient(sqs)
 			.configure((options) -> options.maxConcurrentMessages(workers)
@@ -55,7 +57,9 @@ class QueueConfig {
 				.acknowledgementMode(AcknowledgementMode.MANUAL)
 				.pollTimeout(Duration.ofSeconds(5))
 				// a stopping node hands its exports back at their next chunk: seconds, not minutes
-				.listenerShutdownTimeout(Duration.ofSeconds(60)))
+				.listenerShutdownTimeout(Duration.ofSeconds(60))
+				// continues the trace the message carries
+				.observationRegistry(observationRegistry))
 			.build();
 	}
 
@@ -82,13 +86,24 @@ class QueueConfig {
 	}
 
 	@Bean
+	StartEstimates startEstimates(TaskStore tasks, @Value("${export.workers:3}") int workers) {
+		return new StartEstimates(tasks, workers, java.time.Clock.systemUTC());
+	}
+
+	@Bean
+	QueueGauges queueGauges(TaskStore tasks, ExportQueue exportQueue, MeterRegistry registry) {
+		return new QueueGauges(tasks, exportQueue, registry);
+	}
+
+	@Bean
 	ApplicationListener<ApplicationReadyEvent> queueReconcilerSchedule(QueueReconciler reconciler,
-			TaskScheduler exportScheduler, QueueProperties properties) {
+			QueueGauges queueGauges, TaskScheduler exportScheduler, QueueProperties properties) {
 		return (event) -> {
 			if (properties.resendAtStart()) {
 				reconciler.resendActive();
 			}
 			exportScheduler.scheduleWithFixedDelay(reconciler::sendUnqueued, properties.reconcileInterval());
+			exportScheduler.scheduleWithFixedDelay(queueGauges::refresh, Duration.ofSeconds(15));
 		};
 	}
 

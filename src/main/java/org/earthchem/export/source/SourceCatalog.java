@@ -63,10 +63,17 @@ public class SourceCatalog {
 		return source;
 	}
 
-	/** The type of a field of the source's index, as its mapping was read at start; empty for a field it lacks. */
-	public Optional<ColumnType> fieldType(SourceDefinition source, String field) {
+	/**
+	 * What the index field behind a source's parameter holds (a number or a date for a range, say), as the mapping
+	 * checked at start gives it; empty for a name the source does not define.
+	 */
+	public Optional<ColumnType> fieldType(SourceDefinition source, String parameter) {
+		ParameterDefinition definition = source.parameters().get(parameter);
 		IndexMapping mapping = this.mappings.get(source.name());
-		return (mapping != null) ? mapping.leaf(field).map(Column::type) : Optional.empty();
+		if (definition == null || mapping == null) {
+			return Optional.empty();
+		}
+		return mapping.leaf(definition.field()).map(Column::type);
 	}
 
 	/** Validates a request's search parameters against the source and the mapping checked at start. */

@@ -53,6 +53,7 @@ final class TaskItems {
 		TaskError error = item.containsKey("errorCode")
 				? new TaskError(ErrorCode.valueOf(str(item, "errorCode")), str(item, "errorMessage")) : null;
 		Long total = item.containsKey("totalRows") ? lng(item, "totalRows") : null;
+		Double speed = item.containsKey("rowsPerSecond") ? Double.valueOf(item.get("rowsPerSecond").n()) : null;
 		List<ExportFile> files = new ArrayList<>();
 		if (item.containsKey("files")) {
 			for (AttributeValue value : item.get("files").l()) {
@@ -63,7 +64,7 @@ final class TaskItems {
 		}
 		return new ExportTask(str(item, "taskId"), str(item, "source"), str(item, "fileType"), str(item, "query"),
 				str(item, "queryKey"), str(item, "owner"), str(item, "ownerEmail"),
-				TaskStatus.fromLabel(str(item, "status")), new Progress(lng(item, "rowsWritten"), total),
+				TaskStatus.fromLabel(str(item, "status")), new Progress(lng(item, "rowsWritten"), total, speed),
 				(int) lng(item, "attempts"), instant(item, "createdAt"), instant(item, "startedAt"),
 				instant(item, "finishedAt"), error, files,
 				item.containsKey("jobExecutionId") ? lng(item, "jobExecutionId") : null,

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -152,6 +153,10 @@ public class TaskStore {
 				set(sets, names, values, "totalRows", n(change.progress().totalRows()));
 			}
 		}
+		if (change.startedAt() != null) {
+			// the speed of an earlier attempt says nothing of this one
+			removes.add("rowsPerSecond");
+		}
 		if (change.reopen()) {
 			removes.add("finishedAt");
 			removes.add("errorCode");
@@ -184,6 +189,11 @@ public class TaskStore {
 		if (progress.totalRows() != null) {
 			values.put(":total", n(progress.totalRows()));
 			expression += ", totalRows = :total";
+		}
+		if (progress.rowsPerSecond() != null) {
+			values.put(":speed", AttributeValue.fromN(String.format(java.util.Locale.ROOT, "%.1f",
+					progress.rowsPerSecond())));
+			expression += ", rowsPerSecond = :speed";
 		}
 		try {
 			String finalExpression = expression;
@@ -256,6 +266,37 @@ public class TaskStore {
 			.key(key(taskId, TaskTable.TASK_SK))
 			.updateExpression("SET queuedAt = :now")
 			.expressionAttributeValues(Map.of(":now", s(Timestamps.format(now())))));
+	}
+
+	/** How many tasks have this status (a count on the status index, no items read). */
+	public long count(TaskStatus status) {
+		long count = 0;
+		Map<String, AttributeValue> start = null;
+		do {
+			Map<String, AttributeValue> exclusiveStart = start;
+			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
+				.indexName(TaskTable.BY_STATUS)
+				.keyConditionExpression("#status = :status")
+				.expressionAttributeNames(Map.of("#status", "status"))
+				.expressionAttributeValues(Map.of(":status", s(status.label())))
+				.select(Select.COUNT)
+				.exclusiveStartKey(exclusiveStart));
+			count += page.count();
+			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+		}
+		while (start != null);
+		return count;
+	}
+
+	/** The newest Succeeded tasks, at most {@code limit}, newest first (recent durations for start estimates). */
+	public List<ExportTask> recentlySucceeded(int limit) {
+		return this.dynamoDb.query((r) -> r.tableName(this.table.name())
+			.indexName(TaskTable.BY_STATUS)
+			.keyConditionExpression("#status = :succeeded")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":succeeded", s(TaskStatus.SUCCEEDED.label())))
+			.scanIndexForward(false)
+			.limit(limit)).items().stream().map(TaskItems::fromItem).toList();
 	}
 
 	/** Pending tasks, oldest first: the queue. */

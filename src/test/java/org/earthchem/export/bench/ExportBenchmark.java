@@ -21,7 +21,8 @@ import org.earthchem.export.localstack.LocalStack;
  * warm (median of three); (c) the same as JSON; (d) 80,000 rows from a service with its heap capped at 256 MB;
  * (e) three different 40,000-row exports at once. The service runs in JVMs of its own, started as {@code make run}
  * starts it; the first one under a flight recording whose hot frames over the warm exports are printed. Everything
- * goes to {@code target/bench/}: the table as {@code results.json}, the hot frames, the recording, the service logs.
+ * goes to {@code target/bench/}: the table as {@code results.json}, the hot frames, the recording, the service logs,
+ * and the service's own meters after the exports of the first JVM ({@code meters.txt}).
  */
 public final class ExportBenchmark {
 
@@ -76,6 +77,8 @@ public final class ExportBenchmark {
 			try (ServiceProcess service = startService("service", openSearch, sources,
 					List.of("-XX:StartFlightRecording=filename=" + recording + ",dumponexit=true"))) {
 				warm = exports(new ExportRunner(api(service)), floor);
+				// what an operator's dashboard would show of this run
+				Files.writeString(this.home.resolve("meters.txt"), api(service).exportMeters());
 			}
 			try (ServiceProcess service = startService("service-256m", openSearch, sources, List.of(SMALL_HEAP))) {
 				smallHeap(new ExportRunner(api(service)));

@@ -62,6 +62,15 @@ final class ServiceApi {
 		return JSON.readTree(response.body()).path("measurements").path(0).path("value").asDouble();
 	}
 
+	/** The service's own meters ({@code export_*}) from {@code /actuator/prometheus}, histogram buckets left out. */
+	String exportMeters() throws IOException, InterruptedException {
+		StringBuilder meters = new StringBuilder();
+		send("GET", "/actuator/prometheus").body().lines()
+			.filter((line) -> line.startsWith("export_") && !line.contains("_bucket{"))
+			.forEach((line) -> meters.append(line).append('\n'));
+		return meters.toString();
+	}
+
 	private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("X-API-Key", this.apiKey)

@@ -68,7 +68,12 @@ class ConsoleBrowserTest extends IntegrationTest {
 		this.browser.await(Duration.ofSeconds(10),
 				(d) -> new Select(d.findElement(By.id("export-source"))).getOptions().size() > 0 ? Boolean.TRUE : null);
 		new Select(this.browser.find("#export-source")).selectByValue(source);
-		WebElement params = this.browser.find("#export-params");
+		// the query typed by hand, as a portal user pastes it: the form's advanced option
+		WebElement advanced = this.browser.find("#advanced-mode");
+		if (!advanced.isSelected()) {
+			advanced.click();
+		}
+		WebElement params = this.browser.awaitVisible("#export-params");
 		params.clear();
 		params.sendKeys(parameters);
 		new Select(this.browser.find("#export-format")).selectByValue(format);
@@ -132,8 +137,11 @@ class ConsoleBrowserTest extends IntegrationTest {
 		assertThat(Files.size(file)).isEqualTo(task.path("files").get(0).path("bytes").asLong());
 
 		row(taskId, "button.show-events").click();
-		this.browser.awaitVisible("#events li");
+		this.browser.awaitVisible("#events li.event"); // not the "Loading events…" placeholder
 		assertThat(this.browser.find("#events").getText()).contains("FILE_STORED").contains("DOWNLOAD_LINK_ISSUED");
+		assertThat(this.browser.find("#task-summary").getText()).contains("Succeeded").contains("columns=igsn,sample_id&material=glass");
+		((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'start'});", this.browser.find("#events"));
 		this.browser.screenshot("03-task-events");
 	}
 

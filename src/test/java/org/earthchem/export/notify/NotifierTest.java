@@ -19,8 +19,11 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportFile;
@@ -33,6 +36,7 @@ import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -201,7 +205,8 @@ class NotifierTest extends IntegrationTest {
 		unreachable.setPort(closedPort);
 		unreachable.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
 		Notifier notifier = new Notifier(unreachable, this.tasks,
-				new NotifyProperties(true, "EarthChem exports <exports@earthchem.org>", 2, Duration.ofMillis(10), null));
+				new NotifyProperties(true, "EarthChem exports <exports@earthchem.org>", 2, Duration.ofMillis(10), null),
+				new ExportMetrics(new SimpleMeterRegistry(), new StaticListableBeanFactory().getBeanProvider(Tracer.class)));
 
 		assertThatNoException().isThrownBy(() -> notifier.exportSucceeded(task));
 
@@ -236,7 +241,8 @@ class NotifierTest extends IntegrationTest {
 	void aDisabledNotifierSendsNothingAndRecordsNothing() {
 		ExportTask task = succeededTask(this.email);
 		Notifier disabled = new Notifier(new JavaMailSenderImpl(), this.tasks,
-				new NotifyProperties(false, "EarthChem exports <exports@earthchem.org>", 3, Duration.ofMillis(10), null));
+				new NotifyProperties(false, "EarthChem exports <exports@earthchem.org>", 3, Duration.ofMillis(10), null),
+				new ExportMetrics(new SimpleMeterRegistry(), new StaticListableBeanFactory().getBeanProvider(Tracer.class)));
 
 		disabled.exportSucceeded(task);
 

@@ -1,0 +1,182 @@
+package org.earthchem.export.api;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.TestStack;
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskStore;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code GET /sources/{source}/count} answers what an export of the same parameters would match, and queues nothing. */
+class SourceCountTest extends IntegrationTest {
+
+	private static final String OWNER = "demo-petdb";
+
+	@Autowired
+	private TaskStore tasks;
+
+	@Autowired
+	private JobRepository jobs;
+
+	@AfterEach
+	void restoreCluster() {
+		stack().proxy().restore();
+	}
+
+	private ResponseEntity<JsonNode> count(String apiKey, String source, String query) {
+		return http(apiKey).get()
+			.uri("/api/v1/sources/" + source + "/count" + (query.isEmpty() ? "" : "?" + query))
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+	/** What would show a queued export: a new export job, a new active task, or a new task in the owner's list. */
+	private record Queued(int jobInstances, Set<String> activeTasks, String newestTask) {
+	}
+
+	private Queued queued() {
+		Set<String> active = new HashSet<>();
+		for (ExportTask task : this.tasks.activeTasksOf(OWNER)) {
+			active.add(task.taskId());
+		}
+		JsonNode newest = http(PETDB_KEY).get().uri("/api/v1/exports?limit=1").retrieve().body(JsonNode.class)
+			.path("items");
+		return new Queued(this.jobs.findJobInstances("export").size(), active,
+				newest.isEmpty() ? null : newest.get(0).path("taskId").asString());
+	}
+
+	private void assertNothingQueuedSince(Queued before) {
+		assertThat(queued()).isEqualTo(before);
+	}
+
+	private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String code) {
+		assertThat(response.getStatusCode()).isEqualTo(status);
+		assertThat(response.getHeaders().getContentType()).isNotNull()
+			.satisfies((type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+		assertThat(response.getBody().path("code").asString()).isEqualTo(code);
+		assertThat(response.getBody().path("detail").asString()).isNotBlank();
+	}
+
+	@Test
+	void aCountMatchesWhatAnExportOfTheSameParametersHoldsAndGivesItsCanonicalQuery() {
+		ResponseEntity<JsonNode> counted = count(PETDB_KEY, "petdb", "sio2.min=45&material=rock,glass&fileType=json");
+
+		assertThat(counted.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode body = counted.getBody();
+		assertThat(body.path("source").asString()).isEqualTo("petdb");
+		assertThat(body.path("query").asString()).isEqualTo("material=glass,rock&sio2.min=45");
+		assertThat(body.path("limit").asLong()).isEqualTo(2_000_000L);
+		long matched = body.path("matchedRows").asLong();
+		assertThat(matched).isBetween(1L, TestStack.PETDB_DOCUMENTS - 1L);
+
+		JsonNode task = requestExport(PETDB_KEY, "petdb", "sio2.min=45&material=rock,glass&fileType=json").getBody();
+		JsonNode finished = awaitFinished(PETDB_KEY, task.path("taskId").asString());
+		assertThat(task.path("query").asString()).isEqualTo(body.path("query").asString());
+		assertThat(finished.path("status").asString()).isEqualTo("Succeeded");
+		assertThat(finished.path("progress").path("rowsWritten").asLong()).isEqualTo(matched);
+	}
+
+	@Test
+	void aCountWithoutParametersIsEveryRowOfTheSource() {
+		ResponseEntity<JsonNode> counted = count(PETDB_KEY, "petdb", "");
+
+		assertThat(counted.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(counted.getBody().path("query").asString()).isEmpty();
+		assertThat(counted.getBody().path("matchedRows").asLong()).isEqualTo(TestStack.PETDB_DOCUMENTS);
+	}
+
+	@Test
+	void aCountQueuesNothing() {
+		Queued before = queued();
+
+		ResponseEntity<JsonNode> counted = count(PETDB_KEY, "petdb", "material=rock&rockClass=plutonic&fileType=csv");
+
+		assertThat(counted.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertNothingQueuedSince(before);
+	}
+
+	@Test
+	void badParametersAreA400ProblemNamingEachAndNothingIsQueued() {
+		Queued before = queued();
+
+		ResponseEntity<JsonNode> counted = count(PETDB_KEY, "petdb",
+				"material=rock&colour=red&sio2.min=abc&bbox=1,2,3&fileType=xml");
+
+		assertProblem(counted, HttpStatus.BAD_REQUEST, "INVALID_PARAMETERS");
+		List<String> parameters = StreamSupport.stream(counted.getBody().path("errors").spliterator(), false)
+			.map((error) -> error.path("parameter").asString())
+			.toList();
+		assertThat(parameters).containsExactly("bbox", "colour", "fileType", "sio2.min");
+		assertThat(counted.getBody().path("errors").get(3).path("message").asString()).isEqualTo("must be a number");
+		assertNothingQueuedSince(before);
+	}
+
+	@Test
+	void anUnknownSourceIsA404Problem() {
+		ResponseEntity<JsonNode> counted = count(PETDB_KEY, "no-such-source", "material=rock");
+
+		assertProblem(counted, HttpStatus.NOT_FOUND, "UNKNOWN_SOURCE");
+	}
+
+	@Test
+	void aSourceTheCredentialMayNotExportIsA403Problem() {
+		ResponseEntity<JsonNode> counted = count(PETDB_KEY, "synthesis", "material=rock");
+
+		assertProblem(counted, HttpStatus.FORBIDDEN, "NOT_ALLOWED");
+	}
+
+	@Test
+	void withoutACredentialACountIsA401() {
+		ResponseEntity<JsonNode> counted = count(null, "petdb", "material=rock");
+
+		assertThat(counted.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void anUnreachableSearchClusterIsA503ProblemWithRetryAfterAndNothingIsQueued() {
+		Queued before = queued();
+		ResponseEntity<JsonNode> counted;
+		try {
+			stack().proxy().cut();
+			counted = count(PETDB_KEY, "petdb", "material=rock");
+		}
+		finally {
+			stack().proxy().restore();
+		}
+
+		assertProblem(counted, HttpStatus.SERVICE_UNAVAILABLE, "SOURCE_UNAVAILABLE");
+		assertThat(counted.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
+		assertNothingQueuedSince(before);
+	}
+
+	@Test
+	void theSourcesListEachParameterWithTheTypeOfItsField() {
+		JsonNode petdb = StreamSupport.stream(http(PETDB_KEY).get().uri("/api/v1/sources").retrieve()
+			.body(JsonNode.class).spliterator(), false)
+			.filter((source) -> source.path("name").asString().equals("petdb"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(StreamSupport.stream(petdb.path("parameters").spliterator(), false)
+			.map((p) -> p.path("name").asString() + ":" + p.path("kind").asString() + ":"
+					+ (p.hasNonNull("type") ? p.path("type").asString() : "-"))
+			.toList()).contains("material:term:keyword", "sio2:range:number", "collected:range:date",
+					"bbox:geo_bbox:geo_point", "q:text:-", "columns:columns:-");
+	}
+
+}

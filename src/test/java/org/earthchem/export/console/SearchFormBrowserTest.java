@@ -1,0 +1,206 @@
+package org.earthchem.export.console;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.support.Browser;
+import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.TestStack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The console's search form in real headless Chromium: what the user fills in is counted before the export starts
+ * (the count and the canonical query shown), the export is started with that query, and a value the service refuses
+ * is shown with the problem's message next to its input.
+ */
+class SearchFormBrowserTest extends IntegrationTest {
+
+	@TempDir
+	Path downloads;
+
+	private Browser browser;
+
+	@BeforeAll
+	static void browserInstalled() {
+		assumeTrue(Browser.available(), "Chromium is not installed (apt-get install chromium chromium-driver)");
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new Browser(this.downloads, 1280, 1000);
+		this.browser.open(baseUrl() + "/console/");
+		this.browser.awaitVisible("#api-key").sendKeys(ALL_KEY);
+		this.browser.find("#sign-in").click();
+		this.browser.awaitVisible("#who");
+		this.browser.await(Duration.ofSeconds(10),
+				(d) -> new Select(d.findElement(By.id("export-source"))).getOptions().size() > 1 ? Boolean.TRUE : null);
+		new Select(this.browser.find("#export-source")).selectByValue("petdb");
+		this.browser.awaitVisible("input[data-param='material']");
+	}
+
+	@AfterEach
+	void closeBrowser(TestInfo test) {
+		if (this.browser != null) {
+			this.browser.screenshot("last-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+			this.browser.close();
+		}
+	}
+
+	private WebElement input(String parameter) {
+		return this.browser.awaitVisible("input[data-param='" + parameter + "']");
+	}
+
+	private WebElement corner(String corner) {
+		return this.browser.awaitVisible("fieldset[data-param='bbox'] input[data-corner='" + corner + "']");
+	}
+
+	private void addTags(String parameter, String... values) {
+		WebElement entry = input(parameter);
+		for (String value : values) {
+			entry.sendKeys(value, Keys.ENTER);
+		}
+	}
+
+	private long countByApi(String query) {
+		return http(ALL_KEY).get()
+			.uri("/api/v1/sources/petdb/count?" + query)
+			.retrieve()
+			.body(JsonNode.class)
+			.path("matchedRows")
+			.asLong();
+	}
+
+	/** Waits until the form has counted this query (no count under way) and returns the rows it shows. */
+	private long awaitCountOf(String canonicalQuery) {
+		return this.browser.await(Duration.ofSeconds(20), (d) -> {
+			WebElement count = d.findElement(By.id("export-count"));
+			if (count.getDomAttribute("aria-busy") != null
+					|| !d.findElement(By.id("export-query")).getText().equals(canonicalQuery)) {
+				return null;
+			}
+			return count.findElements(By.cssSelector(".count-rows"))
+				.stream()
+				.map((rows) -> Long.valueOf(rows.getDomAttribute("data-rows")))
+				.findFirst()
+				.orElse(null);
+		});
+	}
+
+	private String newestTaskId() {
+		JsonNode items = http(ALL_KEY).get().uri("/api/v1/exports?limit=1").retrieve().body(JsonNode.class).path("items");
+		return items.isEmpty() ? null : items.get(0).path("taskId").asString();
+	}
+
+	/** Starts the export and returns its task once the service has recorded it, finished. */
+	private JsonNode startAndAwaitTask() {
+		String before = newestTaskId();
+		this.browser.find("#export-submit").click();
+		String taskId = await().atMost(Duration.ofSeconds(10))
+			.until(this::newestTaskId, (id) -> id != null && !Objects.equals(id, before));
+		return awaitFinished(ALL_KEY, taskId);
+	}
+
+	@Test
+	void aRangeIsCountedBeforeStartingAndTheExportHasItsCanonicalQuery() {
+		input("sio2.min").sendKeys("45");
+		input("sio2.max").sendKeys("52");
+		addTags("columns", "sample_id");
+
+		long shown = awaitCountOf("columns=sample_id&sio2.max=52&sio2.min=45");
+		assertThat(shown).isEqualTo(countByApi("sio2.min=45&sio2.max=52&columns=sample_id"))
+			.isBetween(1L, TestStack.PETDB_DOCUMENTS - 1L);
+		this.browser.screenshot("11-search-form-range");
+
+		JsonNode task = startAndAwaitTask();
+		assertThat(task.path("query").asString()).isEqualTo("columns=sample_id&sio2.max=52&sio2.min=45");
+		assertThat(task.path("progress").path("rowsWritten").asLong()).isEqualTo(shown);
+	}
+
+	@Test
+	void termValuesAreCountedBeforeStartingAndTheExportHasItsCanonicalQuery() {
+		addTags("material", "rock", "glass");
+		addTags("columns", "sample_id");
+		assertThat(this.browser.find("input[data-param='material']")
+			.findElements(By.xpath("preceding-sibling::ul/li[contains(@class,'tag')]"))).hasSize(2);
+
+		long shown = awaitCountOf("columns=sample_id&material=glass,rock");
+		assertThat(shown).isEqualTo(countByApi("material=rock,glass&columns=sample_id"))
+			.isBetween(1L, TestStack.PETDB_DOCUMENTS - 1L);
+
+		JsonNode task = startAndAwaitTask();
+		assertThat(task.path("query").asString()).isEqualTo("columns=sample_id&material=glass,rock");
+		assertThat(task.path("progress").path("rowsWritten").asLong()).isEqualTo(shown);
+	}
+
+	@Test
+	void aBoundingBoxIsCountedBeforeStartingAndTheExportHasItsCanonicalQuery() {
+		corner("west").sendKeys("-180");
+		corner("south").sendKeys("-90");
+		corner("east").sendKeys("0");
+		corner("north").sendKeys("90");
+		addTags("columns", "sample_id");
+
+		long shown = awaitCountOf("bbox=-180,-90,0,90&columns=sample_id");
+		assertThat(shown).isEqualTo(countByApi("bbox=-180,-90,0,90&columns=sample_id"))
+			.isBetween(1L, TestStack.PETDB_DOCUMENTS - 1L);
+
+		JsonNode task = startAndAwaitTask();
+		assertThat(task.path("query").asString()).isEqualTo("bbox=-180,-90,0,90&columns=sample_id");
+		assertThat(task.path("progress").path("rowsWritten").asLong()).isEqualTo(shown);
+	}
+
+	@Test
+	void aValueTheServiceRefusesShowsTheProblemsMessageNextToItsInput() {
+		input("sio2.min").sendKeys("60");
+		input("sio2.max").sendKeys("40");
+
+		WebElement error = this.browser.await(Duration.ofSeconds(20),
+				(d) -> d.findElements(By.cssSelector("[data-error-for='sio2.max']"))
+					.stream()
+					.filter((e) -> !e.getText().isBlank())
+					.findFirst()
+					.orElse(null));
+		this.browser.screenshot("12-search-form-problem");
+
+		assertThat(error.getText()).isEqualTo("must not be less than sio2.min");
+		assertThat(input("sio2.max").getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(input("sio2.max").getDomAttribute("aria-describedby")).contains(error.getDomAttribute("id"));
+		assertThat(input("sio2.min").getDomAttribute("aria-invalid")).isNull();
+		assertThat(this.browser.find("#export-count").getText()).contains("Fix the marked fields");
+	}
+
+	@Test
+	void startingASearchTheServiceRefusesShowsTheProblemAndQueuesNothing() {
+		String before = newestTaskId();
+		corner("west").sendKeys("10");
+		corner("south").sendKeys("-100");
+		corner("east").sendKeys("20");
+		corner("north").sendKeys("30");
+
+		this.browser.find("#export-submit").click();
+
+		WebElement problem = this.browser.awaitVisible("#error .error-list");
+		assertThat(problem.getText()).contains("bbox").contains("latitudes between -90 and 90");
+		assertThat(this.browser.find("fieldset[data-param='bbox'] [data-error-for='bbox']").getText())
+			.contains("latitudes between -90 and 90");
+		assertThat(corner("south").getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(newestTaskId()).isEqualTo(before);
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.earthchem.export.job;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The recent speed behind a running export's time left. */
+class ProgressSpeedTest {
+
+	private static final long SECOND = 1_000_000_000L;
+
+	@Test
+	void aSingleSampleGivesNoSpeed() {
+		assertThat(new ProgressReporter.Speed().sample(0, 0)).isNull();
+	}
+
+	@Test
+	void rowsOverTheTimeSinceTheFirstStepAreTheSpeed() {
+		ProgressReporter.Speed speed = new ProgressReporter.Speed();
+		speed.sample(0, 0);
+		// the first part counts as soon as it is on its way: the pace is measured from there
+		assertThat(speed.sample(SECOND / 10, 1_000)).isNull();
+
+		assertThat(speed.sample(4 * SECOND + SECOND / 10, 3_000)).isCloseTo(500.0, within(0.001));
+	}
+
+	@Test
+	void onlyTheLastTenSecondsCount() {
+		ProgressReporter.Speed speed = new ProgressReporter.Speed();
+		// fast at first, then ten times slower
+		speed.sample(0, 0);
+		speed.sample(0, 1);
+		speed.sample(10 * SECOND, 10_000);
+		speed.sample(20 * SECOND, 11_000);
+
+		assertThat(speed.sample(30 * SECOND, 12_000)).isCloseTo(100.0, within(0.001));
+	}
+
+	@Test
+	void anExecutionWhoseRowsHaveNotMovedHasNoSpeed() {
+		ProgressReporter.Speed speed = new ProgressReporter.Speed();
+		// resumed at row 500
+		speed.sample(0, 500);
+
+		assertThat(speed.sample(2 * SECOND, 500)).isNull();
+	}
+
+}
