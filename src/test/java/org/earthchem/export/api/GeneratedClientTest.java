@@ -84,6 +84,7 @@ class GeneratedClientTest extends IntegrationTest {
 		Problem problem = client(PETDB_KEY).getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
 		assertThat(problem.getStatus()).isEqualTo(400);
 		assertThat(problem.getCode()).isEqualTo("INVALID_PARAMETERS");
+		assertThat(problem.getTraceId()).as("the request's trace, to quote to the operators").isNotBlank();
 		assertThat(problem.getErrors()).singleElement().satisfies((error) -> {
 			assertThat(error.getParameter()).isEqualTo("bbox");
 			assertThat(error.getMessage()).isNotBlank();
