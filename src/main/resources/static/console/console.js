@@ -1107,7 +1107,7 @@
     if ([...$('export-format').options].some((o) => o.value === search.fileType)) $('export-format').value = search.fileType;
     await withBusy($('export-submit'), async () => {
       try {
-        const { status, data } = await api(`/api/v1/exports/${enc(source)}?${searchString(search)}`,
+        const { status, data } = await api(`/api/v1/sources/${enc(source)}/exports?${searchString(search)}`,
           { method: 'POST', withResponse: true });
         showFieldErrors([]);
         const task = data || {};

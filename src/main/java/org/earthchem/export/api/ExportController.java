@@ -3,8 +3,6 @@ package org.earthchem.export.api;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +28,6 @@ import org.earthchem.export.security.CallerResolver;
 import org.earthchem.export.source.ExportQuery;
 import org.earthchem.export.source.InvalidParametersException;
 import org.earthchem.export.source.ParameterError;
-import org.earthchem.export.source.SearchCluster;
-import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.source.SourceDefinition;
 import org.earthchem.export.storage.DownloadLinks;
 import org.earthchem.export.storage.ExportBucket;
@@ -65,9 +61,7 @@ class ExportController {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportController.class);
 
-	private final SourceCatalog sources;
-
-	private final SearchCluster cluster;
+	private final SearchRequests searches;
 
 	private final TaskStore tasks;
 
@@ -85,13 +79,12 @@ class ExportController {
 
 	private final StartEstimates startEstimates;
 
-	ExportController(SourceCatalog sources, SearchCluster cluster, TaskStore tasks, ExportQueue queue,
-			ExportBucket bucket, DownloadLinks links, CallerResolver callers, RequestLimits limits,
-			ExportMetrics metrics, StartEstimates startEstimates) {
+	ExportController(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportBucket bucket,
+			DownloadLinks links, CallerResolver callers, RequestLimits limits, ExportMetrics metrics,
+			StartEstimates startEstimates) {
+		this.searches = searches;
 		this.metrics = metrics;
 		this.startEstimates = startEstimates;
-		this.sources = sources;
-		this.cluster = cluster;
 		this.tasks = tasks;
 		this.queue = queue;
 		this.bucket = bucket;
@@ -129,13 +122,9 @@ class ExportController {
 			description = "The search cluster or the queue cannot be reached; nothing was created. Retry after "
 					+ "`Retry-After` seconds.")
 	ResponseEntity<TaskView> create(@PathVariable String source, HttpServletRequest request) {
-		SourceDefinition definition = this.sources.require(source);
 		Caller caller = this.callers.resolve(request);
-		if (!caller.mayExport(source)) {
-			throw new ApiException(HttpStatus.FORBIDDEN, ProblemCode.NOT_ALLOWED,
-					"Your credential may not export " + source + "; ask for access to it.");
-		}
-		ExportQuery query = this.sources.parse(definition, parameters(request));
+		SourceDefinition definition = this.searches.exportable(source, caller);
+		ExportQuery query = this.searches.query(definition, request);
 		String fileType = query.fileType().name().toLowerCase();
 		Optional<ExportTask> existing = this.tasks.findActive(caller.owner(), source, query.queryKey(), fileType);
 		if (existing.isPresent()) {
@@ -147,13 +136,7 @@ class ExportController {
 							+ " exports waiting or running. Please wait until one finishes.",
 					Map.of("limit", this.limits.maxActivePerOwner()), "60");
 		}
-		long matched = this.cluster.count(definition.index(), query.queryJson());
-		if (matched > this.limits.maxTotalRows()) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCode.TOO_MANY_ROWS,
-					"This search matches " + matched + " rows; one export may hold at most " + this.limits.maxTotalRows()
-							+ ". Please narrow the search.",
-					Map.of("matchedRows", matched, "limit", this.limits.maxTotalRows()), null);
-		}
+		long matched = this.searches.matchedRows(definition, query);
 		ExportTask task = newTask(definition, query, caller, fileType, matched);
 		// the answer is the task as created (Pending, with its place in the queue), whatever a worker does next
 		TaskView created = view(task);
@@ -407,12 +390,6 @@ class ExportController {
 	private static ApiException finished(ExportTask task) {
 		return new ApiException(HttpStatus.CONFLICT, ProblemCode.TASK_FINISHED,
 				"Export " + task.taskId() + " has already " + task.status().label() + "; there is nothing to cancel.");
-	}
-
-	private static Map<String, List<String>> parameters(HttpServletRequest request) {
-		Map<String, List<String>> parameters = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
-		return parameters;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.earthchem.export.queue;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,13 @@ class QueueSetup {
 
 	/** Messages in the dead-letter queue: exports that failed every attempt and wait for an operator. */
 	long deadLetterDepth() {
-		String url = this.sqs.getQueueUrl((r) -> r.queueName(this.properties.deadLetterName())).join().queueUrl();
+		String url = this.sqs.getQueueUrl((r) -> r.queueName(this.properties.deadLetterName()))
+			.orTimeout(5, TimeUnit.SECONDS)
+			.join()
+			.queueUrl();
 		String depth = this.sqs.getQueueAttributes((r) -> r.queueUrl(url)
-			.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).join().attributes()
+			.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).orTimeout(5, TimeUnit.SECONDS).join()
+			.attributes()
 			.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
 		return depth == null ? 0 : Long.parseLong(depth);
 	}
