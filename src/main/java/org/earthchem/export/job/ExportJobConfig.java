@@ -272,7 +272,8 @@ class ExportJobConfig {
 				(int) bucketProperties.partSize().toBytes(), new PartUploader(partUploader, metrics),
 				exportResumePoint, exportReader::exhausted,
 				exportNode,
-				new ProgressReporter(tasks, taskId, plan.totalRows(), properties.progressInterval(),
+				new ProgressReporter(tasks, taskId, plan.totalRows(), exportResumePoint.checkpoint().rowsStored(),
+						properties.progressInterval(),
 						exportNodeStopping::isStopping,
 						// the step stops before its next chunk; the job ends STOPPED, and the task Cancelled or
 						// handed back

@@ -28,10 +28,14 @@ final class ProgressReporter implements LongConsumer {
 
 	private long lastWrite;
 
-	private final Speed speed = new Speed();
+	private final Speed speed;
 
-	ProgressReporter(TaskStore tasks, String taskId, Long totalRows, Duration interval,
+	/**
+	 * @param startRows rows stored before this execution began (its checkpoint), from where its speed is measured
+	 */
+	ProgressReporter(TaskStore tasks, String taskId, Long totalRows, long startRows, Duration interval,
 			BooleanSupplier nodeStopping, Runnable stop) {
+		this.speed = new Speed(startRows);
 		this.tasks = tasks;
 		this.nodeStopping = nodeStopping;
 		this.stop = stop;
@@ -69,13 +73,15 @@ final class ProgressReporter implements LongConsumer {
 
 		private final java.util.List<long[]> samples = new java.util.ArrayList<>();
 
-		private Long startRows;
+		private final long startRows;
+
+		/** @param startRows the rows of the checkpoint the execution began from */
+		Speed(long startRows) {
+			this.startRows = startRows;
+		}
 
 		/** Records rows at a time (nanos); returns the speed, null until rows have moved twice. */
 		Double sample(long nanos, long rows) {
-			if (this.startRows == null) {
-				this.startRows = rows;
-			}
 			if (rows <= this.startRows) {
 				return null;
 			}

@@ -38,23 +38,31 @@ public class StartEstimates {
 	/** Seconds until the Pending task at {@code position} (1 = next) starts; null when unknown. */
 	public Double secondsUntilStart(int position) {
 		Snapshot now = current();
-		List<Double> freeAt = new ArrayList<>();
+		List<Double> timesLeft = new ArrayList<>();
 		for (ExportTask running : now.running()) {
 			Double left = timeLeft(running, now);
 			if (left == null) {
 				return null;
 			}
-			freeAt.add(left);
+			timesLeft.add(left);
 		}
-		while (freeAt.size() < this.workers) {
-			freeAt.add(0.0);
+		return secondsUntilStart(position, timesLeft, this.workers, now.medianSeconds());
+	}
+
+	/**
+	 * The start of the export at {@code position} when the running ones end after {@code timesLeft} seconds, at
+	 * least {@code workers} run at once, and each export ahead takes {@code medianSeconds} (null: unknown).
+	 */
+	static Double secondsUntilStart(int position, List<Double> timesLeft, int workers, Double medianSeconds) {
+		PriorityQueue<Double> slots = new PriorityQueue<>(timesLeft);
+		while (slots.size() < workers) {
+			slots.add(0.0);
 		}
-		PriorityQueue<Double> slots = new PriorityQueue<>(freeAt);
 		for (int ahead = 1; ahead < position; ahead++) {
-			if (now.medianSeconds() == null) {
+			if (medianSeconds == null) {
 				return null;
 			}
-			slots.add(slots.poll() + now.medianSeconds());
+			slots.add(slots.poll() + medianSeconds);
 		}
 		return Math.round(10.0 * slots.poll()) / 10.0;
 	}

@@ -12,13 +12,12 @@ class ProgressSpeedTest {
 
 	@Test
 	void aSingleSampleGivesNoSpeed() {
-		assertThat(new ProgressReporter.Speed().sample(0, 0)).isNull();
+		assertThat(new ProgressReporter.Speed(0).sample(0, 0)).isNull();
 	}
 
 	@Test
 	void rowsOverTheTimeSinceTheFirstStepAreTheSpeed() {
-		ProgressReporter.Speed speed = new ProgressReporter.Speed();
-		speed.sample(0, 0);
+		ProgressReporter.Speed speed = new ProgressReporter.Speed(0);
 		// the first part counts as soon as it is on its way: the pace is measured from there
 		assertThat(speed.sample(SECOND / 10, 1_000)).isNull();
 
@@ -27,7 +26,7 @@ class ProgressSpeedTest {
 
 	@Test
 	void onlyTheLastTenSecondsCount() {
-		ProgressReporter.Speed speed = new ProgressReporter.Speed();
+		ProgressReporter.Speed speed = new ProgressReporter.Speed(0);
 		// fast at first, then ten times slower
 		speed.sample(0, 0);
 		speed.sample(0, 1);
@@ -39,8 +38,8 @@ class ProgressSpeedTest {
 
 	@Test
 	void anExecutionWhoseRowsHaveNotMovedHasNoSpeed() {
-		ProgressReporter.Speed speed = new ProgressReporter.Speed();
 		// resumed at row 500
+		ProgressReporter.Speed speed = new ProgressReporter.Speed(500);
 		speed.sample(0, 500);
 
 		assertThat(speed.sample(2 * SECOND, 500)).isNull();
