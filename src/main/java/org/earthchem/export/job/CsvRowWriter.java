@@ -28,8 +28,9 @@ final class CsvRowWriter implements RowFormat {
 	private CsvWriter csv;
 
 	CsvRowWriter(ColumnSet columns, boolean formulaGuard) {
-		this.header = columns.names().toArray(String[]::new);
 		this.formulaGuard = formulaGuard;
+		// column names come from a mapping someone else writes: guarded like any text
+		this.header = columns.names().stream().map((name) -> cell(ValueKind.TEXT, name)).toArray(String[]::new);
 		this.cells = new String[this.header.length];
 	}
 
@@ -74,19 +75,20 @@ final class CsvRowWriter implements RowFormat {
 	private String joinedCell(Row row, int first, int last) {
 		StringBuilder text = this.joined;
 		text.setLength(0);
-		boolean anyText = false;
 		for (int i = first; i <= last; i++) {
 			if (i > first) {
 				text.append(ARRAY_SEPARATOR);
 			}
 			text.append(row.text(i));
-			anyText |= row.kind(i) == ValueKind.TEXT;
 		}
-		return cell(anyText ? ValueKind.TEXT : ValueKind.NUMBER, text.toString());
+		// several values in one cell are text to a spreadsheet, whatever they are
+		return cell(ValueKind.TEXT, text.toString());
 	}
 
+	/** A cell as written: anything but a single number or boolean is guarded when it could start a formula. */
 	private String cell(ValueKind kind, String text) {
-		if (this.formulaGuard && kind == ValueKind.TEXT && FormulaGuard.needsGuard(text)) {
+		if (this.formulaGuard && kind != ValueKind.NUMBER && kind != ValueKind.BOOLEAN
+				&& FormulaGuard.needsGuard(text)) {
 			return FormulaGuard.guard(text);
 		}
 		return text;

@@ -18,8 +18,10 @@ final class GeoPoints {
 		if (comma > 0) {
 			return value.substring(0, comma).trim() + "," + value.substring(comma + 1).trim();
 		}
-		if (value.regionMatches(true, 0, "POINT", 0, 5)) {
-			String inner = value.substring(value.indexOf('(') + 1, value.lastIndexOf(')')).trim();
+		int open = value.indexOf('(');
+		int close = value.lastIndexOf(')');
+		if (value.regionMatches(true, 0, "POINT", 0, 5) && open > 0 && close > open) {
+			String inner = value.substring(open + 1, close).trim();
 			String[] parts = inner.split("\\s+");
 			if (parts.length >= 2) {
 				return parts[1] + "," + parts[0];

@@ -4,7 +4,10 @@ package org.earthchem.export.job;
 enum ValueKind {
 
 	NUMBER, BOOLEAN, TEXT,
-	/** A geo point as {@code lat,lon}: a string in JSON, never formula-guarded in CSV (a latitude may be negative). */
+	/**
+	 * A geo point as {@code lat,lon}: a string in JSON, and in CSV text like any other (guarded when it starts with
+	 * {@code -}: a spreadsheet would read {@code -50.4,-2.3} as a formula).
+	 */
 	POINT
 
 }

@@ -3,6 +3,10 @@ package org.earthchem.export.job;
 
 import org.junit.jupiter.api.Test;
 
+import org.earthchem.export.source.Column;
+import org.earthchem.export.source.ColumnSet;
+import org.earthchem.export.source.ColumnType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.earthchem.export.job.RowFlattenerTest.COLUMNS;
 
@@ -32,10 +36,24 @@ class CsvRowWriterTest {
 	}
 
 	@Test
-	void numbersBooleansAndGeoPointsAreWrittenVerbatim() {
+	void numbersAndBooleansAreWrittenVerbatimAndAPointAsGuardedLatCommaLon() {
 		assertThat(csv(true, "{\"count\": -3, \"flag\": false, \"location\": {\"point\": {\"lat\": -10.250, \"lon\": 30.5}},"
 				+ " \"value\": 2.31E+3}"))
-			.isEqualTo(HEADER + "-3,false,\"-10.250,30.5\",,,,,,,2.31E+3\r\n");
+			.isEqualTo(HEADER + "-3,false,\"'-10.250,30.5\",,,,,,,2.31E+3\r\n");
+	}
+
+	@Test
+	void aMalformedPointKeptByTheIndexIsGuardedLikeAnyText() {
+		assertThat(csv(true, "{\"location\": {\"point\": \"=HYPERLINK(\\\"http://evil\\\"),0\"}}",
+				"{\"location\": {\"point\": {\"lat\": \"=cmd|'/C calc'!A0\", \"lon\": \"1\"}}}"))
+			.isEqualTo(HEADER + ",,\"'=HYPERLINK(\"\"http://evil\"\"),0\",,,,,,,\r\n" + ",,\"'=cmd|'/C calc'!A0,1\",,,,,,,\r\n");
+	}
+
+	@Test
+	void columnNamesThatCouldStartAFormulaAreGuarded() {
+		ColumnSet columns = ColumnSet.of(java.util.List.of(new Column("=evil", ColumnType.KEYWORD),
+				new Column("plain", ColumnType.KEYWORD)));
+		assertThat(RowFlattenerTest.write(new CsvRowWriter(columns, true))).isEqualTo("'=evil,plain\r\n");
 	}
 
 	@Test
@@ -59,10 +77,10 @@ class CsvRowWriterTest {
 	}
 
 	@Test
-	void theFormulaGuardLeavesNegativeNumbersAndGeoPointsAlone() {
+	void theFormulaGuardLeavesASingleNegativeNumberAloneAndGuardsPointsAndJoinedValues() {
 		assertThat(csv(true, "{\"count\": -3, \"value\": -0.5, \"location\": {\"point\": \"-10.5,-20.5\"},"
 				+ " \"measurements\": [{\"value\": -1}, {\"value\": -2}]}"))
-			.isEqualTo(HEADER + "-3,,\"-10.5,-20.5\",,-1; -2,,,,,-0.5\r\n");
+			.isEqualTo(HEADER + "-3,,\"'-10.5,-20.5\",,'-1; -2,,,,,-0.5\r\n");
 	}
 
 	@Test

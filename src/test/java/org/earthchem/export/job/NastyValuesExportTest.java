@@ -24,7 +24,7 @@ class NastyValuesExportTest extends IntegrationTest {
 				+ "count,flag,location.point,measurements.analyte,measurements.value,name,note,sample_id,tags,value\r\n"
 				+ "7,true,\"12.5,-45.25\",,,\"Comma, inside\",\"He said \"\"hi\"\"\",N-001,a; b,45.20\r\n"
 				+ ",,\"10.0,20.0\",,,\"Line1\nLine2\r\nLine3\",'=cmd|' /C calc'!A0,N-002,single,1.5e-7\r\n"
-				+ "-3,false,\"-10.25,30.5\",,,Unicode é ü 中文 🌋,\"'+SUM(1,2)\",N-003,,-0.0\r\n"
+				+ "-3,false,\"'-10.25,30.5\",,,Unicode é ü 中文 🌋,\"'+SUM(1,2)\",N-003,,-0.0\r\n"
 				+ ",,\"6.5,5.5\",,,'@risk,'-starts with minus,N-004,,n/a\r\n"
 				+ ",,,SiO2; MgO,50.10; 7.0,'\ttab start,\"'\rcr start\",N-005,,2.31E+3\r\n"
 				+ ",,,,,,,N-006,,\r\n");

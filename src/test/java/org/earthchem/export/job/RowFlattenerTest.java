@@ -174,6 +174,12 @@ class RowFlattenerTest {
 	}
 
 	@Test
+	void aPointTextStartingWithPointButNoCoordinatesIsKeptAsText() {
+		assertThat(values(COLUMNS, "{\"location\": {\"point\": \"point\"}}")).extracting(Value::text)
+			.containsExactly("point");
+	}
+
+	@Test
 	void aGeohashGeoPointIsWrittenAsTheLatLonOfItsCellCentre() {
 		List<Value> values = values("{\"location\": {\"point\": \"u4pruydqqvj\"}}");
 
