@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,10 +53,18 @@ public class ApiKeys {
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiKeys(DynamoDbClient dynamoDb, String table, Clock clock) {
+	/** What keys stand for, known or unknown, for a few seconds: random keys cannot throttle the key table. */
+	private final Cache<String, Optional<Caller>> callers;
+
+	/**
+	 * @param cacheTtl how long an answer about a key is kept; a key revoked on another node is refused after at most
+	 * this long (at once on the node that revoked it)
+	 */
+	ApiKeys(DynamoDbClient dynamoDb, String table, Clock clock, Duration cacheTtl) {
 		this.dynamoDb = dynamoDb;
 		this.table = table;
 		this.clock = clock;
+		this.callers = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
 	}
 
 	void createTableIfMissing() {
@@ -108,7 +119,10 @@ public class ApiKeys {
 		if (key == null || key.isBlank() || key.length() > 200) {
 			return Optional.empty();
 		}
-		String hash = hash(key);
+		return this.callers.get(hash(key), this::lookUp);
+	}
+
+	private Optional<Caller> lookUp(String hash) {
 		Map<String, AttributeValue> item = this.dynamoDb
 			.getItem((r) -> r.tableName(this.table).key(Map.of("keyId", AttributeValue.fromS(keyId(hash)))).consistentRead(true))
 			.item();
@@ -130,6 +144,7 @@ public class ApiKeys {
 				.conditionExpression("attribute_exists(keyId)")
 				.expressionAttributeValues(
 						Map.of(":now", AttributeValue.fromS(Timestamps.format(this.clock.instant())))));
+			this.callers.asMap().keySet().removeIf((hash) -> keyId(hash).equals(keyId));
 			log.info("API key {} revoked", keyId);
 			return true;
 		}

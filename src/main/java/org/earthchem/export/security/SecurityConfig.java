@@ -36,7 +36,7 @@ class SecurityConfig {
 
 	@Bean
 	ApiKeys apiKeys(DynamoDbClient dynamoDb, SecurityProperties properties, TaskTableProperties tables) {
-		ApiKeys keys = new ApiKeys(dynamoDb, properties.apiKeyTable(), Clock.systemUTC());
+		ApiKeys keys = new ApiKeys(dynamoDb, properties.apiKeyTable(), Clock.systemUTC(), properties.apiKeyCacheTtl());
 		if (tables.createTables()) {
 			keys.createTableIfMissing();
 		}

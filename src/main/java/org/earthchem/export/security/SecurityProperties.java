@@ -1,9 +1,11 @@
 package org.earthchem.export.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,11 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeyTable the DynamoDB table of API keys (hashes only)
  * @param allowedOrigins browser origins (the portals) allowed to call the API across origins; none by default
  * @param apiKeys keys the service makes sure exist at start: only the local and test profiles set any (the demo keys)
+ * @param apiKeyCacheTtl how long a node remembers what a key stands for (or that it is unknown); a key revoked on
+ * another node is refused there after at most this long
  */
 @Validated
 @ConfigurationProperties("export.security")
 public record SecurityProperties(@NotBlank @DefaultValue("export-api-keys") String apiKeyTable,
-		@DefaultValue List<String> allowedOrigins, @DefaultValue List<DemoKey> apiKeys) {
+		@DefaultValue List<String> allowedOrigins, @DefaultValue List<DemoKey> apiKeys,
+		@NotNull @DefaultValue("10s") Duration apiKeyCacheTtl) {
 
 	/**
 	 * A key to have in the table.

@@ -22,4 +22,13 @@ import org.springframework.validation.annotation.Validated;
 public record OpenSearchProperties(@NotNull @DefaultValue("http://localhost:9200") URI url, String username,
 		String password, @NotNull @DefaultValue("2s") Duration connectTimeout,
 		@NotNull @DefaultValue("60s") Duration responseTimeout) {
+
+	/** Never the password: these properties end up in logs and failure reports. */
+	@Override
+	public String toString() {
+		return "OpenSearchProperties[url=" + this.url + ", username=" + this.username + ", password="
+				+ ((this.password == null || this.password.isEmpty()) ? "(none)" : "******") + ", connectTimeout="
+				+ this.connectTimeout + ", responseTimeout=" + this.responseTimeout + "]";
+	}
+
 }
