@@ -31,8 +31,8 @@ class ProgressEstimateTest extends IntegrationTest {
 
 	@Test
 	void theTimeLeftOfARunningExportIsWithinAFactorOfTwoOfTheTimeItTakes() {
-		// about a second a part: a steady pace, as a slow link would give
-		stack().s3Proxy().throttleUploads(5_000_000);
+		// about two seconds a part: a steady pace, as a slow link would give
+		stack().s3Proxy().throttleUploads(2_500_000);
 		String taskId = requestExport(OPERATOR_KEY, "bulky", "seq.min=-20").getBody().path("taskId").asString();
 
 		// the first reading with a time left, as soon as it shows (the second step of a few parts: about 40 %)

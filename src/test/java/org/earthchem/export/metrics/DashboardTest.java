@@ -53,6 +53,10 @@ class DashboardTest extends IntegrationTest {
 		try {
 			JsonNode failed = export(OPERATOR_KEY, "synthesis", "fileType=json&columns=sample_id,material");
 			assertThat(failed.path("status").asString()).isEqualTo("Failed");
+			// between two attempts a task reads Failed for a moment: storage stays cut until the failure stands
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+				.pollInterval(java.time.Duration.ofMillis(100))
+				.until(() -> scrape().delta(before, "export_tasks_finished_total", Map.of("status", "failed")) >= 1);
 		}
 		finally {
 			stack().s3Proxy().restore();

@@ -54,8 +54,9 @@ class ExportMetricsTest extends IntegrationTest {
 		JsonNode task = export(OPERATOR_KEY, "synthesis", "fileType=csv&columns=sample_id,material");
 
 		assertThat(task.path("status").asString()).isEqualTo("Failed");
-		Scrape after = scrape();
 		Map<String, String> tags = Map.of("source", "synthesis", "file_type", "csv");
+		// between two attempts a task reads Failed for a moment: wait for the failure that stands
+		Scrape after = awaitScrape((s) -> s.delta(before, "export_tasks_finished_total", with(tags, "status", "failed")) >= 1);
 		assertThat(after.delta(before, "export_tasks_finished_total", with(tags, "status", "failed"))).isEqualTo(1);
 		assertThat(after.delta(before, "export_tasks_finished_total", with(tags, "status", "succeeded"))).isZero();
 		assertThat(after.delta(before, "export_retries_total",

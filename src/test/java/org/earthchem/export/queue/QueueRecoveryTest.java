@@ -52,7 +52,7 @@ class QueueRecoveryTest extends IntegrationTest {
 	@Test
 	void aPendingTaskWhoseMessageWasNeverSentIsQueuedByTheReconcilerAndSucceeds() {
 		// a task stored as Pending a while ago by a node that died before it could send its message
-		ExportTask task = pendingTask(this.tasks.now().minusSeconds(120));
+		ExportTask task = pendingTask(this.tasks.now().minus(java.time.Duration.ofHours(2)));
 
 		this.reconciler.sendUnqueued();
 
