@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.earthchem.export.security.Caller;
 import org.earthchem.export.security.CallerResolver;
+import org.earthchem.export.source.ReservedParameter;
 import org.earthchem.export.source.SourceCatalog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -76,9 +77,9 @@ class CallerController {
 								.orElse(null)));
 				}
 				if (!source.textFields().isEmpty()) {
-					parameters.add(new ParameterView("q", "text", null));
+					parameters.add(new ParameterView(ReservedParameter.TEXT.urlName(), "text", null));
 				}
-				parameters.add(new ParameterView("columns", "columns", null));
+				parameters.add(new ParameterView(ReservedParameter.COLUMNS.urlName(), "columns", null));
 				return new SourceView(source.name(), source.title(), parameters);
 			})
 			.toList();

@@ -19,6 +19,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.earthchem.export.source.ColumnType;
 import org.earthchem.export.source.ParameterDefinition;
+import org.earthchem.export.source.ReservedParameter;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.source.SourceDefinition;
 import org.springframework.web.method.HandlerMethod;
@@ -49,11 +50,11 @@ class SearchParameterDocs implements OperationCustomizer {
 		for (Map.Entry<String, List<Use>> entry : uses(all).entrySet()) {
 			parameters.add(filter(entry.getKey(), entry.getValue(), all.size()));
 		}
-		parameters.add(query("columns",
+		parameters.add(query(ReservedParameter.COLUMNS.urlName(),
 				"Only the columns whose dotted name starts with one of these prefixes (e.g. `sample_id,location`); "
 						+ "every column by default.",
 				csv(new StringSchema())));
-		parameters.add(query("fileType", "The files' format.",
+		parameters.add(query(ReservedParameter.FILE_TYPE.urlName(), "The files' format.",
 				new StringSchema()._enum(List.of("csv", "json"))._default("csv")));
 		Set<String> present = new LinkedHashSet<>();
 		if (operation.getParameters() != null) {
@@ -88,7 +89,7 @@ class SearchParameterDocs implements OperationCustomizer {
 			.map((source) -> source.name() + ": " + source.textFields().stream().map((f) -> "`" + f + "`")
 				.collect(Collectors.joining(", ")))
 			.collect(Collectors.joining("; "));
-		Parameter q = query("q", "Full-text search in the source's text fields (" + fields + ")."
+		Parameter q = query(ReservedParameter.TEXT.urlName(), "Full-text search in the source's text fields (" + fields + ")."
 				+ onlyFor(searchable, all.size()), new StringSchema().minLength(1));
 		q.addExtension("x-sources", names(searchable));
 		parameters.add(q);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.earthchem.export.source.ReservedParameter;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskError;
@@ -206,15 +207,15 @@ record ExportMail(String subject, String text, String html) {
 	}
 
 	private static String readable(String name, String raw) {
-		if (name.equals("q")) {
+		if (name.equals(ReservedParameter.TEXT.urlName())) {
 			return "text: " + decode(raw);
 		}
 		// each value of a list is encoded on its own, so a literal comma separates values
 		String values = Arrays.stream(raw.split(",", -1)).map(ExportMail::decode).collect(Collectors.joining(", "));
-		if (name.equals("bbox")) {
+		if (name.equals(ReservedParameter.BBOX.urlName())) {
 			return "area (min lon, min lat, max lon, max lat): " + values;
 		}
-		if (name.equals("columns")) {
+		if (name.equals(ReservedParameter.COLUMNS.urlName())) {
 			return "columns starting with: " + values;
 		}
 		if (name.endsWith(".min") && name.length() > 4) {

@@ -1,6 +1,5 @@
 package org.earthchem.export.source;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,27 +17,14 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
-
-/** Turns a portal's URL search parameters into an ExportQuery, or lists every bad parameter. */
+/**
+ * Turns a portal's URL search parameters into an ExportQuery, or lists every bad parameter: it checks each parameter
+ * against the source and the mapping, builds the canonical query and the filters, and leaves the OpenSearch JSON to
+ * {@link OpenSearchQuery}.
+ */
 public final class SearchRequestParser {
-
-	static final String FILE_TYPE = "fileType";
-
-	static final String COLUMNS = "columns";
-
-	static final String TEXT = "q";
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	// what JSON accepts as a number; BigDecimal also takes "+1", ".5", "1." and "007", which JSON does not
-	private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-
-	private static final String DATE_FORMAT = "yyyy-MM-dd";
 
 	// 'uuuu' with STRICT: rejects 2021-02-30 rather than quietly moving it to 2021-02-28
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -53,7 +39,7 @@ public final class SearchRequestParser {
 	 * @throws SourceDefinitionException when the source does not fit the mapping (a server fault, not the caller's)
 	 */
 	public ExportQuery parse(SourceDefinition source, IndexMapping mapping, Map<String, List<String>> parameters) {
-		SourceFiles.validate(source, mapping);
+		SourceMappingCheck.check(source, mapping);
 		Request request = new Request(source, mapping);
 		if (parameters != null) {
 			parameters.forEach(request::accept);
@@ -74,7 +60,7 @@ public final class SearchRequestParser {
 		private final TreeMap<String, String> canonical = new TreeMap<>();
 
 		// source parameter name -> its filter; sorted so that the same request always gives the same JSON
-		private final TreeMap<String, Filter> filters = new TreeMap<>();
+		private final TreeMap<String, SearchFilter> filters = new TreeMap<>();
 
 		private FileType fileType = FileType.CSV;
 
@@ -96,38 +82,48 @@ public final class SearchRequestParser {
 				return;
 			}
 			String value = (values == null || values.isEmpty() || values.get(0) == null) ? "" : values.get(0).strip();
-			switch (name) {
-				case FILE_TYPE -> fileType(value);
-				case COLUMNS -> columns(value);
-				case TEXT -> text(value);
-				default -> parameter(name, value);
+			ReservedParameter reserved = ReservedParameter.named(name).orElse(null);
+			if (reserved == ReservedParameter.FILE_TYPE) {
+				fileType(value);
+			}
+			else if (reserved == ReservedParameter.COLUMNS) {
+				columns(value);
+			}
+			else if (reserved == ReservedParameter.TEXT) {
+				text(value);
+			}
+			else {
+				// bbox too: it is the source's own geo_bbox parameter
+				parameter(name, value);
 			}
 		}
 
 		private void fileType(String value) {
 			FileType.parse(value).ifPresentOrElse((type) -> this.fileType = type,
-					() -> error(FILE_TYPE, "must be csv or json"));
+					() -> error(ReservedParameter.FILE_TYPE.urlName(), "must be csv or json"));
 			// not in the canonical query: the same search as CSV and as JSON has the same query key
 		}
 
 		private void columns(String value) {
-			List<String> values = list(COLUMNS, value, "prefix");
+			String name = ReservedParameter.COLUMNS.urlName();
+			List<String> values = list(name, value, "prefix");
 			if (values != null) {
 				this.prefixes = new TreeSet<>(values);
-				this.canonical.put(COLUMNS, encode(this.prefixes));
+				this.canonical.put(name, encode(this.prefixes));
 			}
 		}
 
 		private void text(String value) {
+			String name = ReservedParameter.TEXT.urlName();
 			if (this.source.textFields().isEmpty()) {
-				error(TEXT, "full-text search is not available for this source");
+				error(name, "full-text search is not available for this source");
 			}
 			else if (value.isEmpty()) {
-				error(TEXT, "must not be empty");
+				error(name, "must not be empty");
 			}
 			else {
 				this.text = value;
-				this.canonical.put(TEXT, encode(value));
+				this.canonical.put(name, encode(value));
 			}
 		}
 
@@ -172,24 +168,20 @@ public final class SearchRequestParser {
 			}
 			SortedSet<String> sorted = new TreeSet<>(values);
 			this.canonical.put(name, encode(sorted));
-			this.filters.put(name, new Terms(definition.field(), type, List.copyOf(sorted)));
+			this.filters.put(name, new SearchFilter.Terms(definition.field(), type, List.copyOf(sorted)));
 		}
 
 		private void bound(String name, String base, ParameterDefinition definition, boolean min, String value) {
 			ColumnType type = type(definition);
-			Comparable<?> parsed = (type == ColumnType.DATE) ? date(value) : number(value);
-			if (parsed == null) {
+			boolean parses = (type == ColumnType.DATE) ? date(value) != null : number(value) != null;
+			if (!parses) {
 				error(name, (type == ColumnType.DATE) ? "must be a date (yyyy-MM-dd)" : "must be a number");
 				return;
 			}
-			Range range = (Range) this.filters.computeIfAbsent(base, (key) -> new Range(definition.field(), type));
-			Bound bound = new Bound(value, parsed);
-			if (min) {
-				range.min = bound;
-			}
-			else {
-				range.max = bound;
-			}
+			SearchFilter.Range range = (SearchFilter.Range) this.filters.getOrDefault(base,
+					new SearchFilter.Range(definition.field(), type, null, null));
+			this.filters.put(base, min ? new SearchFilter.Range(range.field(), type, value, range.max())
+					: new SearchFilter.Range(range.field(), type, range.min(), value));
 			this.canonical.put(name, encode(value));
 		}
 
@@ -223,14 +215,14 @@ public final class SearchRequestParser {
 			// minLon > maxLon is allowed: a box across the antimeridian, which OpenSearch supports
 			if (this.errors.size() == before) {
 				this.canonical.put(name, raw.stream().map(Request::encode).collect(Collectors.joining(",")));
-				this.filters.put(name, new Box(definition.field(), raw, numbers));
+				this.filters.put(name, new SearchFilter.Box(definition.field(), raw));
 			}
 		}
 
 		ExportQuery finish() {
 			this.filters.forEach((name, filter) -> {
-				if (filter instanceof Range range && range.min != null && range.max != null
-						&& compare(range.min.parsed(), range.max.parsed()) > 0) {
+				if (filter instanceof SearchFilter.Range range && range.min() != null && range.max() != null
+						&& compare(range) > 0) {
 					error(name + ".max", "must not be less than " + name + ".min");
 				}
 			});
@@ -238,7 +230,7 @@ public final class SearchRequestParser {
 				List<String> names = ColumnSet.of(this.source, this.mapping, List.of()).names();
 				for (String prefix : this.prefixes) {
 					if (names.stream().noneMatch((column) -> ColumnSet.matches(column, prefix))) {
-						error(COLUMNS, "no column starts with '" + prefix + "'");
+						error(ReservedParameter.COLUMNS.urlName(), "no column starts with '" + prefix + "'");
 					}
 				}
 			}
@@ -252,55 +244,10 @@ public final class SearchRequestParser {
 				.stream()
 				.map((entry) -> encode(entry.getKey()) + "=" + entry.getValue())
 				.collect(Collectors.joining("&"));
+			String queryJson = new OpenSearchQuery(List.copyOf(this.filters.values()), this.text,
+					this.source.textFields()).json();
 			return new ExportQuery(this.source.name(), this.fileType, canonicalQuery,
-					sha256(this.source.name() + "?" + canonicalQuery), List.copyOf(this.prefixes), queryJson());
-		}
-
-		private String queryJson() {
-			StringWriter out = new StringWriter();
-			try (JsonGenerator json = JSON.createGenerator(out)) {
-				json.writeStartObject();
-				if (this.filters.isEmpty() && this.text == null) {
-					json.writeName("match_all");
-					json.writeStartObject();
-					json.writeEndObject();
-				}
-				else {
-					json.writeName("bool");
-					json.writeStartObject();
-					if (!this.filters.isEmpty()) {
-						// filter, not must: exact conditions need no scoring and OpenSearch can cache them
-						json.writeName("filter");
-						json.writeStartArray();
-						this.filters.values().forEach((filter) -> filter.write(json));
-						json.writeEndArray();
-					}
-					if (this.text != null) {
-						json.writeName("must");
-						json.writeStartArray();
-						writeText(json);
-						json.writeEndArray();
-					}
-					json.writeEndObject();
-				}
-				json.writeEndObject();
-			}
-			return out.toString();
-		}
-
-		private void writeText(JsonGenerator json) {
-			json.writeStartObject();
-			json.writeName("simple_query_string");
-			json.writeStartObject();
-			json.writeStringProperty("query", this.text);
-			json.writeName("fields");
-			json.writeStartArray();
-			this.source.textFields().forEach(json::writeString);
-			json.writeEndArray();
-			// every word must match: a portal user narrowing a search expects fewer rows with each word, not more
-			json.writeStringProperty("default_operator", "and");
-			json.writeEndObject();
-			json.writeEndObject();
+					sha256(this.source.name() + "?" + canonicalQuery), List.copyOf(this.prefixes), queryJson);
 		}
 
 		// comma-separated values, none empty; null (and an error) when the value is unusable
@@ -321,7 +268,7 @@ public final class SearchRequestParser {
 		}
 
 		private ColumnType type(ParameterDefinition definition) {
-			// validate() ran first, so the field is a leaf
+			// the mapping check ran first, so the field is a leaf
 			return this.mapping.leaf(definition.field()).map(Column::type).orElseThrow();
 		}
 
@@ -351,9 +298,9 @@ public final class SearchRequestParser {
 			return value.abs().compareTo(BigDecimal.valueOf(limit)) <= 0;
 		}
 
-		@SuppressWarnings({ "unchecked", "rawtypes" })
-		private static int compare(Comparable a, Comparable b) {
-			return a.compareTo(b);
+		private static int compare(SearchFilter.Range range) {
+			return (range.type() == ColumnType.DATE) ? date(range.min()).compareTo(date(range.max()))
+					: number(range.min()).compareTo(number(range.max()));
 		}
 
 		private static String encode(String value) {
@@ -375,121 +322,6 @@ public final class SearchRequestParser {
 			}
 		}
 
-	}
-
-	/** One filter clause of the bool query. */
-	private interface Filter {
-
-		void write(JsonGenerator json);
-
-	}
-
-	private record Terms(String field, ColumnType type, List<String> values) implements Filter {
-
-		@Override
-		public void write(JsonGenerator json) {
-			json.writeStartObject();
-			json.writeName("terms");
-			json.writeStartObject();
-			json.writeName(this.field);
-			json.writeStartArray();
-			for (String value : this.values) {
-				switch (this.type) {
-					case NUMBER -> writeNumber(json, value, new BigDecimal(value));
-					case BOOLEAN -> json.writeBoolean(Boolean.parseBoolean(value));
-					default -> json.writeString(value);
-				}
-			}
-			json.writeEndArray();
-			json.writeEndObject();
-			json.writeEndObject();
-		}
-
-	}
-
-	private record Bound(String text, Comparable<?> parsed) {
-	}
-
-	private static final class Range implements Filter {
-
-		private final String field;
-
-		private final ColumnType type;
-
-		private Bound min;
-
-		private Bound max;
-
-		Range(String field, ColumnType type) {
-			this.field = field;
-			this.type = type;
-		}
-
-		@Override
-		public void write(JsonGenerator json) {
-			json.writeStartObject();
-			json.writeName("range");
-			json.writeStartObject();
-			json.writeName(this.field);
-			json.writeStartObject();
-			writeBound(json, "gte", this.min);
-			writeBound(json, "lte", this.max);
-			if (this.type == ColumnType.DATE) {
-				// the field's own format may differ (e.g. epoch_millis); this one says how to read the bounds
-				json.writeStringProperty("format", DATE_FORMAT);
-			}
-			json.writeEndObject();
-			json.writeEndObject();
-			json.writeEndObject();
-		}
-
-		private void writeBound(JsonGenerator json, String name, Bound bound) {
-			if (bound == null) {
-				return;
-			}
-			json.writeName(name);
-			if (this.type == ColumnType.DATE) {
-				json.writeString(bound.text());
-			}
-			else {
-				writeNumber(json, bound.text(), (BigDecimal) bound.parsed());
-			}
-		}
-
-	}
-
-	private record Box(String field, List<String> text, List<BigDecimal> numbers) implements Filter {
-
-		@Override
-		public void write(JsonGenerator json) {
-			json.writeStartObject();
-			json.writeName("geo_bounding_box");
-			json.writeStartObject();
-			json.writeName(this.field);
-			json.writeStartObject();
-			json.writeName("top_left");
-			corner(json, 3, 0);
-			json.writeName("bottom_right");
-			corner(json, 1, 2);
-			json.writeEndObject();
-			json.writeEndObject();
-			json.writeEndObject();
-		}
-
-		private void corner(JsonGenerator json, int lat, int lon) {
-			json.writeStartObject();
-			json.writeName("lat");
-			writeNumber(json, this.text.get(lat), this.numbers.get(lat));
-			json.writeName("lon");
-			writeNumber(json, this.text.get(lon), this.numbers.get(lon));
-			json.writeEndObject();
-		}
-
-	}
-
-	// the number as the user wrote it (45.20 stays 45.20), unless JSON cannot hold that spelling (+45, .5)
-	private static void writeNumber(JsonGenerator json, String text, BigDecimal value) {
-		json.writeNumber(JSON_NUMBER.matcher(text).matches() ? text : value.toString());
 	}
 
 }

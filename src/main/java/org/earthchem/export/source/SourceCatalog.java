@@ -35,7 +35,7 @@ public class SourceCatalog {
 				throw new SourceDefinitionException(source.file() + ": index: '" + source.index()
 						+ "' cannot be read from the search cluster (" + ex.getMessage() + ")");
 			}
-			SourceFiles.validate(source, mapping);
+			SourceMappingCheck.check(source, mapping);
 			this.sources.put(source.name(), source);
 			this.mappings.put(source.name(), mapping);
 			log.info("Source {} ({}): index {}, {} columns, {} parameters", source.name(), source.file(),
@@ -92,7 +92,7 @@ public class SourceCatalog {
 				parameters.computeIfAbsent(name, (n) -> new ArrayList<>()).add(value);
 			}
 		}
-		parameters.put("fileType", List.of(fileType.name().toLowerCase()));
+		parameters.put(ReservedParameter.FILE_TYPE.urlName(), List.of(fileType.name().toLowerCase()));
 		return this.parser.parse(source, mapping, parameters);
 	}
 

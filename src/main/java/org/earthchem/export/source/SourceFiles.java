@@ -25,7 +25,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Reads and checks the source files of a folder. */
+/**
+ * Reads the source files of a folder: each file's YAML, its keys and their syntax. Whether a source fits its index is
+ * {@link SourceMappingCheck}'s to say.
+ */
 public final class SourceFiles {
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -43,10 +46,6 @@ public final class SourceFiles {
 
 	// no '.': "<name>.min" / "<name>.max" must stay unambiguous
 	private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
-
-	// URL parameters every source understands; a source parameter of the same name could never be reached
-	private static final Map<String, String> RESERVED = Map.of("q", "full-text search", "bbox",
-			"the geo_bbox parameter", "columns", "column selection", "fileType", "the output format");
 
 	private SourceFiles() {
 	}
@@ -92,7 +91,7 @@ public final class SourceFiles {
 
 	/** Reads one source file and checks its syntax; throws SourceDefinitionException listing every problem. */
 	static SourceDefinition read(Path file) {
-		Problems problems = new Problems(file.toString());
+		SourceProblems problems = new SourceProblems(file.toString());
 		String text;
 		try {
 			text = Files.readString(file);
@@ -139,62 +138,15 @@ public final class SourceFiles {
 				parameters, columns, file.toString());
 	}
 
-	/**
-	 * Checks a source against the live mapping of its index: every field it names is a leaf, of a type its use
-	 * needs. Throws SourceDefinitionException listing every problem.
-	 */
-	public static void validate(SourceDefinition source, IndexMapping mapping) {
-		Problems problems = new Problems(source.file());
-		Field fields = new Field(source.index(), mapping, problems);
-		fields.leaf("sortField", source.sortField()).ifPresent((column) -> {
-			// search_after needs a total order: a keyword is sortable and, being the sample id, unique
-			if (column.type() != ColumnType.KEYWORD) {
-				problems.add("sortField", fields.describe(column) + "; sortField must be a keyword field");
-			}
-		});
-		for (int i = 0; i < source.textFields().size(); i++) {
-			String key = "textFields[" + i + "]";
-			fields.leaf(key, source.textFields().get(i)).ifPresent((column) -> {
-				if (column.type() != ColumnType.TEXT && column.type() != ColumnType.KEYWORD) {
-					problems.add(key, fields.describe(column) + "; textFields must be text or keyword fields");
-				}
-			});
-		}
-		source.parameters().forEach((name, parameter) -> {
-			String key = "parameters." + name + ".field";
-			fields.leaf(key, parameter.field()).ifPresent((column) -> {
-				String needed = switch (parameter.kind()) {
-					case TERM -> (column.type() == ColumnType.KEYWORD || column.type() == ColumnType.NUMBER
-							|| column.type() == ColumnType.BOOLEAN) ? null : "a term parameter needs a keyword, number or boolean field";
-					case RANGE -> (column.type() == ColumnType.NUMBER || column.type() == ColumnType.DATE) ? null
-							: "a range parameter needs a number or date field";
-					case GEO_BBOX -> (column.type() == ColumnType.GEO_POINT) ? null
-							: "a geo_bbox parameter needs a geo_point field";
-				};
-				if (needed != null) {
-					problems.add(key, fields.describe(column) + "; " + needed);
-				}
-			});
-		});
-		if (source.columns() != null) {
-			for (int i = 0; i < source.columns().size(); i++) {
-				fields.leaf("columns[" + i + "]", source.columns().get(i));
-			}
-		}
-		if (problems.any()) {
-			throw problems.exception();
-		}
-	}
-
 	// A tree of the YAML that keeps each scalar's text as written and reports every repeated key by its path,
 	// which a plain readTree would silently resolve to the last value.
-	private static JsonNode readTree(String text, Problems problems) {
+	private static JsonNode readTree(String text, SourceProblems problems) {
 		try (JsonParser parser = YAML.createParser(text)) {
 			return (parser.nextToken() != null) ? readValue(parser, "", problems) : null;
 		}
 	}
 
-	private static JsonNode readValue(JsonParser parser, String path, Problems problems) {
+	private static JsonNode readValue(JsonParser parser, String path, SourceProblems problems) {
 		JsonToken token = parser.currentToken();
 		if (token == JsonToken.START_OBJECT) {
 			ObjectNode object = NODES.objectNode();
@@ -244,7 +196,7 @@ public final class SourceFiles {
 			.collect(Collectors.joining("; "));
 	}
 
-	private static String text(JsonNode parent, String key, boolean required, Problems problems) {
+	private static String text(JsonNode parent, String key, boolean required, SourceProblems problems) {
 		JsonNode node = parent.get(key);
 		if (node == null || node.isNull()) {
 			if (required) {
@@ -255,7 +207,7 @@ public final class SourceFiles {
 		return text(node, key, problems);
 	}
 
-	private static String text(JsonNode node, String key, Problems problems) {
+	private static String text(JsonNode node, String key, SourceProblems problems) {
 		if (!node.isString()) {
 			problems.add(key, "must be a single value, not a " + (node.isArray() ? "list" : "mapping"));
 			return null;
@@ -267,7 +219,7 @@ public final class SourceFiles {
 		return node.stringValue().strip();
 	}
 
-	private static List<String> paths(JsonNode node, String key, Problems problems) {
+	private static List<String> paths(JsonNode node, String key, SourceProblems problems) {
 		if (node == null || node.isNull()) {
 			return null;
 		}
@@ -289,7 +241,7 @@ public final class SourceFiles {
 		return paths;
 	}
 
-	private static Map<String, ParameterDefinition> parameters(JsonNode node, Problems problems) {
+	private static Map<String, ParameterDefinition> parameters(JsonNode node, SourceProblems problems) {
 		Map<String, ParameterDefinition> parameters = new LinkedHashMap<>();
 		if (node == null || node.isNull()) {
 			return parameters;
@@ -326,11 +278,11 @@ public final class SourceFiles {
 			else if (kindName != null && kind.isEmpty()) {
 				problems.add(key + ".kind", "'" + kindName + "' is not a kind: use term, range or geo_bbox");
 			}
-			String reservedFor = RESERVED.get(name);
-			boolean theBbox = name.equals("bbox") && kind.orElse(null) == ParameterKind.GEO_BBOX;
-			if (reservedFor != null && !theBbox) {
-				problems.add(key, "'" + name + "' is reserved for " + reservedFor + "; choose another parameter name");
-			}
+			// a URL parameter every source understands: a source parameter of the same name could never be reached
+			ReservedParameter.named(name)
+				.filter((reserved) -> kind.isEmpty() || !reserved.definableAs(kind.get()))
+				.ifPresent((reserved) -> problems.add(key,
+						"'" + name + "' is reserved for " + reserved.purpose() + "; choose another parameter name"));
 			if (field != null && kind.isPresent()) {
 				parameters.put(name, new ParameterDefinition(field, kind.get()));
 			}
@@ -338,7 +290,7 @@ public final class SourceFiles {
 		return parameters;
 	}
 
-	private static List<String> columns(JsonNode node, Problems problems) {
+	private static List<String> columns(JsonNode node, SourceProblems problems) {
 		if (node == null || node.isNull() || (node.isString() && node.stringValue().strip().equals("mapping"))) {
 			return null;
 		}
@@ -351,73 +303,6 @@ public final class SourceFiles {
 			return null;
 		}
 		return paths(node, "columns", problems);
-	}
-
-	/** The fields of one index, described for messages. */
-	private record Field(String index, IndexMapping mapping, Problems problems) {
-
-		Optional<Column> leaf(String key, String path) {
-			Optional<Column> column = this.mapping.leaf(path);
-			if (column.isEmpty() && this.mapping.isObject(path)) {
-				this.problems.add(key, "'" + path + "' is an object of index " + this.index + ", not a field; name one of its fields");
-			}
-			else if (column.isEmpty()) {
-				this.problems.add(key, "'" + path + "' is not a field of index " + this.index);
-			}
-			return column;
-		}
-
-		String describe(Column column) {
-			String type = switch (column.type()) {
-				case KEYWORD -> "a keyword field";
-				case TEXT -> "a text field";
-				case NUMBER -> "a number field";
-				case DATE -> "a date field";
-				case BOOLEAN -> "a boolean field";
-				case GEO_POINT -> "a geo_point field";
-				case OTHER -> "a field of another type";
-			};
-			return "'" + column.name() + "' is " + type + " of index " + this.index;
-		}
-
-	}
-
-	/** The problems of one file, each as {@code <file>: <key>: <problem>}. */
-	private static final class Problems {
-
-		private final String file;
-
-		private final String prefix;
-
-		private final List<String> list;
-
-		Problems(String file) {
-			this(file, "", new ArrayList<>());
-		}
-
-		private Problems(String file, String prefix, List<String> list) {
-			this.file = file;
-			this.prefix = prefix;
-			this.list = list;
-		}
-
-		/** The same list, with keys relative to a nested key. */
-		Problems under(String key) {
-			return new Problems(this.file, this.prefix + key + ".", this.list);
-		}
-
-		void add(String key, String problem) {
-			this.list.add(this.file + ": " + ((key != null) ? this.prefix + key + ": " : "") + problem);
-		}
-
-		boolean any() {
-			return !this.list.isEmpty();
-		}
-
-		SourceDefinitionException exception() {
-			return new SourceDefinitionException(this.list);
-		}
-
 	}
 
 }

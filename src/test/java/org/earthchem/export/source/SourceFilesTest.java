@@ -78,8 +78,8 @@ class SourceFilesTest {
 	void realSourcesFitTheirMappings() {
 		List<SourceDefinition> sources = SourceFiles.load(REAL);
 
-		assertThatNoException().isThrownBy(() -> SourceFiles.validate(sources.get(0), TestMappings.petdb()));
-		assertThatNoException().isThrownBy(() -> SourceFiles.validate(sources.get(1), TestMappings.synthesis()));
+		assertThatNoException().isThrownBy(() -> SourceMappingCheck.check(sources.get(0), TestMappings.petdb()));
+		assertThatNoException().isThrownBy(() -> SourceMappingCheck.check(sources.get(1), TestMappings.synthesis()));
 	}
 
 	@Test
@@ -114,7 +114,7 @@ class SourceFilesTest {
 		SourceDefinition source = load(VALID.replace("chemistry.whole_rock.major.SiO2.value", "chemistry.x"));
 
 		assertThatExceptionOfType(SourceDefinitionException.class)
-			.isThrownBy(() -> SourceFiles.validate(source, TestMappings.petdb()))
+			.isThrownBy(() -> SourceMappingCheck.check(source, TestMappings.petdb()))
 			.withMessage(file() + ": parameters.sio2.field: 'chemistry.x' is not a field of index petdb-samples");
 	}
 
@@ -330,7 +330,7 @@ class SourceFilesTest {
 
 	private static List<String> validationProblems(SourceDefinition source) {
 		try {
-			SourceFiles.validate(source, TestMappings.petdb());
+			SourceMappingCheck.check(source, TestMappings.petdb());
 			throw new AssertionError("Expected " + source.file() + " not to fit the mapping");
 		}
 		catch (SourceDefinitionException ex) {

@@ -1,0 +1,175 @@
+package org.earthchem.export.source;
+
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders a checked search (its filters and its text) as the OpenSearch query of a search body: {@code match_all},
+ * or one {@code bool} query whose {@code filter} holds every filter and whose {@code must} holds the text search.
+ */
+final class OpenSearchQuery {
+
+	static final String DATE_FORMAT = "yyyy-MM-dd";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	// what JSON accepts as a number; BigDecimal also takes "+1", ".5", "1." and "007", which JSON does not
+	private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+	private final List<SearchFilter> filters;
+
+	private final String text;
+
+	private final List<String> textFields;
+
+	/**
+	 * @param filters the filters in the order they are to be written (the same request, the same JSON)
+	 * @param text the {@code q=} text, or null
+	 * @param textFields the fields the text searches
+	 */
+	OpenSearchQuery(List<SearchFilter> filters, String text, List<String> textFields) {
+		this.filters = List.copyOf(filters);
+		this.text = text;
+		this.textFields = List.copyOf(textFields);
+	}
+
+	/** The query as compact JSON. */
+	String json() {
+		StringWriter out = new StringWriter();
+		try (JsonGenerator json = JSON.createGenerator(out)) {
+			json.writeStartObject();
+			if (this.filters.isEmpty() && this.text == null) {
+				json.writeName("match_all");
+				json.writeStartObject();
+				json.writeEndObject();
+			}
+			else {
+				json.writeName("bool");
+				json.writeStartObject();
+				if (!this.filters.isEmpty()) {
+					// filter, not must: exact conditions need no scoring and OpenSearch can cache them
+					json.writeName("filter");
+					json.writeStartArray();
+					this.filters.forEach((filter) -> writeFilter(json, filter));
+					json.writeEndArray();
+				}
+				if (this.text != null) {
+					json.writeName("must");
+					json.writeStartArray();
+					writeText(json);
+					json.writeEndArray();
+				}
+				json.writeEndObject();
+			}
+			json.writeEndObject();
+		}
+		return out.toString();
+	}
+
+	private void writeText(JsonGenerator json) {
+		json.writeStartObject();
+		json.writeName("simple_query_string");
+		json.writeStartObject();
+		json.writeStringProperty("query", this.text);
+		json.writeName("fields");
+		json.writeStartArray();
+		this.textFields.forEach(json::writeString);
+		json.writeEndArray();
+		// every word must match: a portal user narrowing a search expects fewer rows with each word, not more
+		json.writeStringProperty("default_operator", "and");
+		json.writeEndObject();
+		json.writeEndObject();
+	}
+
+	private static void writeFilter(JsonGenerator json, SearchFilter filter) {
+		json.writeStartObject();
+		// Java 17: no pattern switch yet
+		if (filter instanceof SearchFilter.Terms terms) {
+			writeTerms(json, terms);
+		}
+		else if (filter instanceof SearchFilter.Range range) {
+			writeRange(json, range);
+		}
+		else if (filter instanceof SearchFilter.Box box) {
+			writeBox(json, box);
+		}
+		json.writeEndObject();
+	}
+
+	private static void writeTerms(JsonGenerator json, SearchFilter.Terms terms) {
+		json.writeName("terms");
+		json.writeStartObject();
+		json.writeName(terms.field());
+		json.writeStartArray();
+		for (String value : terms.values()) {
+			switch (terms.type()) {
+				case NUMBER -> writeNumber(json, value);
+				case BOOLEAN -> json.writeBoolean(Boolean.parseBoolean(value));
+				default -> json.writeString(value);
+			}
+		}
+		json.writeEndArray();
+		json.writeEndObject();
+	}
+
+	private static void writeRange(JsonGenerator json, SearchFilter.Range range) {
+		json.writeName("range");
+		json.writeStartObject();
+		json.writeName(range.field());
+		json.writeStartObject();
+		writeBound(json, "gte", range.min(), range.type());
+		writeBound(json, "lte", range.max(), range.type());
+		if (range.type() == ColumnType.DATE) {
+			// the field's own format may differ (e.g. epoch_millis); this one says how to read the bounds
+			json.writeStringProperty("format", DATE_FORMAT);
+		}
+		json.writeEndObject();
+		json.writeEndObject();
+	}
+
+	private static void writeBound(JsonGenerator json, String name, String bound, ColumnType type) {
+		if (bound == null) {
+			return;
+		}
+		json.writeName(name);
+		if (type == ColumnType.DATE) {
+			json.writeString(bound);
+		}
+		else {
+			writeNumber(json, bound);
+		}
+	}
+
+	private static void writeBox(JsonGenerator json, SearchFilter.Box box) {
+		json.writeName("geo_bounding_box");
+		json.writeStartObject();
+		json.writeName(box.field());
+		json.writeStartObject();
+		json.writeName("top_left");
+		writeCorner(json, box.corners().get(3), box.corners().get(0));
+		json.writeName("bottom_right");
+		writeCorner(json, box.corners().get(1), box.corners().get(2));
+		json.writeEndObject();
+		json.writeEndObject();
+	}
+
+	private static void writeCorner(JsonGenerator json, String lat, String lon) {
+		json.writeStartObject();
+		json.writeName("lat");
+		writeNumber(json, lat);
+		json.writeName("lon");
+		writeNumber(json, lon);
+		json.writeEndObject();
+	}
+
+	// the number as the user wrote it (45.20 stays 45.20), unless JSON cannot hold that spelling (+45, .5)
+	private static void writeNumber(JsonGenerator json, String text) {
+		json.writeNumber(JSON_NUMBER.matcher(text).matches() ? text : new BigDecimal(text).toString());
+	}
+
+}
