@@ -2,6 +2,7 @@ package org.earthchem.export.source;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Renders a checked search (its filters and its text) as the OpenSearch query of a search body: {@code match_all},
  * or one {@code bool} query whose {@code filter} holds every filter and whose {@code must} holds the text search.
+ * <p>
+ * A filter on a field below a {@code nested} field of the mapping (which a plain query never matches) goes into a
+ * {@code nested} query on that path, and all the filters below the same nested path go into the same one: they must
+ * hold in the same nested object. {@code sio2.min=40&sio2.max=50&method=XRF} on nested chemistry means one analysis,
+ * by XRF, with SiO2 between 40 and 50, not a sample with some XRF analysis and some SiO2 in range. Below a nested
+ * field within a nested field the same holds on each level.
  */
 final class OpenSearchQuery {
 
@@ -23,6 +30,8 @@ final class OpenSearchQuery {
 
 	private final List<SearchFilter> filters;
 
+	private final IndexMapping mapping;
+
 	private final String text;
 
 	private final List<String> textFields;
@@ -31,9 +40,11 @@ final class OpenSearchQuery {
 	 * @param filters the filters in the order they are to be written (the same request, the same JSON)
 	 * @param text the {@code q=} text, or null
 	 * @param textFields the fields the text searches
+	 * @param mapping the index mapping, which says which fields are nested
 	 */
-	OpenSearchQuery(List<SearchFilter> filters, String text, List<String> textFields) {
+	OpenSearchQuery(List<SearchFilter> filters, String text, List<String> textFields, IndexMapping mapping) {
 		this.filters = List.copyOf(filters);
+		this.mapping = mapping;
 		this.text = text;
 		this.textFields = List.copyOf(textFields);
 	}
@@ -53,10 +64,7 @@ final class OpenSearchQuery {
 				json.writeStartObject();
 				if (!this.filters.isEmpty()) {
 					// filter, not must: exact conditions need no scoring and OpenSearch can cache them
-					json.writeName("filter");
-					json.writeStartArray();
-					this.filters.forEach((filter) -> writeFilter(json, filter));
-					json.writeEndArray();
+					writeClauses(json, scopes().clauses);
 				}
 				if (this.text != null) {
 					json.writeName("must");
@@ -82,6 +90,49 @@ final class OpenSearchQuery {
 		json.writeEndArray();
 		// every word must match: a portal user narrowing a search expects fewer rows with each word, not more
 		json.writeStringProperty("default_operator", "and");
+		json.writeEndObject();
+		json.writeEndObject();
+	}
+
+	// each filter in the scope of its innermost nested path; a nested scope where its first filter came
+	private Scope scopes() {
+		Scope root = new Scope(null);
+		for (SearchFilter filter : this.filters) {
+			Scope scope = root;
+			for (String path : this.mapping.nestedPaths(filter.field())) {
+				scope = scope.child(path);
+			}
+			scope.clauses.add(filter);
+		}
+		return root;
+	}
+
+	private static void writeClauses(JsonGenerator json, List<Object> clauses) {
+		json.writeName("filter");
+		json.writeStartArray();
+		for (Object clause : clauses) {
+			if (clause instanceof Scope nested) {
+				writeNested(json, nested);
+			}
+			else {
+				writeFilter(json, (SearchFilter) clause);
+			}
+		}
+		json.writeEndArray();
+	}
+
+	private static void writeNested(JsonGenerator json, Scope scope) {
+		json.writeStartObject();
+		json.writeName("nested");
+		json.writeStartObject();
+		json.writeStringProperty("path", scope.path);
+		json.writeName("query");
+		json.writeStartObject();
+		json.writeName("bool");
+		json.writeStartObject();
+		writeClauses(json, scope.clauses);
+		json.writeEndObject();
+		json.writeEndObject();
 		json.writeEndObject();
 		json.writeEndObject();
 	}
@@ -170,6 +221,31 @@ final class OpenSearchQuery {
 	// the number as the user wrote it (45.20 stays 45.20), unless JSON cannot hold that spelling (+45, .5)
 	private static void writeNumber(JsonGenerator json, String text) {
 		json.writeNumber(JSON_NUMBER.matcher(text).matches() ? text : new BigDecimal(text).toString());
+	}
+
+	/** The filters below one nested path (the root: none), and the nested paths below it, in the order they came. */
+	private static final class Scope {
+
+		private final String path;
+
+		// SearchFilter or Scope
+		private final List<Object> clauses = new ArrayList<>();
+
+		Scope(String path) {
+			this.path = path;
+		}
+
+		Scope child(String path) {
+			for (Object clause : this.clauses) {
+				if (clause instanceof Scope scope && scope.path.equals(path)) {
+					return scope;
+				}
+			}
+			Scope scope = new Scope(path);
+			this.clauses.add(scope);
+			return scope;
+		}
+
 	}
 
 }

@@ -245,7 +245,7 @@ public final class SearchRequestParser {
 				.map((entry) -> encode(entry.getKey()) + "=" + entry.getValue())
 				.collect(Collectors.joining("&"));
 			String queryJson = new OpenSearchQuery(List.copyOf(this.filters.values()), this.text,
-					this.source.textFields()).json();
+					this.source.textFields(), this.mapping).json();
 			return new ExportQuery(this.source.name(), this.fileType, canonicalQuery,
 					sha256(this.source.name() + "?" + canonicalQuery), List.copyOf(this.prefixes), queryJson);
 		}

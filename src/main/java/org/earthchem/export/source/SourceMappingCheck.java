@@ -1,9 +1,12 @@
 package org.earthchem.export.source;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks a source against the live mapping of its index: every field it names is a leaf, of a type its use needs.
+ * Checks a source against the live mapping of its index: every field it names is a leaf, of a type its use needs;
+ * the sort field and the text fields are not below a {@code nested} field (parameters may be: they become
+ * {@code nested} queries).
  */
 final class SourceMappingCheck {
 
@@ -19,6 +22,7 @@ final class SourceMappingCheck {
 			if (column.type() != ColumnType.KEYWORD) {
 				problems.add("sortField", fields.describe(column) + "; sortField must be a keyword field");
 			}
+			fields.notNested("sortField", column, "sortField must be one value per document, outside nested fields");
 		});
 		for (int i = 0; i < source.textFields().size(); i++) {
 			String key = "textFields[" + i + "]";
@@ -26,6 +30,8 @@ final class SourceMappingCheck {
 				if (column.type() != ColumnType.TEXT && column.type() != ColumnType.KEYWORD) {
 					problems.add(key, fields.describe(column) + "; textFields must be text or keyword fields");
 				}
+				// q= is one simple_query_string over all text fields; it would never match inside a nested object
+				fields.notNested(key, column, "full-text search does not reach into nested fields");
 			});
 		}
 		source.parameters().forEach((name, parameter) -> {
@@ -66,6 +72,14 @@ final class SourceMappingCheck {
 				this.problems.add(key, "'" + path + "' is not a field of index " + this.index);
 			}
 			return column;
+		}
+
+		void notNested(String key, Column column, String why) {
+			List<String> nested = this.mapping.nestedPaths(column.name());
+			if (!nested.isEmpty()) {
+				this.problems.add(key, "'" + column.name() + "' is below the nested field '" + nested.get(0) + "' of index "
+						+ this.index + "; " + why);
+			}
 		}
 
 		String describe(Column column) {

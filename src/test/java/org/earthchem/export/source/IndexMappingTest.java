@@ -39,6 +39,26 @@ class IndexMappingTest {
 	}
 
 	@Test
+	void aFieldBelowANestedFieldHasItsNestedPath() {
+		IndexMapping mapping = TestMappings.petdb();
+
+		assertThat(mapping.nestedPaths("chemistry.whole_rock.major.SiO2.value")).containsExactly("chemistry.whole_rock");
+		assertThat(mapping.nestedPaths("chemistry.whole_rock")).isEmpty();
+		assertThat(mapping.nestedPaths("rock.type")).isEmpty();
+		assertThat(mapping.nestedPaths("material")).isEmpty();
+	}
+
+	@Test
+	void aFieldBelowNestedFieldsWithinEachOtherHasTheirPathsOutermostFirst() {
+		IndexMapping mapping = TestMappings.parse("""
+				{ "a": { "type": "nested", "properties": { "b": { "properties": {
+				  "c": { "type": "nested", "properties": { "d": { "type": "keyword" } } } } } } } }
+				""");
+
+		assertThat(mapping.nestedPaths("a.b.c.d")).containsExactly("a", "a.b.c");
+	}
+
+	@Test
 	void leavesAreNotObjects() {
 		assertThat(TestMappings.petdb().isObject("rock.type")).isFalse();
 		assertThat(TestMappings.petdb().isObject("nothing")).isFalse();

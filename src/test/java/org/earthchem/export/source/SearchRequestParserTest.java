@@ -67,8 +67,8 @@ class SearchRequestParserTest {
 
 	@Test
 	void rangeBoundsAreInclusiveAndNumbersStayAsGiven() {
-		assertThat(parse("sio2.min=45.20&sio2.max=52").queryJson()).isEqualTo(
-				"{\"bool\":{\"filter\":[{\"range\":{\"chemistry.whole_rock.major.SiO2.value\":{\"gte\":45.20,\"lte\":52}}}]}}");
+		assertThat(parse("elevationRange.min=45.20&elevationRange.max=52").queryJson()).isEqualTo(
+				"{\"bool\":{\"filter\":[{\"range\":{\"location.elevation_m\":{\"gte\":45.20,\"lte\":52}}}]}}");
 	}
 
 	@Test
@@ -79,8 +79,43 @@ class SearchRequestParserTest {
 
 	@Test
 	void numberThatJsonCannotSpellIsNormalised() {
-		assertThat(parse("sio2.min=.5&sio2.max=%2B45").queryJson()).isEqualTo(
-				"{\"bool\":{\"filter\":[{\"range\":{\"chemistry.whole_rock.major.SiO2.value\":{\"gte\":0.5,\"lte\":45}}}]}}");
+		assertThat(parse("elevationRange.min=.5&elevationRange.max=%2B45").queryJson()).isEqualTo(
+				"{\"bool\":{\"filter\":[{\"range\":{\"location.elevation_m\":{\"gte\":0.5,\"lte\":45}}}]}}");
+	}
+
+	@Test
+	void rangeOnAFieldBelowANestedFieldIsANestedQueryOnItsPath() {
+		assertThat(parse("sio2.min=50").queryJson()).isEqualTo("{\"bool\":{\"filter\":[{\"nested\":{\"path\":"
+				+ "\"chemistry.whole_rock\",\"query\":{\"bool\":{\"filter\":[{\"range\":"
+				+ "{\"chemistry.whole_rock.major.SiO2.value\":{\"gte\":50}}}]}}}}]}}");
+	}
+
+	@Test
+	void filtersBelowTheSameNestedFieldShareOneNestedQuerySoTheyHoldInTheSameObject() {
+		assertThat(parse("sio2.min=40&sio2.max=50&material=rock&mgo.max=8").queryJson()).isEqualTo(
+				"{\"bool\":{\"filter\":[{\"terms\":{\"material\":[\"rock\"]}},{\"nested\":{\"path\":"
+						+ "\"chemistry.whole_rock\",\"query\":{\"bool\":{\"filter\":["
+						+ "{\"range\":{\"chemistry.whole_rock.major.MgO.value\":{\"lte\":8}}},"
+						+ "{\"range\":{\"chemistry.whole_rock.major.SiO2.value\":{\"gte\":40,\"lte\":50}}}]}}}}]}}");
+	}
+
+	@Test
+	void filtersBelowANestedFieldWithinANestedFieldAreNestedOnEachLevel() {
+		assertThat(parseAnalyses("analyte=SiO2&method=XRF&value.min=50").queryJson()).isEqualTo(
+				"{\"bool\":{\"filter\":[{\"nested\":{\"path\":\"analyses\",\"query\":{\"bool\":{\"filter\":["
+						+ "{\"nested\":{\"path\":\"analyses.values\",\"query\":{\"bool\":{\"filter\":["
+						+ "{\"terms\":{\"analyses.values.analyte\":[\"SiO2\"]}},"
+						+ "{\"range\":{\"analyses.values.value\":{\"gte\":50}}}]}}}},"
+						+ "{\"terms\":{\"analyses.method\":[\"XRF\"]}}]}}}}]}}");
+	}
+
+	@Test
+	void filtersBelowDifferentNestedFieldsAreSeparateNestedQueries() {
+		assertThat(parseAnalyses("glassSio2.min=1&method=XRF").queryJson()).isEqualTo(
+				"{\"bool\":{\"filter\":[{\"nested\":{\"path\":\"glass\",\"query\":{\"bool\":{\"filter\":["
+						+ "{\"range\":{\"glass.SiO2\":{\"gte\":1}}}]}}}},"
+						+ "{\"nested\":{\"path\":\"analyses\",\"query\":{\"bool\":{\"filter\":["
+						+ "{\"terms\":{\"analyses.method\":[\"XRF\"]}}]}}}}]}}");
 	}
 
 	@Test
@@ -324,6 +359,30 @@ class SearchRequestParserTest {
 		return this.parser.parse(PETDB, MAPPING, parameters(query));
 	}
 
+	// analyses (nested) hold a method and values (nested within), each an analyte and its value; glass is nested too
+	private ExportQuery parseAnalyses(String query) {
+		IndexMapping mapping = TestMappings.parse("""
+				{
+				  "sample_id": { "type": "keyword" },
+				  "analyses": { "type": "nested", "properties": {
+				    "method": { "type": "keyword" },
+				    "values": { "type": "nested", "properties": {
+				      "analyte": { "type": "keyword" }, "value": { "type": "double" }
+				    } }
+				  } },
+				  "glass": { "type": "nested", "properties": { "SiO2": { "type": "double" } } }
+				}
+				""");
+		Map<String, ParameterDefinition> parameters = new LinkedHashMap<>();
+		parameters.put("method", new ParameterDefinition("analyses.method", ParameterKind.TERM));
+		parameters.put("analyte", new ParameterDefinition("analyses.values.analyte", ParameterKind.TERM));
+		parameters.put("value", new ParameterDefinition("analyses.values.value", ParameterKind.RANGE));
+		parameters.put("glassSio2", new ParameterDefinition("glass.SiO2", ParameterKind.RANGE));
+		SourceDefinition source = new SourceDefinition("analyses", "Analyses", "analyses", "sample_id", List.of(),
+				parameters, null, "analyses.yml");
+		return this.parser.parse(source, mapping, parameters(query));
+	}
+
 	private List<ParameterError> errors(String query) {
 		try {
 			ExportQuery parsed = parse(query);
@@ -359,7 +418,9 @@ class SearchRequestParserTest {
 		parameters.put("rockType", new ParameterDefinition("rock.type", ParameterKind.TERM));
 		parameters.put("elevation", new ParameterDefinition("location.elevation_m", ParameterKind.TERM));
 		parameters.put("public", new ParameterDefinition("public", ParameterKind.TERM));
+		parameters.put("elevationRange", new ParameterDefinition("location.elevation_m", ParameterKind.RANGE));
 		parameters.put("sio2", new ParameterDefinition("chemistry.whole_rock.major.SiO2.value", ParameterKind.RANGE));
+		parameters.put("mgo", new ParameterDefinition("chemistry.whole_rock.major.MgO.value", ParameterKind.RANGE));
 		parameters.put("year", new ParameterDefinition("citation.year", ParameterKind.RANGE));
 		parameters.put("collected", new ParameterDefinition("collected", ParameterKind.RANGE));
 		parameters.put("bbox", new ParameterDefinition("location.point", ParameterKind.GEO_BBOX));

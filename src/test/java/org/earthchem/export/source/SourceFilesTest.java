@@ -170,6 +170,25 @@ class SourceFilesTest {
 	}
 
 	@Test
+	void textFieldBelowANestedFieldIsRejected() throws IOException {
+		SourceDefinition source = load(VALID.replace("[sample_name, comments]",
+				"[sample_name, chemistry.whole_rock.major.SiO2.unit]"));
+
+		assertThat(validationProblems(source)).containsExactly(file() + ": textFields[1]: "
+				+ "'chemistry.whole_rock.major.SiO2.unit' is below the nested field 'chemistry.whole_rock' of index "
+				+ "petdb-samples; full-text search does not reach into nested fields");
+	}
+
+	@Test
+	void sortFieldBelowANestedFieldIsRejected() throws IOException {
+		SourceDefinition source = load(VALID.replace("sortField: sample_id", "sortField: chemistry.whole_rock.major.SiO2.unit"));
+
+		assertThat(validationProblems(source)).containsExactly(file() + ": sortField: "
+				+ "'chemistry.whole_rock.major.SiO2.unit' is below the nested field 'chemistry.whole_rock' of index "
+				+ "petdb-samples; sortField must be one value per document, outside nested fields");
+	}
+
+	@Test
 	void explicitColumnsMustBeFields() throws IOException {
 		SourceDefinition source = load(VALID.replace("columns: mapping", "columns: [sample_id, igsn2]"));
 
