@@ -54,6 +54,7 @@ public final class TestStack {
 		DemoIndices.seed(this.directOpenSearchUrl, "synthesis-samples", SynthesisSamples.GENERATOR, SYNTHESIS_DOCUMENTS);
 		NastyIndex.seed(this.directOpenSearchUrl);
 		BulkyIndex.seed(this.directOpenSearchUrl);
+		NestedIndex.seed(this.directOpenSearchUrl);
 		URI direct = URI.create(this.directOpenSearchUrl);
 		this.proxy = new FaultProxy(direct.getHost(), direct.getPort());
 		this.properties.put("export.opensearch.url", "http://127.0.0.1:" + this.proxy.port());
