@@ -90,6 +90,9 @@ class SearchParameterDocs implements OperationCustomizer {
 				.collect(Collectors.joining(", ")))
 			.collect(Collectors.joining("; "));
 		Parameter q = query(ReservedParameter.TEXT.urlName(), "Full-text search in the source's text fields (" + fields + ")."
+				+ " Every word must match; `\"pillow basalt\"` is a phrase, `-word` excludes a word, `a | b` is either,"
+				+ " `+` is and, parentheses group, `\\` escapes one of these characters. Fuzzy (`~`), prefix (`*`), near"
+				+ " and slop operators are not supported: `bas*` searches the word `bas`."
 				+ onlyFor(searchable, all.size()), new StringSchema().minLength(1));
 		q.addExtension("x-sources", names(searchable));
 		parameters.add(q);

@@ -23,6 +23,14 @@ final class OpenSearchQuery {
 
 	static final String DATE_FORMAT = "yyyy-MM-dd";
 
+	/**
+	 * The {@code simple_query_string} operators of a portal's search box: {@code +} and {@code |} (AND, OR),
+	 * {@code -} (NOT), {@code "…"} (PHRASE), parentheses (PRECEDENCE), {@code \} (ESCAPE), and words split at spaces
+	 * (WHITESPACE). Not fuzzy {@code ~N}, prefix {@code *}, near or slop: each turns one word into many terms, which
+	 * costs the cluster more than a search box's user means to ask; their characters are then part of the word.
+	 */
+	static final String TEXT_OPERATORS = "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	// what JSON accepts as a number; BigDecimal also takes "+1", ".5", "1." and "007", which JSON does not
@@ -90,6 +98,7 @@ final class OpenSearchQuery {
 		json.writeEndArray();
 		// every word must match: a portal user narrowing a search expects fewer rows with each word, not more
 		json.writeStringProperty("default_operator", "and");
+		json.writeStringProperty("flags", TEXT_OPERATORS);
 		json.writeEndObject();
 		json.writeEndObject();
 	}

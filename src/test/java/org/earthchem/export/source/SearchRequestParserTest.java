@@ -202,14 +202,15 @@ class SearchRequestParserTest {
 	void textSearchesTheTextFieldsWithEveryWord() {
 		assertThat(parse("q=pillow+basalt").queryJson()).isEqualTo("{\"bool\":{\"must\":[{\"simple_query_string\":"
 				+ "{\"query\":\"pillow basalt\",\"fields\":[\"sample_name\",\"comments\",\"citation.title\"],"
-				+ "\"default_operator\":\"and\"}}]}}");
+				+ "\"default_operator\":\"and\",\"flags\":\"AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE\"}}]}}");
 	}
 
 	@Test
 	void textAndFiltersAreCombinedInOneBoolQuery() {
 		assertThat(parse("q=basalt&material=rock").queryJson()).isEqualTo("{\"bool\":{\"filter\":[{\"terms\":"
 				+ "{\"material\":[\"rock\"]}}],\"must\":[{\"simple_query_string\":{\"query\":\"basalt\",\"fields\":"
-				+ "[\"sample_name\",\"comments\",\"citation.title\"],\"default_operator\":\"and\"}}]}}");
+				+ "[\"sample_name\",\"comments\",\"citation.title\"],\"default_operator\":\"and\","
+				+ "\"flags\":\"AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE\"}}]}}");
 	}
 
 	@Test
