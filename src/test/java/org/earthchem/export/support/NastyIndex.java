@@ -2,9 +2,6 @@ package org.earthchem.export.support;
 
 import java.util.List;
 
-import org.earthchem.export.localstack.DemoIndices;
-import org.earthchem.export.localstack.Generator;
-
 /**
  * A small index of hand-made documents with everything that breaks naive exporters: commas, quotes, line breaks,
  * unicode, formula triggers, numbers whose text a double would change, every geo_point form, arrays of objects,
@@ -51,28 +48,13 @@ public final class NastyIndex {
 			"""
 			{"sample_id":"N-006"}""");
 
-	static final Generator GENERATOR = new Generator() {
-		@Override
-		public String mappingJson() {
-			return MAPPING;
-		}
-
-		@Override
-		public String document(long i) {
-			return DOCUMENTS.get((int) i - 1);
-		}
-
-		@Override
-		public String id(long i) {
-			return String.format("N-%03d", i);
-		}
-	};
+	static final ListedDocuments GENERATOR = new ListedDocuments(MAPPING, DOCUMENTS, "N-%03d");
 
 	private NastyIndex() {
 	}
 
 	static void seed(String openSearchUrl) {
-		DemoIndices.seed(openSearchUrl, INDEX, GENERATOR, DOCUMENTS.size());
+		GENERATOR.seed(openSearchUrl, INDEX);
 	}
 
 }

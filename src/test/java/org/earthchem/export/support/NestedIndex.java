@@ -2,9 +2,6 @@ package org.earthchem.export.support;
 
 import java.util.List;
 
-import org.earthchem.export.localstack.DemoIndices;
-import org.earthchem.export.localstack.Generator;
-
 /**
  * A small index whose whole-rock chemistry is a {@code nested} field, as PetDB-like chemistry often is: each
  * sample holds several analyses (a method and its SiO2 and MgO values), one object per analysis. The source
@@ -56,28 +53,13 @@ public final class NestedIndex {
 			{"sample_id":"X-006","sample_name":"basalt from a pillow","comments":"sheet flow","material":"rock",\
 			"chemistry":{"whole_rock":[{"method":"ICP-MS","major":{"SiO2":{"value":50.5},"MgO":{"value":7.7}}}]}}""");
 
-	static final Generator GENERATOR = new Generator() {
-		@Override
-		public String mappingJson() {
-			return MAPPING;
-		}
-
-		@Override
-		public String document(long i) {
-			return DOCUMENTS.get((int) i - 1);
-		}
-
-		@Override
-		public String id(long i) {
-			return String.format("X-%03d", i);
-		}
-	};
+	static final ListedDocuments GENERATOR = new ListedDocuments(MAPPING, DOCUMENTS, "X-%03d");
 
 	private NestedIndex() {
 	}
 
 	static void seed(String openSearchUrl) {
-		DemoIndices.seed(openSearchUrl, INDEX, GENERATOR, DOCUMENTS.size());
+		GENERATOR.seed(openSearchUrl, INDEX);
 	}
 
 }
