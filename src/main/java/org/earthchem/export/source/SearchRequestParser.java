@@ -1,28 +1,22 @@
 package org.earthchem.export.source;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Turns a portal's URL search parameters into an ExportQuery, or lists every bad parameter: it checks each parameter
- * against the source and the mapping, builds the canonical query and the filters, and leaves the OpenSearch JSON to
- * {@link OpenSearchQuery}.
+ * against the source and the mapping and builds the filters and the {@link CanonicalQuery}; {@link OpenSearchQuery}
+ * renders the filters as OpenSearch JSON.
  */
 public final class SearchRequestParser {
 
@@ -56,8 +50,7 @@ public final class SearchRequestParser {
 
 		private final List<ParameterError> errors = new ArrayList<>();
 
-		// parameter name -> its canonical (sorted, form-encoded) value; sorted by name as the query key needs
-		private final TreeMap<String, String> canonical = new TreeMap<>();
+		private final CanonicalQuery canonical = new CanonicalQuery();
 
 		// source parameter name -> its filter; sorted so that the same request always gives the same JSON
 		private final TreeMap<String, SearchFilter> filters = new TreeMap<>();
@@ -109,7 +102,7 @@ public final class SearchRequestParser {
 			List<String> values = list(name, value, "prefix");
 			if (values != null) {
 				this.prefixes = new TreeSet<>(values);
-				this.canonical.put(name, encode(this.prefixes));
+				this.canonical.put(name, this.prefixes);
 			}
 		}
 
@@ -123,7 +116,7 @@ public final class SearchRequestParser {
 			}
 			else {
 				this.text = value;
-				this.canonical.put(name, encode(value));
+				this.canonical.put(name, value);
 			}
 		}
 
@@ -167,7 +160,7 @@ public final class SearchRequestParser {
 				}
 			}
 			SortedSet<String> sorted = new TreeSet<>(values);
-			this.canonical.put(name, encode(sorted));
+			this.canonical.put(name, sorted);
 			this.filters.put(name, new SearchFilter.Terms(definition.field(), type, List.copyOf(sorted)));
 		}
 
@@ -182,7 +175,7 @@ public final class SearchRequestParser {
 					new SearchFilter.Range(definition.field(), type, null, null));
 			this.filters.put(base, min ? new SearchFilter.Range(range.field(), type, value, range.max())
 					: new SearchFilter.Range(range.field(), type, range.min(), value));
-			this.canonical.put(name, encode(value));
+			this.canonical.put(name, value);
 		}
 
 		private void box(String name, ParameterDefinition definition, String value) {
@@ -214,7 +207,7 @@ public final class SearchRequestParser {
 			}
 			// minLon > maxLon is allowed: a box across the antimeridian, which OpenSearch supports
 			if (this.errors.size() == before) {
-				this.canonical.put(name, raw.stream().map(Request::encode).collect(Collectors.joining(",")));
+				this.canonical.put(name, raw);
 				this.filters.put(name, new SearchFilter.Box(definition.field(), raw));
 			}
 		}
@@ -240,14 +233,10 @@ public final class SearchRequestParser {
 				sorted.sort(Comparator.comparing(ParameterError::parameter));
 				throw new InvalidParametersException(sorted);
 			}
-			String canonicalQuery = this.canonical.entrySet()
-				.stream()
-				.map((entry) -> encode(entry.getKey()) + "=" + entry.getValue())
-				.collect(Collectors.joining("&"));
 			String queryJson = new OpenSearchQuery(List.copyOf(this.filters.values()), this.text,
 					this.source.textFields(), this.mapping).json();
-			return new ExportQuery(this.source.name(), this.fileType, canonicalQuery,
-					sha256(this.source.name() + "?" + canonicalQuery), List.copyOf(this.prefixes), queryJson);
+			return new ExportQuery(this.source.name(), this.fileType, this.canonical.text(),
+					this.canonical.key(this.source.name()), List.copyOf(this.prefixes), queryJson);
 		}
 
 		// comma-separated values, none empty; null (and an error) when the value is unusable
@@ -301,25 +290,6 @@ public final class SearchRequestParser {
 		private static int compare(SearchFilter.Range range) {
 			return (range.type() == ColumnType.DATE) ? date(range.min()).compareTo(date(range.max()))
 					: number(range.min()).compareTo(number(range.max()));
-		}
-
-		private static String encode(String value) {
-			return URLEncoder.encode(value, StandardCharsets.UTF_8);
-		}
-
-		// each value encoded on its own, so the separating commas stay readable: material=glass,rock
-		private static String encode(SortedSet<String> values) {
-			return values.stream().map(Request::encode).collect(Collectors.joining(","));
-		}
-
-		private static String sha256(String text) {
-			try {
-				MessageDigest digest = MessageDigest.getInstance("SHA-256");
-				return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-			}
 		}
 
 	}

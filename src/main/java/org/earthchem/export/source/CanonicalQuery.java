@@ -1,0 +1,54 @@
+package org.earthchem.export.source;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The canonical form of a search, which identifies it: its parameters sorted by name, each value form-encoded, the
+ * values of a list each encoded on its own so that their separating commas stay readable
+ * ({@code material=glass,rock&q=pillow+basalt}); and its query key.
+ */
+final class CanonicalQuery {
+
+	private final TreeMap<String, String> parameters = new TreeMap<>();
+
+	/** A parameter with one value. */
+	void put(String name, String value) {
+		this.parameters.put(name, encode(value));
+	}
+
+	/** A parameter with a list of values, in the order given (sort them first where order does not matter). */
+	void put(String name, Collection<String> values) {
+		this.parameters.put(name, values.stream().map(CanonicalQuery::encode).collect(Collectors.joining(",")));
+	}
+
+	/** The canonical query string. */
+	String text() {
+		return this.parameters.entrySet()
+			.stream()
+			.map((entry) -> encode(entry.getKey()) + "=" + entry.getValue())
+			.collect(Collectors.joining("&"));
+	}
+
+	/** Lowercase hex SHA-256 of {@code source + "?" + canonical query}. */
+	String key(String source) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest((source + "?" + text()).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
