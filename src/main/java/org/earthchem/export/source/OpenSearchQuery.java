@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class OpenSearchQuery {
 
-	static final String DATE_FORMAT = "yyyy-MM-dd";
+	private static final String DATE_FORMAT = "yyyy-MM-dd";
 
 	/**
 	 * The {@code simple_query_string} operators of a portal's search box: {@code +} and {@code |} (AND, OR),
