@@ -86,9 +86,11 @@ public class Notifier {
 		try {
 			String email = task.ownerEmail();
 			if (email == null || email.isBlank()) {
-				log.info("Export {}: no {} mail sent, owner {} has no email address", task.taskId(), kind,
+				// a token's email claim is kept only when the identity provider verified it (email_verified)
+				log.info("Export {}: no {} mail sent, owner {} has no verified email address", task.taskId(), kind,
 						task.owner());
-				record(task, TaskEventType.NOTIFICATION_FAILED, "no email address for owner " + task.owner());
+				record(task, TaskEventType.NOTIFICATION_FAILED,
+						"no " + kind + " mail sent: owner " + task.owner() + " has no verified email address");
 				return;
 			}
 			String failure = send(task, kind, email.strip(), mail);
