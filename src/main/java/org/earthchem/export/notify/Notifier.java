@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.earthchem.export.security.UserText;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.metrics.ExportMetrics;
@@ -123,9 +124,11 @@ public class Notifier {
 			to.validate();
 		}
 		catch (AddressException ex) {
+			// the address is not valid, so it may hold anything: escaped before it reaches a log line or an event
 			log.warn("Export {}: no {} mail sent, the address of owner {} is not valid: {}", task.taskId(), kind,
-					task.owner(), ex.getMessage());
-			return kind + " mail not sent: the owner's email address '" + email + "' is not valid";
+					task.owner(), UserText.escapeControls(ex.getMessage()));
+			return kind + " mail not sent: the owner's email address '" + UserText.escapeControls(email)
+					+ "' is not valid";
 		}
 		MimeMessage message;
 		try {
