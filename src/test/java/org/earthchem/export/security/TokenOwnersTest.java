@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -64,6 +65,14 @@ class TokenOwnersTest extends IntegrationTest {
 			.containsExactly(tuple(own.path("taskId").asString(), "localhost:" + this.name));
 		assertThat(keyList.path("items").valueStream().map((t) -> t.path("taskId").asString()))
 			.containsExactly(keyOwnersTask);
+	}
+
+	@Test
+	void anApiKeyOwnerCannotHoldTheSeparatorOfTokenOwners() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.keys.issue("localhost:" + this.name, this.name + "@example.org", Set.of("petdb"), false))
+			.withMessage("an API key's owner must be a name without ':' (token owners are <realm>:<sub>): localhost:"
+					+ this.name);
 	}
 
 	@Test
