@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.security.UserText;
 import org.earthchem.export.source.InvalidParametersException;
 import org.earthchem.export.source.SearchUnavailableException;
 import org.earthchem.export.source.UnknownSourceException;
@@ -34,7 +35,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.stream()
 			.map((e) -> Map.of("parameter", e.parameter(), "message", e.message()))
 			.toList();
-		log.info("Request refused, bad parameters: {}", ex.errors());
+		// parameter names and values are the caller's text: one log line whatever they hold
+		log.info("Request refused, bad parameters: {}", UserText.escapeControls(String.valueOf(ex.errors())));
 		String detail = ex.errors().size() == 1 ? "Parameter '" + ex.errors().get(0).parameter() + "' " + ex.errors().get(0).message() + "."
 				: ex.errors().size() + " search parameters are not valid; see errors.";
 		return problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_PARAMETERS, detail, Map.of("errors", errors), null);

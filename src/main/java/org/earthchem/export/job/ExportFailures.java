@@ -3,6 +3,7 @@ package org.earthchem.export.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
 import org.earthchem.export.source.SearchRequestException;
 import org.earthchem.export.source.SearchUnavailableException;
@@ -30,6 +31,12 @@ final class ExportFailures {
 	static TaskError classify(List<Throwable> failures, String taskId) {
 		for (Throwable failure : failures) {
 			for (Throwable t = failure; t != null; t = t.getCause()) {
+				if (t instanceof TooManyRowsException tooMany) {
+					return new TaskError(ErrorCode.TOO_MANY_ROWS, String.format(Locale.ROOT,
+							"This search now matches %,d rows, more than the %,d one export may hold (the data grew "
+									+ "after you asked). Please narrow the search and request the export again.",
+							tooMany.matchedRows(), tooMany.limit()));
+				}
 				if (t instanceof SearchUnavailableException) {
 					return new TaskError(ErrorCode.SOURCE_UNAVAILABLE,
 							"The search cluster stopped answering while your export was running. "

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.earthchem.export.api.RequestLimits;
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
@@ -186,11 +187,12 @@ class ExportJobConfig {
 
 	@Bean
 	Step prepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TaskStore tasks,
-			SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties,
+			SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties, RequestLimits limits,
 			ObservationRegistry observationRegistry) {
 		return new StepBuilder("prepare", jobRepository)
 			.observationRegistry(observationRegistry)
-			.tasklet(new PrepareTasklet(tasks, sources, cluster, properties.pitKeepAlive()), transactionManager)
+			.tasklet(new PrepareTasklet(tasks, sources, cluster, properties.pitKeepAlive(), limits.maxTotalRows()),
+					transactionManager)
 			// a restart needs a fresh point-in-time: the old one was closed when the failed run ended
 			.allowStartIfComplete(true)
 			.build();

@@ -23,7 +23,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Opens a point-in-time on the source's index, counts what the query matches and fixes the columns from the
- * live mapping. Runs again on a restart to open a fresh point-in-time, keeping the columns of the first run.
+ * live mapping. The count is held to {@code export.max-total-rows} again: the index may have grown since the request
+ * was accepted. Runs again on a restart to open a fresh point-in-time, keeping the columns and count of the first run.
  */
 class PrepareTasklet implements Tasklet {
 
@@ -37,11 +38,15 @@ class PrepareTasklet implements Tasklet {
 
 	private final Duration keepAlive;
 
-	PrepareTasklet(TaskStore tasks, SourceCatalog sources, SearchCluster cluster, Duration keepAlive) {
+	private final long maxTotalRows;
+
+	PrepareTasklet(TaskStore tasks, SourceCatalog sources, SearchCluster cluster, Duration keepAlive,
+			long maxTotalRows) {
 		this.tasks = tasks;
 		this.sources = sources;
 		this.cluster = cluster;
 		this.keepAlive = keepAlive;
+		this.maxTotalRows = maxTotalRows;
 	}
 
 	@Override
@@ -65,6 +70,12 @@ class PrepareTasklet implements Tasklet {
 			ColumnSet columns = ColumnSet.of(source, mapping, query.columnPrefixes());
 			String pitId = this.cluster.openPointInTime(source.index(), this.keepAlive);
 			long total = this.cluster.count(pitId, this.keepAlive, query.queryJson());
+			if (total > this.maxTotalRows) {
+				// no plan is saved, so nothing would close it later
+				this.cluster.closePointInTime(pitId);
+				log.info("Export {} matches {} rows now, more than the limit of {}", taskId, total, this.maxTotalRows);
+				throw new TooManyRowsException(total, this.maxTotalRows);
+			}
 			plan = new ExportPlan(pitId, source.index(), query.queryJson(), source.sortField(), query.fileType(),
 					columns, total);
 			log.info("Export {} plans {} rows x {} columns from {}", taskId, total, columns.size(), source.index());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.earthchem.export.security.UserText;
 import org.earthchem.export.source.ReservedParameter;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
@@ -186,8 +187,8 @@ record ExportMail(String subject, String text, String html) {
 	}
 
 	/**
-	 * The canonical query as lines a person reads: one per parameter, URL-decoded, ranges as {@code ≥}/{@code ≤};
-	 * "all records" when there is none.
+	 * The canonical query as lines a person reads: one per parameter, URL-decoded, ranges as {@code ≥}/{@code ≤},
+	 * control and bidi characters escaped; "all records" when there is none.
 	 */
 	static List<String> readableQuery(String query) {
 		if (query == null || query.isBlank()) {
@@ -201,7 +202,8 @@ record ExportMail(String subject, String text, String html) {
 			int equals = parameter.indexOf('=');
 			String name = decode((equals < 0) ? parameter : parameter.substring(0, equals));
 			String raw = (equals < 0) ? "" : parameter.substring(equals + 1);
-			lines.add(readable(name, raw));
+			// user-given text: a CR/LF or a bidi override is shown as an escape, never acted on
+			lines.add(UserText.escapeControls(readable(name, raw)));
 		}
 		return lines.isEmpty() ? List.of("all records") : List.copyOf(lines);
 	}

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.earthchem.export.security.UserText;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.metrics.ExportMetrics;
@@ -86,9 +87,11 @@ public class Notifier {
 		try {
 			String email = task.ownerEmail();
 			if (email == null || email.isBlank()) {
-				log.info("Export {}: no {} mail sent, owner {} has no email address", task.taskId(), kind,
+				// a token's email claim is kept only when the identity provider verified it (email_verified)
+				log.info("Export {}: no {} mail sent, owner {} has no verified email address", task.taskId(), kind,
 						task.owner());
-				record(task, TaskEventType.NOTIFICATION_FAILED, "no email address for owner " + task.owner());
+				record(task, TaskEventType.NOTIFICATION_FAILED,
+						"no " + kind + " mail sent: owner " + task.owner() + " has no verified email address");
 				return;
 			}
 			String failure = send(task, kind, email.strip(), mail);
@@ -121,9 +124,11 @@ public class Notifier {
 			to.validate();
 		}
 		catch (AddressException ex) {
+			// the address is not valid, so it may hold anything: escaped before it reaches a log line or an event
 			log.warn("Export {}: no {} mail sent, the address of owner {} is not valid: {}", task.taskId(), kind,
-					task.owner(), ex.getMessage());
-			return kind + " mail not sent: the owner's email address '" + email + "' is not valid";
+					task.owner(), UserText.escapeControls(ex.getMessage()));
+			return kind + " mail not sent: the owner's email address '" + UserText.escapeControls(email)
+					+ "' is not valid";
 		}
 		MimeMessage message;
 		try {

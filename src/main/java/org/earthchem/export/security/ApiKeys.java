@@ -90,6 +90,10 @@ public class ApiKeys {
 
 	private ApiKeyInfo store(String key, String owner, String email, Set<String> sources, boolean operator,
 			boolean keepExisting) {
+		if (!OwnerIds.isKeyOwner(owner)) {
+			throw new IllegalArgumentException("an API key's owner must be a name without '" + OwnerIds.REALM_SEPARATOR
+					+ "' (token owners are <realm>" + OwnerIds.REALM_SEPARATOR + "<sub>): " + owner);
+		}
 		String hash = hash(key);
 		ApiKeyInfo info = new ApiKeyInfo(keyId(hash), owner, email, new TreeSet<>(sources), operator,
 				Timestamps.truncate(this.clock.instant()), null);

@@ -48,7 +48,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, ObjectMapper json,
-			ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+			ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -82,7 +82,7 @@ class SecurityConfig {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
-				.jwt((jwt) -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(new JwtCallers())));
+				.jwt((jwt) -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(new JwtCallers(properties.jwt().realm()))));
 		}
 		return http.build();
 	}

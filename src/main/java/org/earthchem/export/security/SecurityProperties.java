@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,12 +20,24 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeys keys the service makes sure exist at start: only the local and test profiles set any (the demo keys)
  * @param apiKeyCacheTtl how long a node remembers what a key stands for (or that it is unknown); a key revoked on
  * another node is refused there after at most this long
+ * @param jwt how the owners of JWT callers are named
  */
 @Validated
 @ConfigurationProperties("export.security")
 public record SecurityProperties(@NotBlank @DefaultValue("export-api-keys") String apiKeyTable,
 		@DefaultValue List<String> allowedOrigins, @DefaultValue List<DemoKey> apiKeys,
-		@NotNull @DefaultValue("10s") Duration apiKeyCacheTtl) {
+		@NotNull @DefaultValue("10s") Duration apiKeyCacheTtl, @Valid @DefaultValue Jwt jwt) {
+
+	/**
+	 * JWT callers own their exports as {@code <realm>:<sub>}; API-key owners never contain {@code :}, so the two
+	 * cannot meet.
+	 *
+	 * @param realm the realm of token owners; unset: the host of the token's issuer ({@code iss}), e.g.
+	 * {@code login.example.org}
+	 */
+	public record Jwt(@Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
+			message = "must be 1 to 100 letters, digits or . _ - (no ':')") String realm) {
+	}
 
 	/**
 	 * A key to have in the table.

@@ -15,6 +15,11 @@ public enum ErrorCode {
 	STORAGE_FAILED,
 	/** An operator abandoned the export (its execution was dead); it does not resume. */
 	ABANDONED,
+	/**
+	 * When the export started, its search matched more rows than one export may hold ({@code export.max-total-rows}):
+	 * the index grew after it was accepted. Not retried; a narrower search is needed.
+	 */
+	TOO_MANY_ROWS,
 	/** A fault inside the service. */
 	INTERNAL_ERROR
 

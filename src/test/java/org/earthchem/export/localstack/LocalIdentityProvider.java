@@ -88,18 +88,29 @@ public final class LocalIdentityProvider implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/jwks.json";
 	}
 
-	/** A signed access token for the service. */
+	/** A signed access token for the service, its email address verified (as the local users' always are). */
 	public String mint(String subject, String email, String scopes, Duration lifetime) {
-		return mint(subject, email, scopes, lifetime, ISSUER, AUDIENCE);
+		return mint(subject, email, true, scopes, lifetime, ISSUER, AUDIENCE);
+	}
+
+	/** A signed access token whose email address the provider has or has not verified ({@code email_verified}). */
+	public String mint(String subject, String email, boolean emailVerified, String scopes, Duration lifetime) {
+		return mint(subject, email, emailVerified, scopes, lifetime, ISSUER, AUDIENCE);
 	}
 
 	/** A signed token with any issuer and audience (tests of what the service refuses). */
 	public String mint(String subject, String email, String scopes, Duration lifetime, String issuer, String audience) {
+		return mint(subject, email, true, scopes, lifetime, issuer, audience);
+	}
+
+	private String mint(String subject, String email, boolean emailVerified, String scopes, Duration lifetime,
+			String issuer, String audience) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
 			.audience(audience)
 			.claim("email", email)
+			.claim("email_verified", emailVerified)
 			.claim("scope", scopes)
 			.issueTime(Date.from(now))
 			.notBeforeTime(Date.from(now.minusSeconds(1)))

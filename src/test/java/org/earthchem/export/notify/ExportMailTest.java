@@ -151,6 +151,23 @@ class ExportMailTest {
 	}
 
 	@Test
+	void lineBreaksAndBidiOverridesInTheQueryAreShownEscapedInBothBodies() {
+		// q = "basalt\r\nBcc: x@evil" then U+202E and "lava", as the canonical query holds it (form-encoded)
+		String query = "material=rock&q=" + java.net.URLEncoder.encode("basalt\r\nBcc: x@evil \u202Elava",
+				java.nio.charset.StandardCharsets.UTF_8);
+
+		ExportMail success = ExportMail.succeeded(succeeded(query), null);
+		ExportMail failure = ExportMail.failed(failed(query), null);
+
+		for (ExportMail mail : List.of(success, failure)) {
+			assertThat(mail.text()).contains("  text: basalt\\r\\nBcc: x@evil \\u202Elava\n")
+				.doesNotContain("\r", "\nBcc", "\u202E");
+			assertThat(mail.html()).contains("<li>text: basalt\\r\\nBcc: x@evil \\u202Elava</li>")
+				.doesNotContain("\r", "\nBcc", "\u202E");
+		}
+	}
+
+	@Test
 	void theHtmlNeverTurnsALinkThatIsNotHttpIntoAnHref() {
 		ExportMail mail = ExportMail.succeeded(succeeded("",
 				List.of(ExportFile.stored("a.csv", 1, 10, SHA_1, "k")

@@ -234,7 +234,8 @@ class NotifierTest extends IntegrationTest {
 		this.notifier.exportFailed(task);
 
 		assertThat(notificationEvents(task)).extracting(TaskEvent::type, TaskEvent::detail)
-			.containsExactly(tuple(TaskEventType.NOTIFICATION_FAILED, "no email address for owner " + this.owner));
+			.containsExactly(tuple(TaskEventType.NOTIFICATION_FAILED,
+					"no failure mail sent: owner " + this.owner + " has no verified email address"));
 	}
 
 	@Test

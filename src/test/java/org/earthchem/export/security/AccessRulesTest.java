@@ -155,13 +155,13 @@ class AccessRulesTest extends IntegrationTest {
 	}
 
 	@Test
-	void aJwtCallerOwnsTheTasksItCreatesUnderItsSubject() {
+	void aJwtCallerOwnsTheTasksItCreatesUnderItsIssuersRealmAndSubject() {
 		String token = stack().tokens().mint("jwt-owner-7", "jwt7@example.org", "export:synthesis", Duration.ofMinutes(5));
 
 		JsonNode created = bearer(token).post().uri("/api/v1/exports/synthesis?columns=sample_id&fileType=json").retrieve()
 			.body(JsonNode.class);
 
-		assertThat(created.path("owner").asString()).isEqualTo("jwt-owner-7");
+		assertThat(created.path("owner").asString()).isEqualTo("localhost:jwt-owner-7");
 		assertThat(bearer(token).get().uri("/api/v1/exports/" + created.path("taskId").asString()).retrieve()
 			.toBodilessEntity()
 			.getStatusCode()

@@ -80,7 +80,7 @@ class CredentialsTest extends IntegrationTest {
 		JsonNode created = bearer(token).post().uri("/api/v1/exports/petdb?columns=igsn&material=glass").retrieve()
 			.body(JsonNode.class);
 
-		assertThat(created.path("owner").asString()).isEqualTo("cli-user");
+		assertThat(created.path("owner").asString()).isEqualTo("localhost:cli-user");
 		assertThat(status(bearer(token), "/api/v1/admin/queue")).isEqualTo(403);
 		assertThat(bearer(token).post().uri("/api/v1/exports/synthesis").retrieve().toBodilessEntity().getStatusCode()
 			.value()).isEqualTo(403);
