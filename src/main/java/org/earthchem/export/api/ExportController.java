@@ -119,8 +119,9 @@ class ExportController {
 			description = "The caller already has as many active exports as allowed (`limit`); retry after "
 					+ "`Retry-After` seconds.")
 	@ApiResponse(responseCode = "503",
-			description = "The search cluster or the queue cannot be reached; nothing was created. Retry after "
-					+ "`Retry-After` seconds.")
+			description = "The search cluster or the queue cannot be reached (`SOURCE_UNAVAILABLE`, "
+					+ "`QUEUE_UNAVAILABLE`), or the service already holds as many waiting exports as it may "
+					+ "(`QUEUE_FULL`, with `limit`); nothing was created. Retry after `Retry-After` seconds.")
 	ResponseEntity<TaskView> create(@PathVariable String source, HttpServletRequest request) {
 		Caller caller = this.callers.resolve(request);
 		SourceDefinition definition = this.searches.exportable(source, caller);
@@ -130,11 +131,12 @@ class ExportController {
 		if (existing.isPresent()) {
 			return ResponseEntity.ok(view(existing.get()));
 		}
-		if (this.tasks.activeTasksOf(caller.owner()).size() >= this.limits.maxActivePerOwner()) {
-			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_ACTIVE_EXPORTS,
-					"You already have " + this.limits.maxActivePerOwner()
-							+ " exports waiting or running. Please wait until one finishes.",
-					Map.of("limit", this.limits.maxActivePerOwner()), "60");
+		// a cheap look first, so that a caller at a cap costs no count; the create below is what holds under races
+		if (this.tasks.activeCount(caller.owner()) >= this.limits.maxActivePerOwner()) {
+			throw tooManyActive();
+		}
+		if (this.tasks.pendingCount() >= this.limits.maxPending()) {
+			throw queueFull();
 		}
 		long matched = this.searches.matchedRows(definition, query);
 		ExportTask task = newTask(definition, query, caller, fileType, matched);
@@ -368,11 +370,34 @@ class ExportController {
 			ExportTask task = ExportTask.pending(TaskIds.newId(definition.name(), query.queryKey(), this.tasks.now()),
 					definition.name(), fileType, query.canonicalQuery(), query.queryKey(), caller.owner(),
 					caller.email(), this.tasks.now(), matched);
-			if (this.tasks.create(task)) {
-				return task;
+			switch (this.tasks.create(task, this.limits.maxActivePerOwner(), this.limits.maxPending())) {
+				case CREATED -> {
+					return task;
+				}
+				case OWNER_AT_LIMIT -> throw tooManyActive();
+				case SERVICE_AT_LIMIT -> throw queueFull();
+				case ID_TAKEN -> {
+					// another id
+				}
 			}
 		}
 		throw new IllegalStateException("could not allocate a unique task id");
+	}
+
+	private ApiException tooManyActive() {
+		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_ACTIVE_EXPORTS,
+				"You already have " + this.limits.maxActivePerOwner()
+						+ " exports waiting or running. Please wait until one finishes.",
+				Map.of("limit", this.limits.maxActivePerOwner()), "60");
+	}
+
+	private ApiException queueFull() {
+		log.warn("Export refused: the service already holds {} waiting exports (export.max-pending)",
+				this.limits.maxPending());
+		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.QUEUE_FULL,
+				"The export service has as many exports waiting as it can hold right now, so the export was not "
+						+ "created. Please try again in a few minutes.",
+				Map.of("limit", this.limits.maxPending()), "120");
 	}
 
 	private ExportTask visibleTask(String taskId, HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package org.earthchem.export.task;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -23,6 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 
 import static org.earthchem.export.task.TaskItems.n;
 import static org.earthchem.export.task.TaskItems.s;
@@ -43,10 +49,25 @@ public class TaskStore {
 
 	private final AtomicLong eventSequence = new AtomicLong();
 
+	private final ActiveCounts counts;
+
+	private final RetryTemplate conflictRetries;
+
+	private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
 	TaskStore(DynamoDbClient dynamoDb, TaskTable table, Clock clock) {
 		this.dynamoDb = dynamoDb;
 		this.table = table;
 		this.clock = clock;
+		this.counts = new ActiveCounts(dynamoDb, table);
+		this.conflictRetries = new RetryTemplate(RetryPolicy.builder()
+			.predicate(TaskStore::isConflict)
+			.maxRetries(10)
+			.delay(Duration.ofMillis(10))
+			.jitter(Duration.ofMillis(10))
+			.multiplier(2)
+			.maxDelay(Duration.ofMillis(500))
+			.build());
 	}
 
 	/** Now, as the store records it (milliseconds). */
@@ -54,45 +75,88 @@ public class TaskStore {
 		return Timestamps.truncate(this.clock.instant());
 	}
 
-	/** Stores a new task with its CREATED event; false when the id is already taken. */
+	/**
+	 * Stores a new task with its CREATED event, counted among its owner's active tasks and the service's Pending ones
+	 * (see {@link ActiveCounts}), with no cap: for tasks put in place directly.
+	 * @return false when the id is already taken
+	 */
 	public boolean create(ExportTask task) {
+		return create(task, null, null) == TaskCreation.CREATED;
+	}
+
+	/**
+	 * Stores a new task with its CREATED event, in one transaction with the counters of its owner's active tasks and
+	 * of the service's Pending tasks, each only while below its cap: two requests racing for the last place cannot
+	 * both have it.
+	 * @param maxActivePerOwner the most Pending or Processing tasks one owner may have (null: no cap)
+	 * @param maxPending the most Pending tasks the service may hold (null: no cap)
+	 */
+	public TaskCreation create(ExportTask task, Integer maxActivePerOwner, Long maxPending) {
+		Map<String, AttributeValue> item = new HashMap<>(TaskItems.toItem(task));
+		item.put(ActiveCounts.COUNTED, AttributeValue.fromBool(true));
 		Put put = Put.builder()
 			.tableName(this.table.name())
-			.item(TaskItems.toItem(task))
+			.item(item)
 			.conditionExpression("attribute_not_exists(#pk)")
 			.expressionAttributeNames(Map.of("#pk", TaskTable.PK))
 			.build();
-		return transact(List.of(TransactWriteItem.builder().put(put).build(),
-				eventWrite(task.taskId(), TaskEventType.CREATED, task.source() + "?" + task.query(), task.createdAt())));
+		// the order of the writes is the order of the cancellation reasons read below
+		List<String> refused = refusals(List.of(TransactWriteItem.builder().put(put).build(),
+				eventWrite(task.taskId(), TaskEventType.CREATED, task.source() + "?" + task.query(), task.createdAt()),
+				this.counts.ownerEnters(task.owner(), maxActivePerOwner), this.counts.pendingEnters(maxPending)));
+		if (refused.isEmpty()) {
+			return TaskCreation.CREATED;
+		}
+		if (CONDITION_FAILED.equals(refused.get(0))) {
+			return TaskCreation.ID_TAKEN;
+		}
+		return CONDITION_FAILED.equals(refused.get(2)) ? TaskCreation.OWNER_AT_LIMIT : TaskCreation.SERVICE_AT_LIMIT;
+	}
+
+	/** The owner's Pending and Processing tasks as counted for the cap (read consistently; no index involved). */
+	public long activeCount(String owner) {
+		return this.counts.active(owner);
+	}
+
+	/** The service's Pending tasks as counted for the cap (read consistently; no index involved). */
+	public long pendingCount() {
+		return this.counts.pending();
 	}
 
 	/**
 	 * Takes back a task that was just created but could not be queued (its request is answered 503): the task and its
-	 * events are removed, as if it had never been asked for. Only while it is still Pending.
+	 * events are removed, as if it had never been asked for, and it leaves the counters. Only while it is still Pending.
 	 * @return false when it is no longer Pending (its message went out after all, and a node took it)
 	 */
 	public boolean withdraw(String taskId) {
-		List<Map<String, AttributeValue>> items = queryAll((r) -> r.keyConditionExpression("#pk = :pk")
-			.expressionAttributeNames(Map.of("#pk", TaskTable.PK))
-			.expressionAttributeValues(Map.of(":pk", s(taskId)))
-			.projectionExpression("#pk, " + TaskTable.SK)
-			.consistentRead(true));
-		try {
-			this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name())
-				.key(key(taskId, TaskTable.TASK_SK))
-				.conditionExpression("#status = :pending")
-				.expressionAttributeNames(Map.of("#status", "status"))
-				.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()))));
-		}
-		catch (ConditionalCheckFailedException ex) {
+		Map<String, AttributeValue> task = countingAttributes(taskId);
+		if (task == null) {
 			return false;
 		}
-		for (Map<String, AttributeValue> item : items) {
-			if (!TaskTable.TASK_SK.equals(item.get(TaskTable.SK).s())) {
-				this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name())
-					.key(Map.of(TaskTable.PK, item.get(TaskTable.PK), TaskTable.SK, item.get(TaskTable.SK))));
-			}
+		boolean counted = task.containsKey(ActiveCounts.COUNTED);
+		List<TransactWriteItem> writes = new ArrayList<>();
+		writes.add(TransactWriteItem.builder()
+			.delete(Delete.builder()
+				.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.conditionExpression("#status = :pending AND " + countedCondition(counted))
+				.expressionAttributeNames(Map.of("#status", "status", "#counted", ActiveCounts.COUNTED))
+				.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label())))
+				.build())
+			.build());
+		if (counted) {
+			writes.addAll(this.counts.forTransition(task.get("owner").s(), TaskStatus.PENDING, TaskStatus.CANCELLED));
 		}
+		if (!transact(writes)) {
+			return false;
+		}
+		queryAll((r) -> r.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
+			.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
+			.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s("EVENT#")))
+			.projectionExpression("#pk, #sk")
+			.consistentRead(true))
+			.forEach((item) -> this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name())
+				.key(Map.of(TaskTable.PK, item.get(TaskTable.PK), TaskTable.SK, item.get(TaskTable.SK)))));
 		return true;
 	}
 
@@ -114,16 +178,67 @@ public class TaskStore {
 			throw new IllegalArgumentException("a task cannot go from " + from.label() + " to " + to.label());
 		}
 		String detail = from.label() + " -> " + to.label() + (change.node() != null ? " on " + change.node() : "");
-		boolean moved = transact(List.of(statusUpdate(taskId, from, to, change),
-				eventWrite(taskId, TaskEventType.STATUS_CHANGED, detail, now())));
+		List<TransactWriteItem> writes = statusChange(taskId, from, to, change);
+		if (writes == null) {
+			return false;
+		}
+		writes.add(eventWrite(taskId, TaskEventType.STATUS_CHANGED, detail, now()));
+		boolean moved = transact(writes);
 		if (moved) {
 			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
 		}
 		return moved;
 	}
 
-	/** The conditional update of a status transition: only if the task is still in {@code from}. */
-	private TransactWriteItem statusUpdate(String taskId, TaskStatus from, TaskStatus to, TaskChange change) {
+	/**
+	 * The writes of a status transition: the conditional update of the task (only if it is still in {@code from}) and
+	 * the counters it moves; null when the task does not exist.
+	 */
+	private List<TransactWriteItem> statusChange(String taskId, TaskStatus from, TaskStatus to, TaskChange change) {
+		boolean entering = !from.isActive() && to.isActive();
+		boolean movesCounters = from.isActive() != to.isActive()
+				|| (from == TaskStatus.PENDING) != (to == TaskStatus.PENDING);
+		List<TransactWriteItem> writes = new ArrayList<>(4);
+		if (!movesCounters) {
+			writes.add(statusUpdate(taskId, from, to, change, null));
+			return writes;
+		}
+		// the owner never changes; whether the task is counted changes only when it enters the active set, which the
+		// condition on the status (and on the mark) excludes from happening between this read and the write
+		Map<String, AttributeValue> task = countingAttributes(taskId);
+		if (task == null) {
+			return null;
+		}
+		boolean counted = task.containsKey(ActiveCounts.COUNTED);
+		writes.add(statusUpdate(taskId, from, to, change, entering ? null : counted));
+		if (counted || entering) {
+			writes.addAll(this.counts.forTransition(task.get("owner").s(), from, to));
+		}
+		return writes;
+	}
+
+	/** The task item's owner and counted mark, read consistently; null when there is no such task. */
+	private Map<String, AttributeValue> countingAttributes(String taskId) {
+		Map<String, AttributeValue> item = this.dynamoDb
+			.getItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.consistentRead(true)
+				.projectionExpression("#owner, #counted")
+				.expressionAttributeNames(Map.of("#owner", "owner", "#counted", ActiveCounts.COUNTED)))
+			.item();
+		return (item == null || item.isEmpty()) ? null : item;
+	}
+
+	private static String countedCondition(boolean counted) {
+		return counted ? "attribute_exists(#counted)" : "attribute_not_exists(#counted)";
+	}
+
+	/**
+	 * The conditional update of a status transition: only if the task is still in {@code from} and, unless
+	 * {@code counted} is null, still counted or not as read. A task entering the active set is marked counted.
+	 */
+	private TransactWriteItem statusUpdate(String taskId, TaskStatus from, TaskStatus to, TaskChange change,
+			Boolean counted) {
 		Map<String, String> names = new HashMap<>();
 		Map<String, AttributeValue> values = new HashMap<>();
 		List<String> sets = new ArrayList<>();
@@ -163,6 +278,14 @@ public class TaskStore {
 			removes.add("errorMessage");
 			removes.add("cancelRequested");
 		}
+		if (!from.isActive() && to.isActive()) {
+			set(sets, names, values, ActiveCounts.COUNTED, AttributeValue.fromBool(true));
+		}
+		String condition = "#status = :from";
+		if (counted != null) {
+			names.put("#counted", ActiveCounts.COUNTED);
+			condition += " AND " + countedCondition(counted);
+		}
 		String expression = "SET " + String.join(", ", sets)
 				+ (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
 		return TransactWriteItem.builder()
@@ -170,7 +293,7 @@ public class TaskStore {
 				.tableName(this.table.name())
 				.key(key(taskId, TaskTable.TASK_SK))
 				.updateExpression(expression)
-				.conditionExpression("#status = :from")
+				.conditionExpression(condition)
 				.expressionAttributeNames(names)
 				.expressionAttributeValues(values)
 				.build())
@@ -321,10 +444,7 @@ public class TaskStore {
 			}
 			ExportTask task = found.get();
 			boolean done = switch (task.status()) {
-				case PENDING -> transact(List.of(
-						eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()),
-						statusUpdate(taskId, TaskStatus.PENDING, TaskStatus.CANCELLED, TaskChange.cancelled(now())),
-						eventWrite(taskId, TaskEventType.STATUS_CHANGED, "Pending -> Cancelled", now())));
+				case PENDING -> cancelPending(taskId, by);
 				case PROCESSING -> transact(List.of(
 						eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()),
 						TransactWriteItem.builder()
@@ -346,6 +466,19 @@ public class TaskStore {
 			// the task moved on between the read and the write: look again
 		}
 		return find(taskId);
+	}
+
+	private boolean cancelPending(String taskId, String by) {
+		List<TransactWriteItem> writes = new ArrayList<>();
+		writes.add(eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()));
+		List<TransactWriteItem> change = statusChange(taskId, TaskStatus.PENDING, TaskStatus.CANCELLED,
+				TaskChange.cancelled(now()));
+		if (change == null) {
+			return true;
+		}
+		writes.addAll(change);
+		writes.add(eventWrite(taskId, TaskEventType.STATUS_CHANGED, "Pending -> Cancelled", now()));
+		return transact(writes);
 	}
 
 	/**
@@ -529,21 +662,40 @@ public class TaskStore {
 		return TransactWriteItem.builder().put(Put.builder().tableName(this.table.name()).item(item).build()).build();
 	}
 
+	/** Runs the writes as one transaction; false when a condition refused it. */
 	private boolean transact(List<TransactWriteItem> writes) {
+		return refusals(writes).isEmpty();
+	}
+
+	/**
+	 * Runs the writes as one transaction, again after a short wait when it collided with another transaction on the
+	 * same items (the counters are shared by every request).
+	 * @return nothing when done; else each write's cancellation reason code, in the order of the writes
+	 */
+	private List<String> refusals(List<TransactWriteItem> writes) {
 		try {
-			this.dynamoDb.transactWriteItems((r) -> r.transactItems(writes));
-			return true;
+			return this.conflictRetries.execute(() -> {
+				try {
+					this.dynamoDb.transactWriteItems((r) -> r.transactItems(writes));
+					return List.<String>of();
+				}
+				catch (TransactionCanceledException ex) {
+					List<String> reasons = ex.cancellationReasons().stream().map(CancellationReason::code).toList();
+					if (reasons.contains(CONDITION_FAILED)) {
+						return reasons;
+					}
+					throw ex;
+				}
+			});
 		}
-		catch (TransactionCanceledException ex) {
-			boolean conditionFailed = ex.cancellationReasons()
-				.stream()
-				.map(CancellationReason::code)
-				.anyMatch("ConditionalCheckFailed"::equals);
-			if (conditionFailed) {
-				return false;
-			}
-			throw ex;
+		catch (RetryException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : new IllegalStateException(ex);
 		}
+	}
+
+	private static boolean isConflict(Throwable failure) {
+		return failure instanceof TransactionCanceledException canceled && canceled.hasCancellationReasons()
+				&& canceled.cancellationReasons().stream().map(CancellationReason::code).anyMatch("TransactionConflict"::equals);
 	}
 
 	private static void set(List<String> sets, Map<String, String> names, Map<String, AttributeValue> values,
