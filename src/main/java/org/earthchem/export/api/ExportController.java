@@ -79,10 +79,13 @@ class ExportController {
 
 	private final StartEstimates startEstimates;
 
+	private final RequestRates rates;
+
 	ExportController(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportBucket bucket,
 			DownloadLinks links, CallerResolver callers, RequestLimits limits, ExportMetrics metrics,
-			StartEstimates startEstimates) {
+			StartEstimates startEstimates, RequestRates rates) {
 		this.searches = searches;
+		this.rates = rates;
 		this.metrics = metrics;
 		this.startEstimates = startEstimates;
 		this.tasks = tasks;
@@ -116,14 +119,17 @@ class ExportController {
 	@ApiResponse(responseCode = "422",
 			description = "The search matches more rows than one export may hold: `matchedRows` and `limit`.")
 	@ApiResponse(responseCode = "429",
-			description = "The caller already has as many active exports as allowed (`limit`); retry after "
-					+ "`Retry-After` seconds.")
+			description = "The caller already has as many active exports as allowed (`TOO_MANY_ACTIVE_EXPORTS`, "
+					+ "`limit`), or sends searches faster than allowed (`TOO_MANY_REQUESTS`, `limit` a minute, "
+					+ "`burst` at once); retry after `Retry-After` seconds.")
 	@ApiResponse(responseCode = "503",
 			description = "The search cluster or the queue cannot be reached (`SOURCE_UNAVAILABLE`, "
 					+ "`QUEUE_UNAVAILABLE`), or the service already holds as many waiting exports as it may "
 					+ "(`QUEUE_FULL`, with `limit`); nothing was created. Retry after `Retry-After` seconds.")
 	ResponseEntity<TaskView> create(@PathVariable String source, HttpServletRequest request) {
 		Caller caller = this.callers.resolve(request);
+		// before anything costs a search
+		this.rates.take(caller.owner());
 		SourceDefinition definition = this.searches.exportable(source, caller);
 		ExportQuery query = this.searches.query(definition, request);
 		String fileType = query.fileType().name().toLowerCase();
