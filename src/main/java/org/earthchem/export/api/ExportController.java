@@ -34,6 +34,7 @@ import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.storage.IssuedLink;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskEventPage;
 import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskPage;
@@ -60,6 +61,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class ExportController {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportController.class);
+
+	/** The most events one call answers, and how many it answers without a {@code limit} (api.md). */
+	private static final int MAX_EVENTS = 1000;
 
 	private final SearchRequests searches;
 
@@ -294,12 +298,51 @@ class ExportController {
 	}
 
 	@GetMapping("/exports/{taskId}/events")
-	@Operation(operationId = "listExportEvents", summary = "Get an export's audit trail, oldest first")
-	@ApiResponse(responseCode = "200", description = "The events.")
+	@Operation(operationId = "listExportEvents", summary = "Get an export's audit trail, oldest first",
+			description = "At most `limit` events a call; when more follow, the `Link` header (`rel=\"next\"`) "
+					+ "points to them.")
+	@ApiResponse(responseCode = "200", description = "The events, oldest first.",
+			headers = @Header(name = HttpHeaders.LINK,
+					description = "`<…/events?limit=…&cursor=…>; rel=\"next\"` while more events follow; absent on "
+							+ "the last page.",
+					schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "400", description = "A bad `limit` or `cursor`: `errors` names it.")
 	@ApiResponse(responseCode = "404", description = "No such export of the caller's.")
-	List<EventView> events(@PathVariable String taskId, HttpServletRequest request) {
+	ResponseEntity<List<EventView>> events(@PathVariable String taskId,
+			@Parameter(description = "Events per page.",
+					schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_EVENTS,
+							defaultValue = "" + MAX_EVENTS)) @RequestParam(name = "limit", required = false) String limit,
+			@Parameter(description = "Where the page starts: the `cursor` of the previous page's `Link` header.")
+			@RequestParam(name = "cursor", required = false) String cursor,
+			HttpServletRequest request) {
+		int pageSize = MAX_EVENTS;
+		if (limit != null) {
+			try {
+				pageSize = Integer.parseInt(limit);
+			}
+			catch (NumberFormatException ex) {
+				pageSize = -1;
+			}
+			if (pageSize < 1 || pageSize > MAX_EVENTS) {
+				throw new InvalidParametersException(
+						List.of(new ParameterError("limit", "must be a whole number from 1 to " + MAX_EVENTS)));
+			}
+		}
 		visibleTask(taskId, request);
-		return this.tasks.events(taskId).stream().map(EventView::of).toList();
+		TaskEventPage page;
+		try {
+			page = this.tasks.events(taskId, pageSize, cursor);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParametersException(List.of(new ParameterError("cursor",
+					"is not a cursor of this export's events; start again without it")));
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (page.nextCursor() != null) {
+			response.header(HttpHeaders.LINK, "<" + request.getRequestURI() + "?limit=" + pageSize + "&cursor="
+					+ page.nextCursor() + ">; rel=\"next\"");
+		}
+		return response.body(page.events().stream().map(EventView::of).toList());
 	}
 
 	@GetMapping("/exports/{taskId}/download")

@@ -1,15 +1,18 @@
 package org.earthchem.export.task;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,11 @@ public class TaskStore {
 	private final RetryTemplate conflictRetries;
 
 	private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+	private static final String EVENT_PREFIX = "EVENT#";
+
+	private static final Pattern EVENT_SORT_KEY = Pattern
+		.compile("EVENT#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#\\d{12,}");
 
 	TaskStore(DynamoDbClient dynamoDb, TaskTable table, Clock clock) {
 		this.dynamoDb = dynamoDb;
@@ -582,6 +590,49 @@ public class TaskStore {
 	}
 
 	/**
+	 * A task's audit trail, oldest first, {@code limit} events at a time from {@code cursor} (null for the first page).
+	 * The cursor is the sort key of the last event handed out, so a page never repeats or skips an event, however many
+	 * are added meanwhile.
+	 * @throws IllegalArgumentException for a cursor this trail did not hand out
+	 */
+	public TaskEventPage events(String taskId, int limit, String cursor) {
+		Map<String, AttributeValue> after = (cursor != null) ? key(taskId, decodeEventCursor(cursor)) : null;
+		// one more than the page: whether another page follows, without handing out a cursor to an empty one
+		List<Map<String, AttributeValue>> items = this.dynamoDb
+			.queryPaginator((r) -> r.tableName(this.table.name())
+				.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
+				.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
+				.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s(EVENT_PREFIX)))
+				.exclusiveStartKey(after)
+				.limit(limit + 1)
+				.consistentRead(true))
+			.items()
+			.stream()
+			.limit(limit + 1L)
+			.toList();
+		List<Map<String, AttributeValue>> page = items.subList(0, Math.min(limit, items.size()));
+		String next = (items.size() > limit)
+				? Base64.getUrlEncoder().withoutPadding().encodeToString(
+						page.get(page.size() - 1).get(TaskTable.SK).s().getBytes(StandardCharsets.UTF_8))
+				: null;
+		return new TaskEventPage(page.stream().map(TaskItems::eventFromItem).toList(), next);
+	}
+
+	private static String decodeEventCursor(String cursor) {
+		String sortKey;
+		try {
+			sortKey = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("not a cursor of this trail: " + cursor, ex);
+		}
+		if (!EVENT_SORT_KEY.matcher(sortKey).matches()) {
+			throw new IllegalArgumentException("not a cursor of this trail: " + cursor);
+		}
+		return sortKey;
+	}
+
+	/**
 	 * Tasks newest first: one owner's, or every owner's when {@code owner} is null, optionally of one status and
 	 * source, {@code limit} at a time from {@code cursor} (null for the first page).
 	 * @throws IllegalArgumentException for a cursor this listing did not hand out
@@ -651,7 +702,7 @@ public class TaskStore {
 
 	private TransactWriteItem eventWrite(String taskId, TaskEventType type, String detail, Instant at) {
 		// the sequence keeps events of the same millisecond in the order they happened on this node
-		String sortKey = "EVENT#" + Timestamps.format(at) + "#"
+		String sortKey = EVENT_PREFIX + Timestamps.format(at) + "#"
 				+ String.format("%012d", this.eventSequence.incrementAndGet());
 		Map<String, AttributeValue> item = new HashMap<>();
 		item.put(TaskTable.PK, s(taskId));
