@@ -401,22 +401,12 @@ public class TaskStore {
 
 	/** How many tasks have this status (a count on the status index, no items read). */
 	public long count(TaskStatus status) {
-		long count = 0;
-		Map<String, AttributeValue> start = null;
-		do {
-			Map<String, AttributeValue> exclusiveStart = start;
-			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
-				.indexName(TaskTable.BY_STATUS)
-				.keyConditionExpression("#status = :status")
-				.expressionAttributeNames(Map.of("#status", "status"))
-				.expressionAttributeValues(Map.of(":status", s(status.label())))
-				.select(Select.COUNT)
-				.exclusiveStartKey(exclusiveStart));
-			count += page.count();
-			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-		}
-		while (start != null);
-		return count;
+		return this.dynamoDb.queryPaginator((r) -> r.tableName(this.table.name())
+			.indexName(TaskTable.BY_STATUS)
+			.keyConditionExpression("#status = :status")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":status", s(status.label())))
+			.select(Select.COUNT)).stream().mapToLong(QueryResponse::count).sum();
 	}
 
 	/** The newest Succeeded tasks, at most {@code limit}, newest first (recent durations for start estimates). */
@@ -683,21 +673,9 @@ public class TaskStore {
 			.scanIndexForward(false)).stream().map(TaskItems::fromItem).toList();
 	}
 
-	/** Every item a query matches, across DynamoDB's pages. */
+	/** Every item a query matches, across DynamoDB's pages (the SDK's paginator fetches them as they are read). */
 	private List<Map<String, AttributeValue>> queryAll(Consumer<QueryRequest.Builder> query) {
-		List<Map<String, AttributeValue>> items = new ArrayList<>();
-		Map<String, AttributeValue> start = null;
-		do {
-			Map<String, AttributeValue> exclusiveStart = start;
-			QueryResponse page = this.dynamoDb.query((r) -> {
-				query.accept(r.tableName(this.table.name()));
-				r.exclusiveStartKey(exclusiveStart);
-			});
-			items.addAll(page.items());
-			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-		}
-		while (start != null);
-		return items;
+		return this.dynamoDb.queryPaginator((r) -> query.accept(r.tableName(this.table.name()))).items().stream().toList();
 	}
 
 	private TransactWriteItem eventWrite(String taskId, TaskEventType type, String detail, Instant at) {
