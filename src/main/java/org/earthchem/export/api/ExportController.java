@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.queue.ExportQueue;
 import org.earthchem.export.queue.StartEstimates;
+import org.earthchem.export.queue.TaskQueue;
 import org.earthchem.export.queue.QueueUnavailableException;
 import org.earthchem.export.security.Caller;
 import org.earthchem.export.security.CallerResolver;
@@ -85,10 +86,13 @@ class ExportController {
 
 	private final RequestRates rates;
 
+	private final TaskQueue taskQueue;
+
 	ExportController(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportBucket bucket,
 			DownloadLinks links, CallerResolver callers, RequestLimits limits, ExportMetrics metrics,
-			StartEstimates startEstimates, RequestRates rates) {
+			StartEstimates startEstimates, RequestRates rates, TaskQueue taskQueue) {
 		this.searches = searches;
+		this.taskQueue = taskQueue;
 		this.rates = rates;
 		this.metrics = metrics;
 		this.startEstimates = startEstimates;
@@ -407,7 +411,7 @@ class ExportController {
 	}
 
 	private TaskView view(ExportTask task) {
-		Integer position = this.tasks.queuePosition(task);
+		Integer position = this.taskQueue.position(task);
 		return TaskView.of(this.links.current(task), position,
 				(position != null) ? this.startEstimates.secondsUntilStart(position) : null);
 	}

@@ -56,6 +56,9 @@ public class TaskStore {
 
 	private final RetryTemplate conflictRetries;
 
+	/** The index of task items by status ({@code status}, {@code createdAt}): the queue in creation order. */
+	public static final String BY_STATUS_INDEX = TaskTable.BY_STATUS;
+
 	private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
 	private static final String EVENT_PREFIX = "EVENT#";
@@ -76,6 +79,21 @@ public class TaskStore {
 			.multiplier(2)
 			.maxDelay(Duration.ofMillis(500))
 			.build());
+	}
+
+	/** The task table's name, for the queue's own queries of the {@code by-status} index. */
+	public String tableName() {
+		return this.table.name();
+	}
+
+	/** The key of a task's item. */
+	public Map<String, AttributeValue> taskKey(String taskId) {
+		return key(taskId, TaskTable.TASK_SK);
+	}
+
+	/** A task from its item, as a query of the table or of an index returns it. */
+	public ExportTask taskFromItem(Map<String, AttributeValue> item) {
+		return TaskItems.fromItem(item);
 	}
 
 	/** Now, as the store records it (milliseconds). */
@@ -368,67 +386,6 @@ public class TaskStore {
 					s(Timestamps.format(before))))).stream().map(TaskItems::fromItem).toList();
 	}
 
-	/** Processing tasks, oldest first. */
-	public List<ExportTask> processingOldestFirst() {
-		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :processing")
-			.expressionAttributeNames(Map.of("#status", "status"))
-			.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label())))
-			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
-	}
-
-	/**
-	 * Pending tasks created before {@code before} whose queue message was never sent (their node died between the two),
-	 * oldest first.
-	 */
-	public List<ExportTask> pendingNotQueued(Instant before) {
-		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :pending AND #created < :before")
-			.filterExpression("attribute_not_exists(queuedAt)")
-			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
-			.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()), ":before",
-					s(Timestamps.format(before))))
-			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
-	}
-
-	/** Records that the task's queue message was sent. */
-	public void markQueued(String taskId) {
-		this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
-			.key(key(taskId, TaskTable.TASK_SK))
-			.updateExpression("SET queuedAt = :now")
-			.expressionAttributeValues(Map.of(":now", s(Timestamps.format(now())))));
-	}
-
-	/** How many tasks have this status (a count on the status index, no items read). */
-	public long count(TaskStatus status) {
-		return this.dynamoDb.queryPaginator((r) -> r.tableName(this.table.name())
-			.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :status")
-			.expressionAttributeNames(Map.of("#status", "status"))
-			.expressionAttributeValues(Map.of(":status", s(status.label())))
-			.select(Select.COUNT)).stream().mapToLong(QueryResponse::count).sum();
-	}
-
-	/** The newest Succeeded tasks, at most {@code limit}, newest first (recent durations for start estimates). */
-	public List<ExportTask> recentlySucceeded(int limit) {
-		return this.dynamoDb.query((r) -> r.tableName(this.table.name())
-			.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :succeeded")
-			.expressionAttributeNames(Map.of("#status", "status"))
-			.expressionAttributeValues(Map.of(":succeeded", s(TaskStatus.SUCCEEDED.label())))
-			.scanIndexForward(false)
-			.limit(limit)).items().stream().map(TaskItems::fromItem).toList();
-	}
-
-	/** Pending tasks, oldest first: the queue. */
-	public List<ExportTask> pendingOldestFirst() {
-		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :pending")
-			.expressionAttributeNames(Map.of("#status", "status"))
-			.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label())))
-			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
-	}
-
 	/**
 	 * Asks for a task to be cancelled: a Pending one becomes Cancelled at once (and never starts); a Processing
 	 * one is marked, and its job stops at its next check wherever it runs. Both leave a CANCEL_REQUESTED event.
@@ -629,29 +586,6 @@ public class TaskStore {
 	 */
 	public TaskPage list(String owner, TaskStatus status, String source, int limit, String cursor) {
 		return new TaskListing(this.dynamoDb, this.table.name()).list(owner, status, source, limit, cursor);
-	}
-
-	/**
-	 * Where a Pending task stands in the queue: 1 is next to start. The queue is the Pending partition of the
-	 * {@code by-status} index in creation order; null when the task is not Pending.
-	 */
-	public Integer queuePosition(ExportTask task) {
-		if (task.status() != TaskStatus.PENDING) {
-			return null;
-		}
-		String createdAt = Timestamps.format(task.createdAt());
-		int ahead = 0;
-		for (Map<String, AttributeValue> item : queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :pending AND #created <= :created")
-			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
-			.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()), ":created", s(createdAt)))
-			.projectionExpression("taskId, createdAt"))) {
-			// tasks of the same millisecond queue in id order
-			if (!item.get("createdAt").s().equals(createdAt) || item.get("taskId").s().compareTo(task.taskId()) < 0) {
-				ahead++;
-			}
-		}
-		return ahead + 1;
 	}
 
 	/** An owner's active (Pending or Processing) task for the same source, query and file type, if any. */
