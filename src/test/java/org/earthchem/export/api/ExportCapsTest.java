@@ -1,7 +1,6 @@
 package org.earthchem.export.api;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,18 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.ExportServiceApplication;
 import org.earthchem.export.support.IntegrationTest;
-import org.earthchem.export.support.TestStack;
+import org.earthchem.export.support.ServiceInThisJvm;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStore;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,11 +110,13 @@ class ExportCapsTest extends IntegrationTest {
 
 	@Test
 	void aRequestBeyondTheServicesPendingCapIsRefusedWith503AndRetryAfterUntilOneLeavesPending() {
-		try (ConfigurableApplicationContext service = serviceWithPendingCap(2)) {
-			TaskStore tasks = service.getBean(TaskStore.class);
+		// a task table of its own: the Pending count is only this test's
+		try (ServiceInThisJvm service = ServiceInThisJvm.start(Map.of("export.max-pending", "2",
+				"export.dynamodb.table-name", "pending-cap-" + UUID.randomUUID()))) {
+			TaskStore tasks = service.bean(TaskStore.class);
 			// two tasks stored without a message: they stay Pending until cancelled
 			List<String> waiting = List.of(storePending(tasks), storePending(tasks));
-			RestClient client = client(service);
+			RestClient client = service.http(PETDB_KEY);
 
 			ResponseEntity<JsonNode> refused = client.post()
 				.uri("/api/v1/sources/petdb/exports?columns=sample_id&sio2.max=71")
@@ -146,15 +142,7 @@ class ExportCapsTest extends IntegrationTest {
 
 	/** A key of an owner of its own, so that no other test's exports count toward its cap. */
 	private String newOwnerKey() {
-		String owner = "caps-" + UUID.randomUUID();
-		ResponseEntity<JsonNode> issued = http(OPERATOR_KEY).post()
-			.uri("/api/v1/admin/api-keys")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("owner", owner, "email", owner + "@example.org", "sources", List.of("petdb")))
-			.retrieve()
-			.toEntity(JsonNode.class);
-		assertThat(issued.getStatusCode().value()).isEqualTo(201);
-		return issued.getBody().path("key").asString();
+		return ServiceInThisJvm.newOwnerKey(http(OPERATOR_KEY), "caps", List.of("petdb"));
 	}
 
 	private static String storePending(TaskStore tasks) {
@@ -163,36 +151,6 @@ class ExportCapsTest extends IntegrationTest {
 				"q=" + queryKey, queryKey, "caps-" + queryKey, null, tasks.now(), 10L);
 		assertThat(tasks.create(task)).isTrue();
 		return task.taskId();
-	}
-
-	/**
-	 * A service of its own with a small cap on Pending exports: a task table and a queue of its own, so that the
-	 * Pending count is only this test's, and its listener takes no message of the shared service's.
-	 */
-	private static ConfigurableApplicationContext serviceWithPendingCap(int maxPending) {
-		String name = "pending-cap-" + UUID.randomUUID().toString().substring(0, 8);
-		Map<String, String> properties = new LinkedHashMap<>(TestStack.get().properties());
-		properties.put("server.port", "0");
-		properties.put("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-		properties.put("export.dynamodb.table-name", name);
-		properties.put("export.queue.name", name + ".fifo");
-		properties.put("export.queue.dead-letter-name", name + "-dlq.fifo");
-		properties.put("export.max-pending", String.valueOf(maxPending));
-		// as command-line arguments: the builder's properties() are defaults, which application*.yml would override
-		List<String> args = new ArrayList<>();
-		properties.forEach((property, value) -> args.add("--" + property + "=" + value));
-		return new SpringApplicationBuilder(ExportServiceApplication.class).profiles("test")
-			.run(args.toArray(String[]::new));
-	}
-
-	private static RestClient client(ConfigurableApplicationContext service) {
-		return RestClient.builder()
-			.requestFactory(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.defaultHeader("X-API-Key", PETDB_KEY)
-			.build();
 	}
 
 }

@@ -1,24 +1,17 @@
 package org.earthchem.export.api;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.ExportServiceApplication;
+import org.earthchem.export.support.ServiceInThisJvm;
 import org.earthchem.export.support.TestStack;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,23 +24,12 @@ class RequestRateLimitTest {
 
 	private static final String COUNT = "/api/v1/sources/petdb/count?columns=sample_id";
 
-	private static ConfigurableApplicationContext service;
+	private static ServiceInThisJvm service;
 
 	@BeforeAll
 	static void startServiceWithALowLimit() {
-		String name = "rate-limit-" + UUID.randomUUID().toString().substring(0, 8);
-		Map<String, String> properties = new LinkedHashMap<>(TestStack.get().properties());
-		properties.put("server.port", "0");
-		properties.put("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-		// a queue of its own: its listener takes no message of the shared service's
-		properties.put("export.queue.name", name + ".fifo");
-		properties.put("export.queue.dead-letter-name", name + "-dlq.fifo");
-		properties.put("export.rate-limit.requests-per-minute", "1");
-		properties.put("export.rate-limit.burst", "2");
-		List<String> args = new ArrayList<>();
-		properties.forEach((property, value) -> args.add("--" + property + "=" + value));
-		service = new SpringApplicationBuilder(ExportServiceApplication.class).profiles("test")
-			.run(args.toArray(String[]::new));
+		service = ServiceInThisJvm.start(Map.of("export.rate-limit.requests-per-minute", "1",
+				"export.rate-limit.burst", "2"));
 	}
 
 	@AfterAll
@@ -111,25 +93,11 @@ class RequestRateLimitTest {
 
 	/** A key of an owner of its own: each test starts with a full bucket. */
 	private static String newOwnerKey() {
-		String owner = "rate-" + UUID.randomUUID();
-		ResponseEntity<JsonNode> issued = client("operator-demo-key").post()
-			.uri("/api/v1/admin/api-keys")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("owner", owner, "email", owner + "@example.org", "sources", List.of("petdb")))
-			.retrieve()
-			.toEntity(JsonNode.class);
-		assertThat(issued.getStatusCode().value()).isEqualTo(201);
-		return issued.getBody().path("key").asString();
+		return ServiceInThisJvm.newOwnerKey(service.http("operator-demo-key"), "rate", List.of("petdb"));
 	}
 
 	private static RestClient client(String apiKey) {
-		return RestClient.builder()
-			.requestFactory(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.defaultHeader("X-API-Key", apiKey)
-			.build();
+		return service.http(apiKey);
 	}
 
 }
