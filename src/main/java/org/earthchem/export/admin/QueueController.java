@@ -9,8 +9,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.earthchem.export.queue.ExportQueue;
+import org.earthchem.export.queue.TaskQueue;
 import org.earthchem.export.task.ExportTask;
-import org.earthchem.export.task.TaskStore;
 import org.earthchem.export.task.Timestamps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -21,13 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class QueueController {
 
-	private final TaskStore tasks;
+	private final TaskQueue tasks;
 
 	private final int workers;
 
 	private final ExportQueue queue;
 
-	QueueController(TaskStore tasks, @Value("${export.workers:3}") int workers, ExportQueue queue) {
+	QueueController(TaskQueue tasks, @Value("${export.workers:3}") int workers, ExportQueue queue) {
 		this.tasks = tasks;
 		this.workers = workers;
 		this.queue = queue;

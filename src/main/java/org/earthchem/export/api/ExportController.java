@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.queue.ExportQueue;
 import org.earthchem.export.queue.StartEstimates;
+import org.earthchem.export.queue.TaskQueue;
 import org.earthchem.export.queue.QueueUnavailableException;
 import org.earthchem.export.security.Caller;
 import org.earthchem.export.security.CallerResolver;
@@ -34,6 +35,7 @@ import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.storage.IssuedLink;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskEventPage;
 import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskPage;
@@ -61,6 +63,9 @@ class ExportController {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportController.class);
 
+	/** The most events one call answers, and how many it answers without a {@code limit} (api.md). */
+	private static final int MAX_EVENTS = 1000;
+
 	private final SearchRequests searches;
 
 	private final TaskStore tasks;
@@ -79,10 +84,16 @@ class ExportController {
 
 	private final StartEstimates startEstimates;
 
+	private final RequestRates rates;
+
+	private final TaskQueue taskQueue;
+
 	ExportController(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportBucket bucket,
 			DownloadLinks links, CallerResolver callers, RequestLimits limits, ExportMetrics metrics,
-			StartEstimates startEstimates) {
+			StartEstimates startEstimates, RequestRates rates, TaskQueue taskQueue) {
 		this.searches = searches;
+		this.taskQueue = taskQueue;
+		this.rates = rates;
 		this.metrics = metrics;
 		this.startEstimates = startEstimates;
 		this.tasks = tasks;
@@ -116,13 +127,17 @@ class ExportController {
 	@ApiResponse(responseCode = "422",
 			description = "The search matches more rows than one export may hold: `matchedRows` and `limit`.")
 	@ApiResponse(responseCode = "429",
-			description = "The caller already has as many active exports as allowed (`limit`); retry after "
-					+ "`Retry-After` seconds.")
+			description = "The caller already has as many active exports as allowed (`TOO_MANY_ACTIVE_EXPORTS`, "
+					+ "`limit`), or sends searches faster than allowed (`TOO_MANY_REQUESTS`, `limit` a minute, "
+					+ "`burst` at once); retry after `Retry-After` seconds.")
 	@ApiResponse(responseCode = "503",
-			description = "The search cluster or the queue cannot be reached; nothing was created. Retry after "
-					+ "`Retry-After` seconds.")
+			description = "The search cluster or the queue cannot be reached (`SOURCE_UNAVAILABLE`, "
+					+ "`QUEUE_UNAVAILABLE`), or the service already holds as many waiting exports as it may "
+					+ "(`QUEUE_FULL`, with `limit`); nothing was created. Retry after `Retry-After` seconds.")
 	ResponseEntity<TaskView> create(@PathVariable String source, HttpServletRequest request) {
 		Caller caller = this.callers.resolve(request);
+		// before anything costs a search
+		this.rates.take(caller.owner());
 		SourceDefinition definition = this.searches.exportable(source, caller);
 		ExportQuery query = this.searches.query(definition, request);
 		String fileType = query.fileType().name().toLowerCase();
@@ -130,11 +145,12 @@ class ExportController {
 		if (existing.isPresent()) {
 			return ResponseEntity.ok(view(existing.get()));
 		}
-		if (this.tasks.activeTasksOf(caller.owner()).size() >= this.limits.maxActivePerOwner()) {
-			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_ACTIVE_EXPORTS,
-					"You already have " + this.limits.maxActivePerOwner()
-							+ " exports waiting or running. Please wait until one finishes.",
-					Map.of("limit", this.limits.maxActivePerOwner()), "60");
+		// a cheap look first, so that a caller at a cap costs no count; the create below is what holds under races
+		if (this.tasks.activeCount(caller.owner()) >= this.limits.maxActivePerOwner()) {
+			throw tooManyActive();
+		}
+		if (this.tasks.pendingCount() >= this.limits.maxPending()) {
+			throw queueFull();
 		}
 		long matched = this.searches.matchedRows(definition, query);
 		ExportTask task = newTask(definition, query, caller, fileType, matched);
@@ -286,12 +302,51 @@ class ExportController {
 	}
 
 	@GetMapping("/exports/{taskId}/events")
-	@Operation(operationId = "listExportEvents", summary = "Get an export's audit trail, oldest first")
-	@ApiResponse(responseCode = "200", description = "The events.")
+	@Operation(operationId = "listExportEvents", summary = "Get an export's audit trail, oldest first",
+			description = "At most `limit` events a call; when more follow, the `Link` header (`rel=\"next\"`) "
+					+ "points to them.")
+	@ApiResponse(responseCode = "200", description = "The events, oldest first.",
+			headers = @Header(name = HttpHeaders.LINK,
+					description = "`<…/events?limit=…&cursor=…>; rel=\"next\"` while more events follow; absent on "
+							+ "the last page.",
+					schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "400", description = "A bad `limit` or `cursor`: `errors` names it.")
 	@ApiResponse(responseCode = "404", description = "No such export of the caller's.")
-	List<EventView> events(@PathVariable String taskId, HttpServletRequest request) {
+	ResponseEntity<List<EventView>> events(@PathVariable String taskId,
+			@Parameter(description = "Events per page.",
+					schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_EVENTS,
+							defaultValue = "" + MAX_EVENTS)) @RequestParam(name = "limit", required = false) String limit,
+			@Parameter(description = "Where the page starts: the `cursor` of the previous page's `Link` header.")
+			@RequestParam(name = "cursor", required = false) String cursor,
+			HttpServletRequest request) {
+		int pageSize = MAX_EVENTS;
+		if (limit != null) {
+			try {
+				pageSize = Integer.parseInt(limit);
+			}
+			catch (NumberFormatException ex) {
+				pageSize = -1;
+			}
+			if (pageSize < 1 || pageSize > MAX_EVENTS) {
+				throw new InvalidParametersException(
+						List.of(new ParameterError("limit", "must be a whole number from 1 to " + MAX_EVENTS)));
+			}
+		}
 		visibleTask(taskId, request);
-		return this.tasks.events(taskId).stream().map(EventView::of).toList();
+		TaskEventPage page;
+		try {
+			page = this.tasks.events(taskId, pageSize, cursor);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParametersException(List.of(new ParameterError("cursor",
+					"is not a cursor of this export's events; start again without it")));
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (page.nextCursor() != null) {
+			response.header(HttpHeaders.LINK, "<" + request.getRequestURI() + "?limit=" + pageSize + "&cursor="
+					+ page.nextCursor() + ">; rel=\"next\"");
+		}
+		return response.body(page.events().stream().map(EventView::of).toList());
 	}
 
 	@GetMapping("/exports/{taskId}/download")
@@ -356,7 +411,7 @@ class ExportController {
 	}
 
 	private TaskView view(ExportTask task) {
-		Integer position = this.tasks.queuePosition(task);
+		Integer position = this.taskQueue.position(task);
 		return TaskView.of(this.links.current(task), position,
 				(position != null) ? this.startEstimates.secondsUntilStart(position) : null);
 	}
@@ -368,11 +423,34 @@ class ExportController {
 			ExportTask task = ExportTask.pending(TaskIds.newId(definition.name(), query.queryKey(), this.tasks.now()),
 					definition.name(), fileType, query.canonicalQuery(), query.queryKey(), caller.owner(),
 					caller.email(), this.tasks.now(), matched);
-			if (this.tasks.create(task)) {
-				return task;
+			switch (this.tasks.create(task, this.limits.maxActivePerOwner(), this.limits.maxPending())) {
+				case CREATED -> {
+					return task;
+				}
+				case OWNER_AT_LIMIT -> throw tooManyActive();
+				case SERVICE_AT_LIMIT -> throw queueFull();
+				case ID_TAKEN -> {
+					// another id
+				}
 			}
 		}
 		throw new IllegalStateException("could not allocate a unique task id");
+	}
+
+	private ApiException tooManyActive() {
+		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_ACTIVE_EXPORTS,
+				"You already have " + this.limits.maxActivePerOwner()
+						+ " exports waiting or running. Please wait until one finishes.",
+				Map.of("limit", this.limits.maxActivePerOwner()), "60");
+	}
+
+	private ApiException queueFull() {
+		log.warn("Export refused: the service already holds {} waiting exports (export.max-pending)",
+				this.limits.maxPending());
+		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.QUEUE_FULL,
+				"The export service has as many exports waiting as it can hold right now, so the export was not "
+						+ "created. Please try again in a few minutes.",
+				Map.of("limit", this.limits.maxPending()), "120");
 	}
 
 	private ExportTask visibleTask(String taskId, HttpServletRequest request) {

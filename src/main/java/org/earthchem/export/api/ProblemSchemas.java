@@ -38,8 +38,8 @@ final class ProblemSchemas {
 				.description("The request the problem occurred in."))
 			.addProperty("code", new StringSchema()
 				.description("What went wrong, for clients to branch on: e.g. `INVALID_PARAMETERS`, `UNKNOWN_SOURCE`, "
-						+ "`TASK_NOT_FOUND`, `TOO_MANY_ROWS`, `TOO_MANY_ACTIVE_EXPORTS`, `SOURCE_UNAVAILABLE`, "
-						+ "`QUEUE_UNAVAILABLE`, `UNAUTHENTICATED`, `NOT_ALLOWED`. New codes may be added.")
+						+ "`TASK_NOT_FOUND`, `TOO_MANY_ROWS`, `TOO_MANY_ACTIVE_EXPORTS`, `TOO_MANY_REQUESTS`, `SOURCE_UNAVAILABLE`, "
+						+ "`QUEUE_UNAVAILABLE`, `QUEUE_FULL`, `UNAUTHENTICATED`, `NOT_ALLOWED`. New codes may be added.")
 				.example("INVALID_PARAMETERS"))
 			.addProperty("traceId", new StringSchema()
 				.description("The request's trace id: quote it when asking the operators about a failure."))
@@ -48,7 +48,10 @@ final class ProblemSchemas {
 			.addProperty("matchedRows", new IntegerSchema().format("int64")
 				.description("For `TOO_MANY_ROWS`: the rows the search matches."))
 			.addProperty("limit", new IntegerSchema().format("int64")
-				.description("For `TOO_MANY_ROWS` and `TOO_MANY_ACTIVE_EXPORTS`: the limit that was reached."));
+				.description("For `TOO_MANY_ROWS`, `TOO_MANY_ACTIVE_EXPORTS` and `QUEUE_FULL`: the limit that was reached; for "
+						+ "`TOO_MANY_REQUESTS`, the requests allowed a minute."))
+			.addProperty("burst", new IntegerSchema()
+				.description("For `TOO_MANY_REQUESTS`: the requests allowed at once after a quiet spell."));
 	}
 
 	private static Schema<?> parameterProblem() {

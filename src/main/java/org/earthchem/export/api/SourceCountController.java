@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.earthchem.export.security.Caller;
 import org.earthchem.export.security.CallerResolver;
 import org.earthchem.export.source.ExportQuery;
 import org.earthchem.export.source.SourceDefinition;
@@ -22,9 +23,12 @@ class SourceCountController {
 
 	private final CallerResolver callers;
 
-	SourceCountController(SearchRequests searches, CallerResolver callers) {
+	private final RequestRates rates;
+
+	SourceCountController(SearchRequests searches, CallerResolver callers, RequestRates rates) {
 		this.searches = searches;
 		this.callers = callers;
+		this.rates = rates;
 	}
 
 	/**
@@ -50,10 +54,16 @@ class SourceCountController {
 	@ApiResponse(responseCode = "404", description = "Unknown source.")
 	@ApiResponse(responseCode = "422",
 			description = "The search matches more rows than one export may hold: `matchedRows` and `limit`.")
+	@ApiResponse(responseCode = "429",
+			description = "The caller sends searches faster than allowed (`TOO_MANY_REQUESTS`, `limit` a minute, "
+					+ "`burst` at once); retry after `Retry-After` seconds.")
 	@ApiResponse(responseCode = "503",
 			description = "The search cluster cannot be reached. Retry after `Retry-After` seconds.")
 	SourceCount count(@PathVariable String source, HttpServletRequest request) {
-		SourceDefinition definition = this.searches.exportable(source, this.callers.resolve(request));
+		Caller caller = this.callers.resolve(request);
+		// before anything costs a search
+		this.rates.take(caller.owner());
+		SourceDefinition definition = this.searches.exportable(source, caller);
 		ExportQuery query = this.searches.query(definition, request);
 		long matched = this.searches.matchedRows(definition, query);
 		return new SourceCount(definition.name(), query.canonicalQuery(), matched, this.searches.rowLimit());

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 
 import org.earthchem.export.task.ExportTask;
-import org.earthchem.export.task.TaskStore;
 
 /**
  * The queue every node takes exports from: one SQS FIFO message per task attempt. Each task is a message group of its
@@ -23,11 +22,11 @@ public class ExportQueue {
 
 	private final QueueProperties properties;
 
-	private final TaskStore tasks;
+	private final TaskQueue tasks;
 
 	private final QueueSetup setup;
 
-	ExportQueue(SqsTemplate sqs, QueueProperties properties, TaskStore tasks, QueueSetup setup) {
+	ExportQueue(SqsTemplate sqs, QueueProperties properties, TaskQueue tasks, QueueSetup setup) {
 		this.sqs = sqs;
 		this.properties = properties;
 		this.tasks = tasks;

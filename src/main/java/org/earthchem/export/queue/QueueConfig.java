@@ -10,6 +10,7 @@ import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.earthchem.export.job.ExportJobProperties;
@@ -64,8 +65,14 @@ class QueueConfig {
 	}
 
 	@Bean
-	ExportQueue exportQueue(SqsTemplate sqsTemplate, QueueProperties properties, TaskStore tasks, QueueSetup queueSetup) {
-		return new ExportQueue(sqsTemplate, properties, tasks, queueSetup);
+	TaskQueue taskQueue(DynamoDbClient dynamoDb, TaskStore tasks) {
+		return new TaskQueue(dynamoDb, tasks);
+	}
+
+	@Bean
+	ExportQueue exportQueue(SqsTemplate sqsTemplate, QueueProperties properties, TaskQueue taskQueue,
+			QueueSetup queueSetup) {
+		return new ExportQueue(sqsTemplate, properties, taskQueue, queueSetup);
 	}
 
 	@Bean
@@ -80,19 +87,19 @@ class QueueConfig {
 	}
 
 	@Bean
-	QueueReconciler queueReconciler(TaskStore tasks, ExportQueue exportQueue, ExportWorker exportWorker,
-			QueueProperties properties) {
-		return new QueueReconciler(tasks, exportQueue, exportWorker, properties.reconcileInterval());
+	QueueReconciler queueReconciler(TaskStore tasks, TaskQueue taskQueue, ExportQueue exportQueue,
+			ExportWorker exportWorker, QueueProperties properties) {
+		return new QueueReconciler(tasks, taskQueue, exportQueue, exportWorker, properties.reconcileInterval());
 	}
 
 	@Bean
-	StartEstimates startEstimates(TaskStore tasks, @Value("${export.workers:3}") int workers) {
-		return new StartEstimates(tasks, workers, java.time.Clock.systemUTC());
+	StartEstimates startEstimates(TaskQueue taskQueue, @Value("${export.workers:3}") int workers) {
+		return new StartEstimates(taskQueue, workers, java.time.Clock.systemUTC());
 	}
 
 	@Bean
-	QueueGauges queueGauges(TaskStore tasks, ExportQueue exportQueue, MeterRegistry registry) {
-		return new QueueGauges(tasks, exportQueue, registry);
+	QueueGauges queueGauges(TaskQueue taskQueue, ExportQueue exportQueue, MeterRegistry registry) {
+		return new QueueGauges(taskQueue, exportQueue, registry);
 	}
 
 	@Bean

@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.earthchem.export.task.TaskStatus;
-import org.earthchem.export.task.TaskStore;
 
 /**
  * The gauges of the shared queue, the same on every node: {@code export_tasks_pending} (tasks waiting for a worker)
@@ -19,7 +17,7 @@ class QueueGauges {
 
 	private static final Logger log = LoggerFactory.getLogger(QueueGauges.class);
 
-	private final TaskStore tasks;
+	private final TaskQueue tasks;
 
 	private final ExportQueue queue;
 
@@ -27,7 +25,7 @@ class QueueGauges {
 
 	private final AtomicLong deadLetters = new AtomicLong();
 
-	QueueGauges(TaskStore tasks, ExportQueue queue, MeterRegistry registry) {
+	QueueGauges(TaskQueue tasks, ExportQueue queue, MeterRegistry registry) {
 		this.tasks = tasks;
 		this.queue = queue;
 		Gauge.builder("export.tasks.pending", this.pending, AtomicLong::get)
@@ -40,7 +38,7 @@ class QueueGauges {
 
 	void refresh() {
 		try {
-			this.pending.set(this.tasks.count(TaskStatus.PENDING));
+			this.pending.set(this.tasks.pendingCount());
 			Long depth = this.queue.deadLetters();
 			if (depth != null) {
 				this.deadLetters.set(depth);

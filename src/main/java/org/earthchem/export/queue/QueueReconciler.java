@@ -22,6 +22,8 @@ class QueueReconciler {
 
 	private final TaskStore tasks;
 
+	private final TaskQueue queued;
+
 	private final ExportQueue queue;
 
 	private final ExportWorker worker;
@@ -31,8 +33,9 @@ class QueueReconciler {
 	/**
 	 * @param grace how old an unqueued task must be before it is sent: younger ones may still be on their way
 	 */
-	QueueReconciler(TaskStore tasks, ExportQueue queue, ExportWorker worker, Duration grace) {
+	QueueReconciler(TaskStore tasks, TaskQueue queued, ExportQueue queue, ExportWorker worker, Duration grace) {
 		this.tasks = tasks;
+		this.queued = queued;
 		this.queue = queue;
 		this.worker = worker;
 		this.grace = grace;
@@ -41,7 +44,7 @@ class QueueReconciler {
 	/** Queues the Pending tasks never queued. */
 	void sendUnqueued() {
 		try {
-			send(this.tasks.pendingNotQueued(this.tasks.now().minus(this.grace)));
+			send(this.queued.pendingNotQueued(this.tasks.now().minus(this.grace)));
 		}
 		catch (RuntimeException ex) {
 			log.warn("The queue reconciler failed; it runs again later: {}", ex.getMessage());
@@ -51,10 +54,10 @@ class QueueReconciler {
 	/** At start, for a queue that began empty: every active task is queued again. */
 	void resendActive() {
 		try {
-			for (ExportTask task : this.tasks.processingOldestFirst()) {
+			for (ExportTask task : this.queued.processingOldestFirst()) {
 				this.worker.takeOverAbandoned(task);
 			}
-			send(this.tasks.pendingOldestFirst());
+			send(this.queued.pendingOldestFirst());
 		}
 		catch (RuntimeException ex) {
 			log.error("Exports of the previous run could not be queued again", ex);

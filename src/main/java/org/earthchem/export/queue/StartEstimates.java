@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 import org.earthchem.export.task.ExportTask;
-import org.earthchem.export.task.TaskStore;
 
 /**
  * When a Pending export is expected to start: its place in the queue, the time left of the exports running now, and
@@ -21,7 +20,7 @@ public class StartEstimates {
 
 	private static final int RECENT = 20;
 
-	private final TaskStore tasks;
+	private final TaskQueue tasks;
 
 	private final int workers;
 
@@ -29,7 +28,7 @@ public class StartEstimates {
 
 	private volatile Snapshot snapshot;
 
-	StartEstimates(TaskStore tasks, int workers, Clock clock) {
+	StartEstimates(TaskQueue tasks, int workers, Clock clock) {
 		this.tasks = tasks;
 		this.workers = workers;
 		this.clock = clock;

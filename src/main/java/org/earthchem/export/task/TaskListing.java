@@ -13,7 +13,6 @@ import java.util.PriorityQueue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Lists tasks newest first from the sparse indexes: one owner's partition of {@code by-owner}, or, for every owner,
@@ -111,11 +110,8 @@ final class TaskListing {
 
 		private final Position after;
 
-		private Iterator<Map<String, AttributeValue>> page = List.<Map<String, AttributeValue>>of().iterator();
-
-		private Map<String, AttributeValue> lastKey;
-
-		private boolean exhausted;
+		/** The partition's items, read a DynamoDB page at a time by the SDK's paginator as the merge asks. */
+		private Iterator<Map<String, AttributeValue>> items;
 
 		private ExportTask next;
 
@@ -155,25 +151,16 @@ final class TaskListing {
 
 		@Override
 		public boolean hasNext() {
-			while (this.next == null) {
-				if (!this.page.hasNext()) {
-					if (this.exhausted) {
-						return false;
-					}
-					QueryResponse response = TaskListing.this.dynamoDb
-						.query(this.query.exclusiveStartKey(this.lastKey).build());
-					this.page = response.items().iterator();
-					this.lastKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-							? response.lastEvaluatedKey() : null;
-					this.exhausted = this.lastKey == null;
-					continue;
-				}
-				ExportTask task = TaskItems.fromItem(this.page.next());
+			if (this.items == null) {
+				this.items = TaskListing.this.dynamoDb.queryPaginator(this.query.build()).items().iterator();
+			}
+			while (this.next == null && this.items.hasNext()) {
+				ExportTask task = TaskItems.fromItem(this.items.next());
 				if (this.after == null || this.after.isBefore(task)) {
 					this.next = task;
 				}
 			}
-			return true;
+			return this.next != null;
 		}
 
 		@Override

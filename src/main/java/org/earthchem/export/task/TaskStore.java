@@ -1,14 +1,18 @@
 package org.earthchem.export.task;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -23,6 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 
 import static org.earthchem.export.task.TaskItems.n;
 import static org.earthchem.export.task.TaskItems.s;
@@ -43,10 +52,48 @@ public class TaskStore {
 
 	private final AtomicLong eventSequence = new AtomicLong();
 
+	private final ActiveCounts counts;
+
+	private final RetryTemplate conflictRetries;
+
+	/** The index of task items by status ({@code status}, {@code createdAt}): the queue in creation order. */
+	public static final String BY_STATUS_INDEX = TaskTable.BY_STATUS;
+
+	private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+	private static final String EVENT_PREFIX = "EVENT#";
+
+	private static final Pattern EVENT_SORT_KEY = Pattern
+		.compile("EVENT#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#\\d{12,}");
+
 	TaskStore(DynamoDbClient dynamoDb, TaskTable table, Clock clock) {
 		this.dynamoDb = dynamoDb;
 		this.table = table;
 		this.clock = clock;
+		this.counts = new ActiveCounts(dynamoDb, table);
+		this.conflictRetries = new RetryTemplate(RetryPolicy.builder()
+			.predicate(TaskStore::isConflict)
+			.maxRetries(10)
+			.delay(Duration.ofMillis(10))
+			.jitter(Duration.ofMillis(10))
+			.multiplier(2)
+			.maxDelay(Duration.ofMillis(500))
+			.build());
+	}
+
+	/** The task table's name, for the queue's own queries of the {@code by-status} index. */
+	public String tableName() {
+		return this.table.name();
+	}
+
+	/** The key of a task's item. */
+	public Map<String, AttributeValue> taskKey(String taskId) {
+		return key(taskId, TaskTable.TASK_SK);
+	}
+
+	/** A task from its item, as a query of the table or of an index returns it. */
+	public ExportTask taskFromItem(Map<String, AttributeValue> item) {
+		return TaskItems.fromItem(item);
 	}
 
 	/** Now, as the store records it (milliseconds). */
@@ -54,45 +101,88 @@ public class TaskStore {
 		return Timestamps.truncate(this.clock.instant());
 	}
 
-	/** Stores a new task with its CREATED event; false when the id is already taken. */
+	/**
+	 * Stores a new task with its CREATED event, counted among its owner's active tasks and the service's Pending ones
+	 * (see {@link ActiveCounts}), with no cap: for tasks put in place directly.
+	 * @return false when the id is already taken
+	 */
 	public boolean create(ExportTask task) {
+		return create(task, null, null) == TaskCreation.CREATED;
+	}
+
+	/**
+	 * Stores a new task with its CREATED event, in one transaction with the counters of its owner's active tasks and
+	 * of the service's Pending tasks, each only while below its cap: two requests racing for the last place cannot
+	 * both have it.
+	 * @param maxActivePerOwner the most Pending or Processing tasks one owner may have (null: no cap)
+	 * @param maxPending the most Pending tasks the service may hold (null: no cap)
+	 */
+	public TaskCreation create(ExportTask task, Integer maxActivePerOwner, Long maxPending) {
+		Map<String, AttributeValue> item = new HashMap<>(TaskItems.toItem(task));
+		item.put(ActiveCounts.COUNTED, AttributeValue.fromBool(true));
 		Put put = Put.builder()
 			.tableName(this.table.name())
-			.item(TaskItems.toItem(task))
+			.item(item)
 			.conditionExpression("attribute_not_exists(#pk)")
 			.expressionAttributeNames(Map.of("#pk", TaskTable.PK))
 			.build();
-		return transact(List.of(TransactWriteItem.builder().put(put).build(),
-				eventWrite(task.taskId(), TaskEventType.CREATED, task.source() + "?" + task.query(), task.createdAt())));
+		// the order of the writes is the order of the cancellation reasons read below
+		List<String> refused = refusals(List.of(TransactWriteItem.builder().put(put).build(),
+				eventWrite(task.taskId(), TaskEventType.CREATED, task.source() + "?" + task.query(), task.createdAt()),
+				this.counts.ownerEnters(task.owner(), maxActivePerOwner), this.counts.pendingEnters(maxPending)));
+		if (refused.isEmpty()) {
+			return TaskCreation.CREATED;
+		}
+		if (CONDITION_FAILED.equals(refused.get(0))) {
+			return TaskCreation.ID_TAKEN;
+		}
+		return CONDITION_FAILED.equals(refused.get(2)) ? TaskCreation.OWNER_AT_LIMIT : TaskCreation.SERVICE_AT_LIMIT;
+	}
+
+	/** The owner's Pending and Processing tasks as counted for the cap (read consistently; no index involved). */
+	public long activeCount(String owner) {
+		return this.counts.active(owner);
+	}
+
+	/** The service's Pending tasks as counted for the cap (read consistently; no index involved). */
+	public long pendingCount() {
+		return this.counts.pending();
 	}
 
 	/**
 	 * Takes back a task that was just created but could not be queued (its request is answered 503): the task and its
-	 * events are removed, as if it had never been asked for. Only while it is still Pending.
+	 * events are removed, as if it had never been asked for, and it leaves the counters. Only while it is still Pending.
 	 * @return false when it is no longer Pending (its message went out after all, and a node took it)
 	 */
 	public boolean withdraw(String taskId) {
-		List<Map<String, AttributeValue>> items = queryAll((r) -> r.keyConditionExpression("#pk = :pk")
-			.expressionAttributeNames(Map.of("#pk", TaskTable.PK))
-			.expressionAttributeValues(Map.of(":pk", s(taskId)))
-			.projectionExpression("#pk, " + TaskTable.SK)
-			.consistentRead(true));
-		try {
-			this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name())
-				.key(key(taskId, TaskTable.TASK_SK))
-				.conditionExpression("#status = :pending")
-				.expressionAttributeNames(Map.of("#status", "status"))
-				.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()))));
-		}
-		catch (ConditionalCheckFailedException ex) {
+		Map<String, AttributeValue> task = countingAttributes(taskId);
+		if (task == null) {
 			return false;
 		}
-		for (Map<String, AttributeValue> item : items) {
-			if (!TaskTable.TASK_SK.equals(item.get(TaskTable.SK).s())) {
-				this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name())
-					.key(Map.of(TaskTable.PK, item.get(TaskTable.PK), TaskTable.SK, item.get(TaskTable.SK))));
-			}
+		boolean counted = task.containsKey(ActiveCounts.COUNTED);
+		List<TransactWriteItem> writes = new ArrayList<>();
+		writes.add(TransactWriteItem.builder()
+			.delete(Delete.builder()
+				.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.conditionExpression("#status = :pending AND " + countedCondition(counted))
+				.expressionAttributeNames(Map.of("#status", "status", "#counted", ActiveCounts.COUNTED))
+				.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label())))
+				.build())
+			.build());
+		if (counted) {
+			writes.addAll(this.counts.forTransition(task.get("owner").s(), TaskStatus.PENDING, TaskStatus.CANCELLED));
 		}
+		if (!transact(writes)) {
+			return false;
+		}
+		queryAll((r) -> r.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
+			.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
+			.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s("EVENT#")))
+			.projectionExpression("#pk, #sk")
+			.consistentRead(true))
+			.forEach((item) -> this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name())
+				.key(Map.of(TaskTable.PK, item.get(TaskTable.PK), TaskTable.SK, item.get(TaskTable.SK)))));
 		return true;
 	}
 
@@ -114,16 +204,67 @@ public class TaskStore {
 			throw new IllegalArgumentException("a task cannot go from " + from.label() + " to " + to.label());
 		}
 		String detail = from.label() + " -> " + to.label() + (change.node() != null ? " on " + change.node() : "");
-		boolean moved = transact(List.of(statusUpdate(taskId, from, to, change),
-				eventWrite(taskId, TaskEventType.STATUS_CHANGED, detail, now())));
+		List<TransactWriteItem> writes = statusChange(taskId, from, to, change);
+		if (writes == null) {
+			return false;
+		}
+		writes.add(eventWrite(taskId, TaskEventType.STATUS_CHANGED, detail, now()));
+		boolean moved = transact(writes);
 		if (moved) {
 			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
 		}
 		return moved;
 	}
 
-	/** The conditional update of a status transition: only if the task is still in {@code from}. */
-	private TransactWriteItem statusUpdate(String taskId, TaskStatus from, TaskStatus to, TaskChange change) {
+	/**
+	 * The writes of a status transition: the conditional update of the task (only if it is still in {@code from}) and
+	 * the counters it moves; null when the task does not exist.
+	 */
+	private List<TransactWriteItem> statusChange(String taskId, TaskStatus from, TaskStatus to, TaskChange change) {
+		boolean entering = !from.isActive() && to.isActive();
+		boolean movesCounters = from.isActive() != to.isActive()
+				|| (from == TaskStatus.PENDING) != (to == TaskStatus.PENDING);
+		List<TransactWriteItem> writes = new ArrayList<>(4);
+		if (!movesCounters) {
+			writes.add(statusUpdate(taskId, from, to, change, null));
+			return writes;
+		}
+		// the owner never changes; whether the task is counted changes only when it enters the active set, which the
+		// condition on the status (and on the mark) excludes from happening between this read and the write
+		Map<String, AttributeValue> task = countingAttributes(taskId);
+		if (task == null) {
+			return null;
+		}
+		boolean counted = task.containsKey(ActiveCounts.COUNTED);
+		writes.add(statusUpdate(taskId, from, to, change, entering ? null : counted));
+		if (counted || entering) {
+			writes.addAll(this.counts.forTransition(task.get("owner").s(), from, to));
+		}
+		return writes;
+	}
+
+	/** The task item's owner and counted mark, read consistently; null when there is no such task. */
+	private Map<String, AttributeValue> countingAttributes(String taskId) {
+		Map<String, AttributeValue> item = this.dynamoDb
+			.getItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.consistentRead(true)
+				.projectionExpression("#owner, #counted")
+				.expressionAttributeNames(Map.of("#owner", "owner", "#counted", ActiveCounts.COUNTED)))
+			.item();
+		return (item == null || item.isEmpty()) ? null : item;
+	}
+
+	private static String countedCondition(boolean counted) {
+		return counted ? "attribute_exists(#counted)" : "attribute_not_exists(#counted)";
+	}
+
+	/**
+	 * The conditional update of a status transition: only if the task is still in {@code from} and, unless
+	 * {@code counted} is null, still counted or not as read. A task entering the active set is marked counted.
+	 */
+	private TransactWriteItem statusUpdate(String taskId, TaskStatus from, TaskStatus to, TaskChange change,
+			Boolean counted) {
 		Map<String, String> names = new HashMap<>();
 		Map<String, AttributeValue> values = new HashMap<>();
 		List<String> sets = new ArrayList<>();
@@ -163,6 +304,14 @@ public class TaskStore {
 			removes.add("errorMessage");
 			removes.add("cancelRequested");
 		}
+		if (!from.isActive() && to.isActive()) {
+			set(sets, names, values, ActiveCounts.COUNTED, AttributeValue.fromBool(true));
+		}
+		String condition = "#status = :from";
+		if (counted != null) {
+			names.put("#counted", ActiveCounts.COUNTED);
+			condition += " AND " + countedCondition(counted);
+		}
 		String expression = "SET " + String.join(", ", sets)
 				+ (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
 		return TransactWriteItem.builder()
@@ -170,7 +319,7 @@ public class TaskStore {
 				.tableName(this.table.name())
 				.key(key(taskId, TaskTable.TASK_SK))
 				.updateExpression(expression)
-				.conditionExpression("#status = :from")
+				.conditionExpression(condition)
 				.expressionAttributeNames(names)
 				.expressionAttributeValues(values)
 				.build())
@@ -237,77 +386,6 @@ public class TaskStore {
 					s(Timestamps.format(before))))).stream().map(TaskItems::fromItem).toList();
 	}
 
-	/** Processing tasks, oldest first. */
-	public List<ExportTask> processingOldestFirst() {
-		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :processing")
-			.expressionAttributeNames(Map.of("#status", "status"))
-			.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label())))
-			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
-	}
-
-	/**
-	 * Pending tasks created before {@code before} whose queue message was never sent (their node died between the two),
-	 * oldest first.
-	 */
-	public List<ExportTask> pendingNotQueued(Instant before) {
-		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :pending AND #created < :before")
-			.filterExpression("attribute_not_exists(queuedAt)")
-			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
-			.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()), ":before",
-					s(Timestamps.format(before))))
-			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
-	}
-
-	/** Records that the task's queue message was sent. */
-	public void markQueued(String taskId) {
-		this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
-			.key(key(taskId, TaskTable.TASK_SK))
-			.updateExpression("SET queuedAt = :now")
-			.expressionAttributeValues(Map.of(":now", s(Timestamps.format(now())))));
-	}
-
-	/** How many tasks have this status (a count on the status index, no items read). */
-	public long count(TaskStatus status) {
-		long count = 0;
-		Map<String, AttributeValue> start = null;
-		do {
-			Map<String, AttributeValue> exclusiveStart = start;
-			QueryResponse page = this.dynamoDb.query((r) -> r.tableName(this.table.name())
-				.indexName(TaskTable.BY_STATUS)
-				.keyConditionExpression("#status = :status")
-				.expressionAttributeNames(Map.of("#status", "status"))
-				.expressionAttributeValues(Map.of(":status", s(status.label())))
-				.select(Select.COUNT)
-				.exclusiveStartKey(exclusiveStart));
-			count += page.count();
-			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-		}
-		while (start != null);
-		return count;
-	}
-
-	/** The newest Succeeded tasks, at most {@code limit}, newest first (recent durations for start estimates). */
-	public List<ExportTask> recentlySucceeded(int limit) {
-		return this.dynamoDb.query((r) -> r.tableName(this.table.name())
-			.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :succeeded")
-			.expressionAttributeNames(Map.of("#status", "status"))
-			.expressionAttributeValues(Map.of(":succeeded", s(TaskStatus.SUCCEEDED.label())))
-			.scanIndexForward(false)
-			.limit(limit)).items().stream().map(TaskItems::fromItem).toList();
-	}
-
-	/** Pending tasks, oldest first: the queue. */
-	public List<ExportTask> pendingOldestFirst() {
-		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :pending")
-			.expressionAttributeNames(Map.of("#status", "status"))
-			.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label())))
-			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
-	}
-
 	/**
 	 * Asks for a task to be cancelled: a Pending one becomes Cancelled at once (and never starts); a Processing
 	 * one is marked, and its job stops at its next check wherever it runs. Both leave a CANCEL_REQUESTED event.
@@ -321,10 +399,7 @@ public class TaskStore {
 			}
 			ExportTask task = found.get();
 			boolean done = switch (task.status()) {
-				case PENDING -> transact(List.of(
-						eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()),
-						statusUpdate(taskId, TaskStatus.PENDING, TaskStatus.CANCELLED, TaskChange.cancelled(now())),
-						eventWrite(taskId, TaskEventType.STATUS_CHANGED, "Pending -> Cancelled", now())));
+				case PENDING -> cancelPending(taskId, by);
 				case PROCESSING -> transact(List.of(
 						eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()),
 						TransactWriteItem.builder()
@@ -346,6 +421,19 @@ public class TaskStore {
 			// the task moved on between the read and the write: look again
 		}
 		return find(taskId);
+	}
+
+	private boolean cancelPending(String taskId, String by) {
+		List<TransactWriteItem> writes = new ArrayList<>();
+		writes.add(eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()));
+		List<TransactWriteItem> change = statusChange(taskId, TaskStatus.PENDING, TaskStatus.CANCELLED,
+				TaskChange.cancelled(now()));
+		if (change == null) {
+			return true;
+		}
+		writes.addAll(change);
+		writes.add(eventWrite(taskId, TaskEventType.STATUS_CHANGED, "Pending -> Cancelled", now()));
+		return transact(writes);
 	}
 
 	/**
@@ -449,35 +537,55 @@ public class TaskStore {
 	}
 
 	/**
+	 * A task's audit trail, oldest first, {@code limit} events at a time from {@code cursor} (null for the first page).
+	 * The cursor is the sort key of the last event handed out, so a page never repeats or skips an event, however many
+	 * are added meanwhile.
+	 * @throws IllegalArgumentException for a cursor this trail did not hand out
+	 */
+	public TaskEventPage events(String taskId, int limit, String cursor) {
+		Map<String, AttributeValue> after = (cursor != null) ? key(taskId, decodeEventCursor(cursor)) : null;
+		// one more than the page: whether another page follows, without handing out a cursor to an empty one
+		List<Map<String, AttributeValue>> items = this.dynamoDb
+			.queryPaginator((r) -> r.tableName(this.table.name())
+				.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
+				.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
+				.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s(EVENT_PREFIX)))
+				.exclusiveStartKey(after)
+				.limit(limit + 1)
+				.consistentRead(true))
+			.items()
+			.stream()
+			.limit(limit + 1L)
+			.toList();
+		List<Map<String, AttributeValue>> page = items.subList(0, Math.min(limit, items.size()));
+		String next = (items.size() > limit)
+				? Base64.getUrlEncoder().withoutPadding().encodeToString(
+						page.get(page.size() - 1).get(TaskTable.SK).s().getBytes(StandardCharsets.UTF_8))
+				: null;
+		return new TaskEventPage(page.stream().map(TaskItems::eventFromItem).toList(), next);
+	}
+
+	private static String decodeEventCursor(String cursor) {
+		String sortKey;
+		try {
+			sortKey = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("not a cursor of this trail: " + cursor, ex);
+		}
+		if (!EVENT_SORT_KEY.matcher(sortKey).matches()) {
+			throw new IllegalArgumentException("not a cursor of this trail: " + cursor);
+		}
+		return sortKey;
+	}
+
+	/**
 	 * Tasks newest first: one owner's, or every owner's when {@code owner} is null, optionally of one status and
 	 * source, {@code limit} at a time from {@code cursor} (null for the first page).
 	 * @throws IllegalArgumentException for a cursor this listing did not hand out
 	 */
 	public TaskPage list(String owner, TaskStatus status, String source, int limit, String cursor) {
 		return new TaskListing(this.dynamoDb, this.table.name()).list(owner, status, source, limit, cursor);
-	}
-
-	/**
-	 * Where a Pending task stands in the queue: 1 is next to start. The queue is the Pending partition of the
-	 * {@code by-status} index in creation order; null when the task is not Pending.
-	 */
-	public Integer queuePosition(ExportTask task) {
-		if (task.status() != TaskStatus.PENDING) {
-			return null;
-		}
-		String createdAt = Timestamps.format(task.createdAt());
-		int ahead = 0;
-		for (Map<String, AttributeValue> item : queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :pending AND #created <= :created")
-			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
-			.expressionAttributeValues(Map.of(":pending", s(TaskStatus.PENDING.label()), ":created", s(createdAt)))
-			.projectionExpression("taskId, createdAt"))) {
-			// tasks of the same millisecond queue in id order
-			if (!item.get("createdAt").s().equals(createdAt) || item.get("taskId").s().compareTo(task.taskId()) < 0) {
-				ahead++;
-			}
-		}
-		return ahead + 1;
 	}
 
 	/** An owner's active (Pending or Processing) task for the same source, query and file type, if any. */
@@ -499,26 +607,14 @@ public class TaskStore {
 			.scanIndexForward(false)).stream().map(TaskItems::fromItem).toList();
 	}
 
-	/** Every item a query matches, across DynamoDB's pages. */
+	/** Every item a query matches, across DynamoDB's pages (the SDK's paginator fetches them as they are read). */
 	private List<Map<String, AttributeValue>> queryAll(Consumer<QueryRequest.Builder> query) {
-		List<Map<String, AttributeValue>> items = new ArrayList<>();
-		Map<String, AttributeValue> start = null;
-		do {
-			Map<String, AttributeValue> exclusiveStart = start;
-			QueryResponse page = this.dynamoDb.query((r) -> {
-				query.accept(r.tableName(this.table.name()));
-				r.exclusiveStartKey(exclusiveStart);
-			});
-			items.addAll(page.items());
-			start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-		}
-		while (start != null);
-		return items;
+		return this.dynamoDb.queryPaginator((r) -> query.accept(r.tableName(this.table.name()))).items().stream().toList();
 	}
 
 	private TransactWriteItem eventWrite(String taskId, TaskEventType type, String detail, Instant at) {
 		// the sequence keeps events of the same millisecond in the order they happened on this node
-		String sortKey = "EVENT#" + Timestamps.format(at) + "#"
+		String sortKey = EVENT_PREFIX + Timestamps.format(at) + "#"
 				+ String.format("%012d", this.eventSequence.incrementAndGet());
 		Map<String, AttributeValue> item = new HashMap<>();
 		item.put(TaskTable.PK, s(taskId));
@@ -529,21 +625,40 @@ public class TaskStore {
 		return TransactWriteItem.builder().put(Put.builder().tableName(this.table.name()).item(item).build()).build();
 	}
 
+	/** Runs the writes as one transaction; false when a condition refused it. */
 	private boolean transact(List<TransactWriteItem> writes) {
+		return refusals(writes).isEmpty();
+	}
+
+	/**
+	 * Runs the writes as one transaction, again after a short wait when it collided with another transaction on the
+	 * same items (the counters are shared by every request).
+	 * @return nothing when done; else each write's cancellation reason code, in the order of the writes
+	 */
+	private List<String> refusals(List<TransactWriteItem> writes) {
 		try {
-			this.dynamoDb.transactWriteItems((r) -> r.transactItems(writes));
-			return true;
+			return this.conflictRetries.execute(() -> {
+				try {
+					this.dynamoDb.transactWriteItems((r) -> r.transactItems(writes));
+					return List.<String>of();
+				}
+				catch (TransactionCanceledException ex) {
+					List<String> reasons = ex.cancellationReasons().stream().map(CancellationReason::code).toList();
+					if (reasons.contains(CONDITION_FAILED)) {
+						return reasons;
+					}
+					throw ex;
+				}
+			});
 		}
-		catch (TransactionCanceledException ex) {
-			boolean conditionFailed = ex.cancellationReasons()
-				.stream()
-				.map(CancellationReason::code)
-				.anyMatch("ConditionalCheckFailed"::equals);
-			if (conditionFailed) {
-				return false;
-			}
-			throw ex;
+		catch (RetryException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : new IllegalStateException(ex);
 		}
+	}
+
+	private static boolean isConflict(Throwable failure) {
+		return failure instanceof TransactionCanceledException canceled && canceled.hasCancellationReasons()
+				&& canceled.cancellationReasons().stream().map(CancellationReason::code).anyMatch("TransactionConflict"::equals);
 	}
 
 	private static void set(List<String> sets, Map<String, String> names, Map<String, AttributeValue> values,

@@ -65,8 +65,9 @@ class GeneratedClientTest extends IntegrationTest {
 		});
 		assertThat(task.getFiles().stream().mapToLong(FileView::getRows).sum())
 			.isEqualTo(task.getProgress().getTotalRows());
-		assertThat(exports.listExportEvents(taskId).stream().map(EventView::getType)).contains("CREATED",
-				"FILE_STORED");
+		assertThat(exports.listExportEvents(ExportsApi.APIListExportEventsRequest.newBuilder().taskId(taskId).build())
+			.stream()
+			.map(EventView::getType)).contains("CREATED", "FILE_STORED");
 	}
 
 	@Test

@@ -85,7 +85,6 @@ class PrepareRowLimitTest extends IntegrationTest {
 				.payload(accepted.taskId())
 				.messageGroupId(accepted.taskId())
 				.messageDeduplicationId(accepted.taskId() + "-0"));
-			this.tasks.markQueued(accepted.taskId());
 
 			// the failure mail goes out only once a failure stands
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))

@@ -1,0 +1,136 @@
+package org.earthchem.export.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.TaskStatus;
+import org.earthchem.export.task.TaskStore;
+import org.earthchem.export.task.Timestamps;
+
+/**
+ * The queue as the task table holds it: the Pending tasks of the {@code by-status} index in creation order (a
+ * task's place among them, those whose message was never sent), the running ones, and what start estimates and
+ * gauges read. Its own queries of the index; the task items themselves are the {@link TaskStore}'s.
+ */
+public class TaskQueue {
+
+	private static final String QUEUED_AT = "queuedAt";
+
+	private final DynamoDbClient dynamoDb;
+
+	private final TaskStore tasks;
+
+	TaskQueue(DynamoDbClient dynamoDb, TaskStore tasks) {
+		this.dynamoDb = dynamoDb;
+		this.tasks = tasks;
+	}
+
+	/**
+	 * Where a Pending task stands in the queue: 1 is next to start. The queue is the Pending partition of the
+	 * {@code by-status} index in creation order; null when the task is not Pending.
+	 */
+	public Integer position(ExportTask task) {
+		if (task.status() != TaskStatus.PENDING) {
+			return null;
+		}
+		String createdAt = Timestamps.format(task.createdAt());
+		int ahead = 0;
+		for (Map<String, AttributeValue> item : items((r) -> r
+			.keyConditionExpression("#status = :pending AND #created <= :created")
+			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt"))
+			.expressionAttributeValues(Map.of(":pending", pending(), ":created", AttributeValue.fromS(createdAt)))
+			.projectionExpression("taskId, createdAt"))) {
+			// tasks of the same millisecond queue in id order
+			if (!item.get("createdAt").s().equals(createdAt) || item.get("taskId").s().compareTo(task.taskId()) < 0) {
+				ahead++;
+			}
+		}
+		return ahead + 1;
+	}
+
+	/** Pending tasks, oldest first: the queue. */
+	public List<ExportTask> pendingOldestFirst() {
+		return tasks((r) -> r.keyConditionExpression("#status = :pending")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":pending", pending()))
+			.scanIndexForward(true));
+	}
+
+	/** Processing tasks, oldest first. */
+	public List<ExportTask> processingOldestFirst() {
+		return tasks((r) -> r.keyConditionExpression("#status = :processing")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":processing", AttributeValue.fromS(TaskStatus.PROCESSING.label())))
+			.scanIndexForward(true));
+	}
+
+	/**
+	 * Pending tasks created before {@code before} whose queue message was never sent (their node died between the two),
+	 * oldest first.
+	 */
+	List<ExportTask> pendingNotQueued(Instant before) {
+		return tasks((r) -> r.keyConditionExpression("#status = :pending AND #created < :before")
+			.filterExpression("attribute_not_exists(#queued)")
+			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt", "#queued", QUEUED_AT))
+			.expressionAttributeValues(Map.of(":pending", pending(), ":before",
+					AttributeValue.fromS(Timestamps.format(before))))
+			.scanIndexForward(true));
+	}
+
+	/** Records that the task's queue message was sent. */
+	void markQueued(String taskId) {
+		this.dynamoDb.updateItem((r) -> r.tableName(this.tasks.tableName())
+			.key(this.tasks.taskKey(taskId))
+			.updateExpression("SET #queued = :now")
+			.expressionAttributeNames(Map.of("#queued", QUEUED_AT))
+			.expressionAttributeValues(Map.of(":now", AttributeValue.fromS(Timestamps.format(this.tasks.now())))));
+	}
+
+	/** How many tasks wait (a count on the status index, no items read). */
+	long pendingCount() {
+		return this.dynamoDb.queryPaginator((r) -> r.tableName(this.tasks.tableName())
+			.indexName(TaskStore.BY_STATUS_INDEX)
+			.keyConditionExpression("#status = :pending")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":pending", pending()))
+			.select(Select.COUNT)).stream().mapToLong(QueryResponse::count).sum();
+	}
+
+	/** The newest Succeeded tasks, at most {@code limit}, newest first (recent durations for start estimates). */
+	List<ExportTask> recentlySucceeded(int limit) {
+		return this.dynamoDb.query((r) -> r.tableName(this.tasks.tableName())
+			.indexName(TaskStore.BY_STATUS_INDEX)
+			.keyConditionExpression("#status = :succeeded")
+			.expressionAttributeNames(Map.of("#status", "status"))
+			.expressionAttributeValues(Map.of(":succeeded", AttributeValue.fromS(TaskStatus.SUCCEEDED.label())))
+			.scanIndexForward(false)
+			.limit(limit)).items().stream().map(this.tasks::taskFromItem).toList();
+	}
+
+	private List<ExportTask> tasks(Consumer<QueryRequest.Builder> query) {
+		return items(query).stream().map(this.tasks::taskFromItem).toList();
+	}
+
+	/** Every item a query of the status index matches, across DynamoDB's pages. */
+	private List<Map<String, AttributeValue>> items(Consumer<QueryRequest.Builder> query) {
+		return this.dynamoDb
+			.queryPaginator((r) -> query.accept(r.tableName(this.tasks.tableName()).indexName(TaskStore.BY_STATUS_INDEX)))
+			.items()
+			.stream()
+			.toList();
+	}
+
+	private static AttributeValue pending() {
+		return AttributeValue.fromS(TaskStatus.PENDING.label());
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.earthchem.export.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.support.ServiceInThisJvm;
+import org.earthchem.export.support.TestStack;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The per-owner rate limit of the searching routes, on a service of its own that allows one request a minute with
+ * bursts of two (the shared test service's limit is far above what the suite sends).
+ */
+class RequestRateLimitTest {
+
+	private static final String COUNT = "/api/v1/sources/petdb/count?columns=sample_id";
+
+	private static ServiceInThisJvm service;
+
+	@BeforeAll
+	static void startServiceWithALowLimit() {
+		service = ServiceInThisJvm.start(Map.of("export.rate-limit.requests-per-minute", "1",
+				"export.rate-limit.burst", "2"));
+	}
+
+	@AfterAll
+	static void stopService() {
+		TestStack.get().proxy().restore();
+		service.close();
+	}
+
+	@Test
+	void aThirdSearchAtOnceIsRefusedWith429AndTheSecondsUntilTheNextRequestIsAllowed() {
+		RestClient owner = client(newOwnerKey());
+
+		ResponseEntity<JsonNode> first = owner.get().uri(COUNT).retrieve().toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> second = owner.get().uri(COUNT).retrieve().toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> third = owner.get().uri(COUNT).retrieve().toEntity(JsonNode.class);
+
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(third.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		// one token a minute, the first taken well within a second of this answer
+		assertThat(third.getHeaders().getFirst("Retry-After")).isEqualTo("60");
+		assertThat(third.getBody().path("code").asString()).isEqualTo("TOO_MANY_REQUESTS");
+		assertThat(third.getBody().path("limit").asInt()).isEqualTo(1);
+		assertThat(third.getBody().path("burst").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void anOwnerAtTheLimitDoesNotLimitAnotherOwner() {
+		RestClient limited = client(newOwnerKey());
+		RestClient other = client(newOwnerKey());
+		limited.get().uri(COUNT).retrieve().toBodilessEntity();
+		limited.get().uri(COUNT).retrieve().toBodilessEntity();
+
+		ResponseEntity<JsonNode> refused = limited.get().uri(COUNT).retrieve().toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> allowed = other.get().uri(COUNT).retrieve().toEntity(JsonNode.class);
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(allowed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(allowed.getBody().path("matchedRows").asLong()).isEqualTo(TestStack.PETDB_DOCUMENTS);
+	}
+
+	@Test
+	void anExportRequestBeyondTheLimitIsRefusedBeforeItsSearchRuns() {
+		RestClient owner = client(newOwnerKey());
+		owner.get().uri(COUNT).retrieve().toBodilessEntity();
+		owner.get().uri(COUNT).retrieve().toBodilessEntity();
+		// a search would now answer 503: the answer 429 shows that none was tried
+		TestStack.get().proxy().cut();
+		ResponseEntity<JsonNode> refused;
+		try {
+			refused = owner.post().uri("/api/v1/sources/petdb/exports?columns=sample_id").retrieve().toEntity(JsonNode.class);
+		}
+		finally {
+			TestStack.get().proxy().restore();
+		}
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(refused.getBody().path("code").asString()).isEqualTo("TOO_MANY_REQUESTS");
+		assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("60");
+	}
+
+	/** A key of an owner of its own: each test starts with a full bucket. */
+	private static String newOwnerKey() {
+		return ServiceInThisJvm.newOwnerKey(service.http("operator-demo-key"), "rate", List.of("petdb"));
+	}
+
+	private static RestClient client(String apiKey) {
+		return service.http(apiKey);
+	}
+
+}
