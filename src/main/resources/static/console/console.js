@@ -957,6 +957,11 @@
         const rows = error.problem.matchedRows;
         setCount('too-many', el('strong', { class: 'count-rows', 'data-rows': String(rows) }, fmtInt(rows)),
           ` rows match: more than the ${fmtInt(error.problem.limit)} one export may hold. Narrow the search.`);
+      } else if (error.status === 429 && error.code === 'TOO_MANY_REQUESTS') {
+        // the searches of one owner are rate-limited: count again once the service allows it
+        const wait = Math.max(1, Number(error.retryAfter) || 5);
+        setCount('unknown', `Too many searches in a short time: counting again in ${wait} s.`);
+        form.timer = setTimeout(runCount, wait * 1000);
       } else {
         setCount('unknown', `The matching rows cannot be counted right now: ${error.detail}`);
       }

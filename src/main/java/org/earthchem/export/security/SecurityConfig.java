@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -88,6 +89,12 @@ class SecurityConfig {
 	}
 
 	/** Browsers may call the API only from the configured portal origins. */
+	/** Requests the firewall refuses get a problem detail naming the parameter, not the container's bare 400. */
+	@Bean
+	RequestRejectedHandler rejectedRequests(ObjectMapper json) {
+		return new RejectedRequests(json);
+	}
+
 	@Bean
 	CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
 		CorsConfiguration cors = new CorsConfiguration();

@@ -14,23 +14,20 @@ import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * What a caller writes into a request never starts a line of the service's log nor reorders it. (CR, LF and the
- * other ISO control characters in a parameter are refused earlier, with 400, by Spring Security's firewall; line and
- * paragraph separators and bidi overrides pass it.)
- */
+/** What a caller writes into a request never starts a line of the service's log nor reorders it. */
 @ExtendWith(OutputCaptureExtension.class)
 class UserTextInLogsTest extends IntegrationTest {
 
 	@Test
-	void lineSeparatorsAndBidiOverridesInARefusedRequestAreLoggedEscapedOnOneLine(CapturedOutput output) {
+	void lineBreaksLineSeparatorsAndBidiOverridesInARefusedRequestAreLoggedEscapedOnOneLine(CapturedOutput output) {
 		String marker = "marker-" + UUID.randomUUID();
 
-		// U+2028 (line separator), U+2029 (paragraph separator) and U+202E (right-to-left override), percent-encoded;
+		// CR LF, U+2028 (line separator), U+2029 (paragraph separator) and U+202E (right-to-left override),
+		// percent-encoded;
 		// a URI as it stands: a URI template would encode the percent signs again
 		ResponseEntity<JsonNode> refused = http(ALL_KEY).post()
 			.uri(URI.create(baseUrl() + "/api/v1/sources/petdb/exports?q=basalt%E2%80%A8" + marker + "&columns="
-					+ marker + "%E2%80%A8FORGED%E2%80%A9LINE&x%E2%80%AE" + marker + "=1"))
+					+ marker + "%E2%80%A8FORGED%E2%80%A9LINE%0D%0AINJECTED&x%E2%80%AE" + marker + "=1"))
 			.retrieve()
 			.toEntity(JsonNode.class);
 
@@ -39,9 +36,10 @@ class UserTextInLogsTest extends IntegrationTest {
 			.singleElement()
 			.asString()
 			.contains("Request refused, bad parameters: ")
-			.contains("no column starts with '" + marker + "\\u2028FORGED\\u2029LINE'")
+			.contains("no column starts with '" + marker + "\\u2028FORGED\\u2029LINE\\r\\nINJECTED'")
 			.contains("parameter=x\\u202E" + marker + ", message=unknown parameter")
 			.doesNotContain("\u2028", "\u2029", "\u202E");
+		assertThat(output.getOut().lines().filter((line) -> line.startsWith("INJECTED"))).isEmpty();
 	}
 
 }
