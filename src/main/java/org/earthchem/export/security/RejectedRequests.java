@@ -19,9 +19,9 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * A request Spring Security's firewall refuses (a line break or another control character in a parameter, an encoded
- * slash or {@code ..} in the path) answered like every other bad request: {@code 400}, a problem detail naming the
- * parameter, and a log line that shows the offending text escaped.
+ * A request Spring Security's firewall refuses (a {@code ;}, {@code //} or {@code ..} in the path, or a parameter with a
+ * control character where the firewall checks one) answered like every other bad request: {@code 400}, a problem
+ * detail naming the parameter or {@code path}, and a log line that shows the offending text escaped.
  */
 final class RejectedRequests implements RequestRejectedHandler {
 

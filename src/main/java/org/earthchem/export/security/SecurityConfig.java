@@ -89,7 +89,7 @@ class SecurityConfig {
 	}
 
 	/** Browsers may call the API only from the configured portal origins. */
-	/** Requests the firewall refuses get a problem detail naming the parameter, not the container's bare 400. */
+	/** Requests the firewall refuses get a problem detail naming what was refused, not the container's bare 400. */
 	@Bean
 	RequestRejectedHandler rejectedRequests(ObjectMapper json) {
 		return new RejectedRequests(json);
