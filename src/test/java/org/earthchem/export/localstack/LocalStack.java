@@ -2,7 +2,6 @@ package org.earthchem.export.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,6 +36,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final boolean persistent;
 
+	private final Map<String, String> environment;
+
 	private OpenSearchRunner openSearch;
 
 	private DynamoDBProxyServer dynamoDb;
@@ -69,19 +70,27 @@ public final class LocalStack implements AutoCloseable {
 	 * @param persistent keep data between runs (make run) rather than in memory / a fresh folder (tests)
 	 */
 	public LocalStack(Path home, boolean persistent) {
+		this(home, persistent, System.getenv());
+	}
+
+	/**
+	 * @param environment the variables that may replace a server by a real one ({@code OPENSEARCH_URL},
+	 * {@code AWS_ENDPOINT_URL_*}, {@code SMTP_HOST}); empty: every server is started here (tests)
+	 */
+	public LocalStack(Path home, boolean persistent, Map<String, String> environment) {
 		this.home = home;
 		this.persistent = persistent;
+		this.environment = Map.copyOf(environment);
 	}
 
 	/** Starts every server that the environment does not replace; returns the properties that point at them. */
 	public Map<String, String> start() {
 		Map<String, String> properties = new LinkedHashMap<>();
-		String externalOpenSearch = System.getenv("OPENSEARCH_URL");
-		if (externalOpenSearch == null || externalOpenSearch.isBlank()) {
+		if (isUnset("OPENSEARCH_URL")) {
 			this.openSearchUrl = startOpenSearch();
 		}
 		else {
-			this.openSearchUrl = externalOpenSearch;
+			this.openSearchUrl = this.environment.get("OPENSEARCH_URL");
 		}
 		properties.put("export.opensearch.url", this.openSearchUrl);
 		boolean localAws = false;
@@ -145,8 +154,8 @@ public final class LocalStack implements AutoCloseable {
 		return this.mail.getImap().getPort();
 	}
 
-	private static boolean isUnset(String variable) {
-		String value = System.getenv(variable);
+	private boolean isUnset(String variable) {
+		String value = this.environment.get(variable);
 		return value == null || value.isBlank();
 	}
 
@@ -160,7 +169,7 @@ public final class LocalStack implements AutoCloseable {
 				blobStore.createContainer(BUCKET);
 			}
 			// make run keeps one port, so the links in earlier mails still work after a restart
-			int port = this.persistent ? portOr(9444) : freePort();
+			int port = this.persistent ? Ports.freeOr(9444) : Ports.free();
 			this.s3 = S3Proxy.builder()
 				.blobStore(blobStore)
 				.endpoint(URI.create("http://127.0.0.1:" + port))
@@ -185,7 +194,7 @@ public final class LocalStack implements AutoCloseable {
 	/** ElasticMQ, speaking the SQS protocol; the service creates its queues at start. */
 	private String startQueue() {
 		long started = System.nanoTime();
-		int port = this.persistent ? portOr(9324) : freePort();
+		int port = this.persistent ? Ports.freeOr(9324) : Ports.free();
 		this.sqs = SQSRestServerBuilder.withInterface("127.0.0.1")
 			.withPort(port)
 			.withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
@@ -203,8 +212,8 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private void startMail() {
-		int smtp = this.persistent ? portOr(3025) : freePort();
-		int imap = this.persistent ? portOr(3143) : freePort();
+		int smtp = this.persistent ? Ports.freeOr(3025) : Ports.free();
+		int imap = this.persistent ? Ports.freeOr(3143) : Ports.free();
 		this.mail = new GreenMail(new ServerSetup[] { new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
 				new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
 		this.mail.start();
@@ -230,11 +239,11 @@ public final class LocalStack implements AutoCloseable {
 	private String startOpenSearch() {
 		long started = System.nanoTime();
 		Path base = this.home.resolve("opensearch");
-		int port = freePort();
+		int port = Ports.free();
 		this.openSearch = new OpenSearchRunner();
 		this.openSearch.onBuild((number, settings) -> {
 			settings.put("http.port", String.valueOf(port));
-			settings.put("transport.port", String.valueOf(freePort()));
+			settings.put("transport.port", String.valueOf(Ports.free()));
 			settings.put("discovery.type", "single-node");
 			settings.putList("node.roles", "cluster_manager", "data", "ingest");
 			settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
@@ -258,7 +267,7 @@ public final class LocalStack implements AutoCloseable {
 		if (System.getProperty("sqlite4java.library.path") == null) {
 			System.setProperty("sqlite4java.library.path", Path.of("target", "native-libs").toAbsolutePath().toString());
 		}
-		int port = freePort();
+		int port = Ports.free();
 		try {
 			String[] args;
 			if (this.persistent) {
@@ -333,27 +342,6 @@ public final class LocalStack implements AutoCloseable {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-		}
-	}
-
-	/** The preferred port when it is free, else any free one. */
-	static int portOr(int preferred) {
-		try (ServerSocket socket = new ServerSocket(preferred, 1, java.net.InetAddress.getLoopbackAddress())) {
-			socket.setReuseAddress(true);
-			return preferred;
-		}
-		catch (IOException ex) {
-			return freePort();
-		}
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,7 +1,6 @@
 package org.earthchem.export.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.earthchem.export.localstack.Ports;
 
 import static org.awaitility.Awaitility.await;
 
@@ -34,9 +35,16 @@ public final class ServiceJvm implements AutoCloseable {
 	 * @param home the working directory and temporary folder of the JVM (null: this JVM's own)
 	 */
 	public ServiceJvm(Map<String, String> properties, Path log, String maxHeap, Path home) throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			this.port = socket.getLocalPort();
-		}
+		this(properties, log, maxHeap, home, Map.of());
+	}
+
+	/**
+	 * @param shell variables added to the environment this JVM hands down, as a developer's shell would (tests of the
+	 * cleaning): whatever would point the service elsewhere than the test stack is removed before it starts
+	 */
+	public ServiceJvm(Map<String, String> properties, Path log, String maxHeap, Path home, Map<String, String> shell)
+			throws IOException {
+		this.port = Ports.free();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + maxHeap);
@@ -53,6 +61,8 @@ public final class ServiceJvm implements AutoCloseable {
 		if (home != null) {
 			builder.directory(home.toFile());
 		}
+		builder.environment().putAll(shell);
+		ShellEnvironment.clean(builder.environment());
 		this.process = builder.start();
 	}
 

@@ -27,6 +27,18 @@ public final class TestStack {
 
 	public static final int SYNTHESIS_DOCUMENTS = 300;
 
+	/**
+	 * The settings application.yml takes from the environment that the local stack does not set itself, at the test
+	 * stack's values: test properties, command-line arguments and system properties outrank the environment, so a
+	 * developer's shell (OPENSEARCH_PASSWORD, SMTP_USERNAME, EXPORT_JOB_REPOSITORY_URL, an OTLP endpoint…) cannot log
+	 * a test's service in anywhere or send its traces out.
+	 */
+	private static final Map<String, String> PINNED = Map.of("export.opensearch.username", "",
+			"export.opensearch.password", "", "export.s3.kms-key-id", "", "spring.mail.username", "",
+			"spring.mail.password", "", "spring.mail.properties[mail.smtp.starttls.enable]", "true",
+			"spring.datasource.url", "jdbc:h2:mem:jobs;DB_CLOSE_DELAY=-1", "spring.datasource.username", "sa",
+			"spring.datasource.password", "", "management.tracing.export.otlp.enabled", "false");
+
 	private static TestStack instance;
 
 	private final LocalStack stack;
@@ -47,8 +59,10 @@ public final class TestStack {
 		Path home = Path.of("target", "test-stack").toAbsolutePath();
 		this.home = home;
 		deleteTree(home);
-		this.stack = new LocalStack(home, false);
+		// every server here, whatever OPENSEARCH_URL, AWS_ENDPOINT_URL_* or SMTP_HOST say (they are for make run)
+		this.stack = new LocalStack(home, false, Map.of());
 		this.properties.putAll(this.stack.start());
+		this.properties.putAll(PINNED);
 		this.directOpenSearchUrl = this.stack.openSearchUrl();
 		DemoIndices.seed(this.directOpenSearchUrl, "petdb-samples", PetDbSamples.GENERATOR, PETDB_DOCUMENTS);
 		DemoIndices.seed(this.directOpenSearchUrl, "synthesis-samples", SynthesisSamples.GENERATOR, SYNTHESIS_DOCUMENTS);
