@@ -2,12 +2,12 @@ package org.earthchem.export.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +23,6 @@ public final class ServiceJvm implements AutoCloseable {
 	private final int port;
 
 	private String apiKey = "operator-demo-key";
-
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	public ServiceJvm(Map<String, String> properties, Path log) throws IOException {
 		this(properties, log, "512m", null);
@@ -66,6 +64,19 @@ public final class ServiceJvm implements AutoCloseable {
 		this.process = builder.start();
 	}
 
+	/**
+	 * The test stack's settings for a service in a JVM of its own: the test profile, and a queue of its own (the tests'
+	 * own service listens on the shared one and would take its exports).
+	 * @param queue the queue's name without {@code .fifo}; its dead-letter queue is {@code <queue>-dlq.fifo}
+	 */
+	public static Map<String, String> settings(String queue) {
+		Map<String, String> properties = new LinkedHashMap<>(TestStack.get().properties());
+		properties.put("spring.profiles.active", "test");
+		properties.put("export.queue.name", queue + ".fifo");
+		properties.put("export.queue.dead-letter-name", queue + "-dlq.fifo");
+		return properties;
+	}
+
 	/** Sends this key rather than the operator's demo key. */
 	public ServiceJvm withApiKey(String key) {
 		this.apiKey = key;
@@ -83,7 +94,7 @@ public final class ServiceJvm implements AutoCloseable {
 	}
 
 	public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+		return Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.header("X-API-Key", this.apiKey)
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(30))

@@ -13,6 +13,7 @@ import org.earthchem.export.localstack.DemoIndices;
 import org.earthchem.export.localstack.LocalStack;
 import org.earthchem.export.localstack.PetDbSamples;
 import org.earthchem.export.localstack.SynthesisSamples;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The one local stack every integration test shares, started once per JVM: an OpenSearch node (reached through a
@@ -58,7 +59,7 @@ public final class TestStack {
 	private TestStack() throws IOException {
 		Path home = Path.of("target", "test-stack").toAbsolutePath();
 		this.home = home;
-		deleteTree(home);
+		FileSystemUtils.deleteRecursively(home);
 		// every server here, whatever OPENSEARCH_URL, AWS_ENDPOINT_URL_* or SMTP_HOST say (they are for make run)
 		this.stack = new LocalStack(home, false, Map.of());
 		this.properties.putAll(this.stack.start());
@@ -148,17 +149,6 @@ public final class TestStack {
 			}
 		}
 		return dir;
-	}
-
-	static void deleteTree(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 }

@@ -83,13 +83,7 @@ class TestStackIsolationTest extends IntegrationTest {
 						 "spring": {"mail": {"port": %2$s}, "cloud": {"aws": {"s3": {"endpoint": "%1$s"},
 						  "sqs": {"endpoint": "%1$s"}, "dynamodb": {"endpoint": "%1$s"}}}}}
 						""".formatted(dead, dead.substring(dead.lastIndexOf(':') + 1))));
-		Map<String, String> properties = new LinkedHashMap<>(stack().properties());
-		properties.put("spring.profiles.active", "test");
-		// a queue of its own: the test's own service listens on the shared one
-		properties.put("export.queue.name", "foreign-shell.fifo");
-		properties.put("export.queue.dead-letter-name", "foreign-shell-dlq.fifo");
-
-		try (ServiceJvm service = new ServiceJvm(properties, this.home.resolve("service.log"), "512m", null, shell)
+		try (ServiceJvm service = new ServiceJvm(ServiceJvm.settings("foreign-shell"), this.home.resolve("service.log"), "512m", null, shell)
 			.awaitReady()) {
 			JsonNode created = this.json
 				.readTree(service.send("POST", "/api/v1/sources/petdb/exports?material=glass&columns=igsn").body());
