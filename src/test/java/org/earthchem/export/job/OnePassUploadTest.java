@@ -66,6 +66,7 @@ class OnePassUploadTest extends IntegrationTest {
 		Matcher at = RESUMED_AT.matcher(eventDetail(taskId, "RESUMED"));
 		assertThat(at.find()).isTrue();
 		assertThat(at.group(1)).isEqualTo("1");
+		// how many rows the first attempt got into its uploaded parts depends on when the cut landed
 		assertThat(Long.parseLong(at.group(2).replace(",", ""))).as("rows of file 1 kept from the first attempt")
 			.isPositive();
 		assertThat(sha256s(resumed)).hasSize(2).isEqualTo(sha256s(export(OPERATOR_KEY, "bulky", "seq.min=0")));

@@ -179,7 +179,9 @@ class SharedJobRepositoryTest extends IntegrationTest {
 		assertThat(restartedId).isGreaterThan(failedExecution.path("id").asLong());
 		JsonNode finished = awaitTask(operatorNode, taskId, "Succeeded|Failed|Cancelled");
 		assertThat(finished.path("status").asString()).isEqualTo("Succeeded");
-		assertThat(finished.path("files")).isNotEmpty();
+		// every PetDB row, in files of at most 700
+		assertThat(finished.path("files")).extracting((file) -> file.path("rows").asLong())
+			.containsExactly(700L, 700L, 100L);
 		for (ServiceJvm node : new ServiceJvm[] { runnerNode, operatorNode }) {
 			JsonNode restarted = this.json.readTree(get(node, "/api/v1/admin/executions/" + restartedId));
 			assertThat(restarted.path("status").asString()).as("both nodes see the restart").isEqualTo("COMPLETED");

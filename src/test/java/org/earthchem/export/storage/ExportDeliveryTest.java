@@ -221,7 +221,7 @@ class ExportDeliveryTest extends IntegrationTest {
 		JsonNode task = export(ALL_KEY, "petdb", "material=glass&columns=igsn");
 		String taskId = task.path("taskId").asString();
 		String folder = this.bucket.folder("petdb", java.time.Instant.parse(task.path("createdAt").asString()), taskId);
-		assertThat(this.bucket.objects(folder)).isNotEmpty();
+		assertThat(this.bucket.objects(folder)).hasSize(task.path("files").size());
 
 		this.retention.expireCreatedBefore(java.time.Instant.parse(task.path("createdAt").asString()).plusMillis(1));
 
