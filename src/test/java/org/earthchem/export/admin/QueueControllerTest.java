@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,12 +16,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Operators see the queue: waiting tasks in start order, running ones, and the pool size. */
 class QueueControllerTest extends IntegrationTest {
-
-	@AfterEach
-	void cleanUp() {
-		// IntegrationTest then ends what is still running
-		stack().proxy().restore();
-	}
 
 	@Test
 	void theQueueShowsWaitingTasksInStartOrderTheRunningOnesAndThePoolSize() {

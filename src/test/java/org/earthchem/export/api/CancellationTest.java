@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -32,12 +31,6 @@ class CancellationTest extends IntegrationTest {
 	private JobRepository jobRepository;
 
 	private final List<String> started = new ArrayList<>();
-
-	@AfterEach
-	void cleanUp() {
-		// IntegrationTest then ends what is still running
-		stack().proxy().restore();
-	}
 
 	@Test
 	void aPendingTaskCancelledBecomesCancelledAtOnceAndNeverStarts() {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,13 +24,6 @@ class ExportLifecycleTest extends IntegrationTest {
 
 	// slow enough that a PetDB export stays active for seconds, while the small requests of the API still pass
 	private static final long SLOW_BYTES_PER_SECOND = 50_000;
-
-	@AfterEach
-	void finishEverythingStarted() {
-		// no task of this class may stay active (the next test would find it as a duplicate or count it):
-		// IntegrationTest then ends what is still running
-		stack().proxy().restore();
-	}
 
 	private ResponseEntity<JsonNode> post(String apiKey, String query) {
 		return requestExport(apiKey, "petdb", query);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,13 +17,6 @@ import static org.awaitility.Awaitility.await;
 class ProgressEstimateTest extends IntegrationTest {
 
 	private final List<String> started = new ArrayList<>();
-
-	@AfterEach
-	void cleanUp() {
-		// IntegrationTest then ends what is still running
-		stack().proxy().restore();
-		stack().s3Proxy().restore();
-	}
 
 	@Test
 	void theTimeLeftOfARunningExportIsWithinAFactorOfTwoOfTheTimeItTakes() {

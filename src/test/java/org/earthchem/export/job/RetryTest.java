@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,11 +16,6 @@ import static org.awaitility.Awaitility.await;
 
 /** An export outlives a short outage of the search cluster: it is retried, resumes, and ends with the same files. */
 class RetryTest extends IntegrationTest {
-
-	@AfterEach
-	void restoreCluster() {
-		stack().proxy().restore();
-	}
 
 	@Test
 	void anExportInterruptedByAShortOutageIsRetriedAndEndsWithTheSameFilesAsAnUninterruptedOne() {

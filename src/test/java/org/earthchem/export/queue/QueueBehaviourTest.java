@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,12 +20,6 @@ import static org.awaitility.Awaitility.await;
 class QueueBehaviourTest extends IntegrationTest {
 
 	private final List<String[]> started = new ArrayList<>();
-
-	@AfterEach
-	void cleanUp() {
-		// IntegrationTest then ends what is still running
-		stack().proxy().restore();
-	}
 
 	@Test
 	void sixExportsAtOnceRunNoMoreThanThreeAtATimeTheFirstThreeAtOnce() {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -33,12 +32,6 @@ class ExportDeliveryTest extends IntegrationTest {
 
 	@Autowired
 	private RetentionSweep retention;
-
-	@AfterEach
-	void restore() {
-		stack().s3Proxy().restore();
-		stack().proxy().restore();
-	}
 
 	private List<String> eventTypes(String taskId) {
 		return TaskEvents.types(http(OPERATOR_KEY), taskId);

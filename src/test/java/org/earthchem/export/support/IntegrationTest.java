@@ -105,13 +105,16 @@ public abstract class IntegrationTest {
 	}
 
 	/**
-	 * Ends every export the test requested that is still Pending or Processing (after the test's own clean-up, which
-	 * restores the servers): a leftover would run during the next test, taking a worker or a place in the queue. A
-	 * Failed one may be a retry's moment between two attempts (it is Pending again at once): the failures must stand
-	 * for half a second.
+	 * Puts the servers back (every fault proxy passes everything again) and ends every export the test requested that
+	 * is still Pending or Processing: a leftover would run during the next test, taking a worker or a place in the
+	 * queue. A Failed one may be a retry's moment between two attempts (it is Pending again at once): the failures must
+	 * stand for half a second. Runs after the test's own clean-up.
 	 */
 	@AfterEach
 	void endRequestedExports() {
+		stack().proxy().restore();
+		stack().s3Proxy().restore();
+		stack().sqsProxy().restore();
 		Set<String> unsettled = new HashSet<>(this.requested);
 		Set<String> stopping = new HashSet<>();
 		settle(unsettled, stopping);

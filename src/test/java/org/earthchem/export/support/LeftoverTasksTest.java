@@ -35,8 +35,7 @@ class LeftoverTasksTest extends IntegrationTest {
 	private TaskStore tasks;
 
 	@AfterEach
-	void restore() {
-		stack().proxy().restore();
+	void endStoredTasks() {
 		this.stored.end(this.tasks);
 	}
 
