@@ -48,9 +48,7 @@ public final class LocalCluster {
 			DemoIndices.seedDemo(stack.openSearchUrl());
 		}
 		postgres.start();
-		shared.put("spring.datasource.url", postgres.jdbcUrl());
-		shared.put("spring.datasource.username", postgres.username());
-		shared.put("spring.datasource.password", postgres.password());
+		shared.putAll(postgres.jobRepository());
 		shared.put("spring.profiles.active", "local");
 
 		List<String> urls = new ArrayList<>();

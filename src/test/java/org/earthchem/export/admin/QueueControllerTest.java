@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,17 +16,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Operators see the queue: waiting tasks in start order, running ones, and the pool size. */
 class QueueControllerTest extends IntegrationTest {
-
-	private final List<String> started = new ArrayList<>();
-
-	@AfterEach
-	void cleanUp() {
-		stack().proxy().restore();
-		for (String taskId : this.started) {
-			http(OPERATOR_KEY).post().uri("/api/v1/exports/" + taskId + "/cancel").retrieve().toBodilessEntity();
-			awaitFinished(OPERATOR_KEY, taskId);
-		}
-	}
 
 	@Test
 	void theQueueShowsWaitingTasksInStartOrderTheRunningOnesAndThePoolSize() {
@@ -63,9 +51,7 @@ class QueueControllerTest extends IntegrationTest {
 	private String start(String query) {
 		ResponseEntity<JsonNode> created = requestExport(OPERATOR_KEY, "petdb", query);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-		String taskId = created.getBody().path("taskId").asString();
-		this.started.add(taskId);
-		return taskId;
+		return created.getBody().path("taskId").asString();
 	}
 
 }

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.TaskEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -31,15 +31,6 @@ class CancellationTest extends IntegrationTest {
 	private JobRepository jobRepository;
 
 	private final List<String> started = new ArrayList<>();
-
-	@AfterEach
-	void cleanUp() {
-		stack().proxy().restore();
-		for (String taskId : this.started) {
-			cancel(taskId);
-			awaitFinished(OPERATOR_KEY, taskId);
-		}
-	}
 
 	@Test
 	void aPendingTaskCancelledBecomesCancelledAtOnceAndNeverStarts() {
@@ -81,7 +72,8 @@ class CancellationTest extends IntegrationTest {
 
 		cancel(first);
 
-		assertThat(firstPosition).isPositive();
+		// next in line: no test leaves a task Pending behind it (StoredTasks, and every test ends what it started)
+		assertThat(firstPosition).isEqualTo(1);
 		assertThat(secondPosition).isEqualTo(firstPosition + 1);
 		assertThat(task(OPERATOR_KEY, second).path("queuePosition").asInt()).isEqualTo(firstPosition);
 		assertThat(task(OPERATOR_KEY, first).path("queuePosition").isNull()).isTrue();
@@ -93,14 +85,15 @@ class CancellationTest extends IntegrationTest {
 		String taskId = start("");
 		awaitProcessing(taskId);
 
-		long requested = System.nanoTime();
 		ResponseEntity<JsonNode> response = cancel(taskId);
 		JsonNode finished = awaitFinished(OPERATOR_KEY, taskId);
-		double seconds = (System.nanoTime() - requested) / 1e9;
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(finished.path("status").asString()).isEqualTo("Cancelled");
-		assertThat(seconds).as("seconds from cancel to Cancelled").isLessThan(5);
+		// stopped at a check while rows were still to come, not at the end: the seconds it took on a loaded machine
+		// are no result (the row count reached depends on them, hence no exact figure)
+		assertThat(finished.path("progress").path("rowsWritten").asLong())
+			.isLessThan(finished.path("progress").path("totalRows").asLong());
 		assertThat(finished.path("files")).isEmpty();
 		String folder = this.bucket.folder("petdb", java.time.Instant.parse(finished.path("createdAt").asString()), taskId);
 		assertThat(this.bucket.objects(folder)).isEmpty();
@@ -153,14 +146,7 @@ class CancellationTest extends IntegrationTest {
 	}
 
 	private List<String> eventDetails(String taskId) {
-		JsonNode events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + taskId + "/events").retrieve()
-			.body(JsonNode.class);
-		List<String> details = new ArrayList<>();
-		for (JsonNode event : events) {
-			String type = event.path("type").asString();
-			details.add("STATUS_CHANGED".equals(type) ? event.path("detail").asString() : type);
-		}
-		return details;
+		return TaskEvents.trail(http(OPERATOR_KEY), taskId);
 	}
 
 	private BatchStatus lastExecutionStatus(String taskId) {

@@ -1,9 +1,6 @@
 package org.earthchem.export.api;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +17,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.earthchem.export.ExportServiceApplication;
+import org.earthchem.export.support.Http;
 import org.earthchem.export.support.TestStack;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -77,9 +75,7 @@ class OpenApiSnapshotTest {
 			.profiles("test")
 			.run(args.toArray(String[]::new))) {
 			String port = context.getEnvironment().getProperty("local.server.port");
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
-						HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = Http.get("http://localhost:" + port + "/v3/api-docs");
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			return response.body();
 		}

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,16 +17,6 @@ import static org.awaitility.Awaitility.await;
 class ProgressEstimateTest extends IntegrationTest {
 
 	private final List<String> started = new ArrayList<>();
-
-	@AfterEach
-	void cleanUp() {
-		stack().proxy().restore();
-		stack().s3Proxy().restore();
-		for (String taskId : this.started) {
-			http(OPERATOR_KEY).post().uri("/api/v1/exports/" + taskId + "/cancel").retrieve().toBodilessEntity();
-			awaitFinished(OPERATOR_KEY, taskId);
-		}
-	}
 
 	@Test
 	void theTimeLeftOfARunningExportIsWithinAFactorOfTwoOfTheTimeItTakes() {
@@ -42,6 +31,8 @@ class ProgressEstimateTest extends IntegrationTest {
 		Instant checked = Instant.now();
 		JsonNode finished = awaitFinished(OPERATOR_KEY, taskId);
 
+		// ranges, not figures: a forecast of time is what is checked, and the reading lands where the machine's pace
+		// put it; the pace is the throttle's (2.5 MB/s), not the CPU's, so a factor of two holds on a loaded machine
 		assertThat(midway.path("progress").path("percent").asDouble()).isBetween(30.0, 60.0);
 		assertThat(midway.path("progress").path("rowsPerSecond").asDouble()).isPositive();
 		assertThat(finished.path("status").asString()).isEqualTo("Succeeded");

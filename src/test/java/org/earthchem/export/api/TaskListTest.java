@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskIds;
@@ -49,9 +50,9 @@ class TaskListTest extends IntegrationTest {
 	@org.junit.jupiter.api.AfterEach
 	void cancelWhatStillWaits() {
 		// these tasks were never queued: leave none Pending for tests that look at the queue
-		for (String taskId : this.created) {
-			this.tasks.requestCancel(taskId, "test");
-		}
+		StoredTasks stored = new StoredTasks(this.owner);
+		this.created.forEach(stored::add);
+		stored.end(this.tasks);
 	}
 
 	@Test

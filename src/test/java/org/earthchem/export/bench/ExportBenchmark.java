@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.earthchem.export.bench.Results.Target;
 import org.earthchem.export.localstack.LocalStack;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code make bench}, in one run on the local stack: (a) the floor, the fastest point-in-time read of the 40,000
@@ -62,7 +63,7 @@ public final class ExportBenchmark {
 	}
 
 	private void run() throws Exception {
-		deleteTree(this.home);
+		FileSystemUtils.deleteRecursively(this.home);
 		Files.createDirectories(this.home);
 		Path recording = this.home.resolve("service.jfr");
 		Window warm;
@@ -220,16 +221,6 @@ public final class ExportBenchmark {
 	private static void check(boolean condition, String message) {
 		if (!condition) {
 			throw new IllegalStateException(message);
-		}
-	}
-
-	private static void deleteTree(Path dir) throws Exception {
-		if (Files.exists(dir)) {
-			try (var paths = Files.walk(dir)) {
-				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(path);
-				}
-			}
 		}
 	}
 

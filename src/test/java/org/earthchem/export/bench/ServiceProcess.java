@@ -1,7 +1,6 @@
 package org.earthchem.export.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.earthchem.export.LocalExportServiceApplication;
+import org.earthchem.export.localstack.Ports;
 
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +38,7 @@ final class ServiceProcess implements AutoCloseable {
 	ServiceProcess(Path home, List<String> extraFlags, Map<String, String> environment, List<String> arguments, Path log)
 			throws IOException {
 		Files.createDirectories(home);
-		int port = freePort();
+		int port = Ports.free();
 		this.jvmFlags = new ArrayList<>(makeRunFlags());
 		this.jvmFlags.addAll(extraFlags);
 		List<String> command = new ArrayList<>();
@@ -102,12 +102,6 @@ final class ServiceProcess implements AutoCloseable {
 		this.process.destroy();
 		if (!this.process.waitFor(2, TimeUnit.MINUTES)) {
 			this.process.destroyForcibly().waitFor();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

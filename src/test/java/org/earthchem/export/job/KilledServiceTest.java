@@ -50,14 +50,12 @@ class KilledServiceTest extends IntegrationTest {
 
 	@Test
 	void anExportWhoseServiceIsKilledAfterAnUploadedPartIsResumedFromThatPartAndGivesTheSameFiles() throws Exception {
-		Map<String, String> properties = new LinkedHashMap<>(stack().properties());
-		properties.put("spring.profiles.active", "test");
+		// a queue of their own (the test's own service listens on the shared one)
+		Map<String, String> properties = ServiceJvm.settings("killed-service");
 		// what must outlive the killed JVM: the job repository (and the bucket, which is not the service's)
 		properties.put("spring.datasource.url", "jdbc:h2:file:" + this.home.resolve("jobs"));
 		properties.put("export.lease", "3s");
-		// a queue of their own (the test's own service listens on the shared one); a dead node's message is back in 5 s
-		properties.put("export.queue.name", "killed-service.fifo");
-		properties.put("export.queue.dead-letter-name", "killed-service-dlq.fifo");
+		// a dead node's message is back in 5 s
 		properties.put("export.queue.visibility-timeout", "5s");
 		String query = "seq.min=-1";
 

@@ -3,9 +3,6 @@ package org.earthchem.export.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import org.earthchem.export.Sha256;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.ManyRowsIndex;
 import org.earthchem.export.support.ServiceJvm;
@@ -35,15 +33,11 @@ class OnePassExportTest extends IntegrationTest {
 		Path sources = this.home.resolve("sources");
 		ManyRowsIndex.seed(stack().openSearchUrl(), sources);
 		Path service = this.home.resolve("service");
-		Map<String, String> properties = new LinkedHashMap<>(stack().properties());
-		properties.put("spring.profiles.active", "test");
+		Map<String, String> properties = ServiceJvm.settings("one-pass");
 		properties.put("spring.datasource.url", "jdbc:h2:file:" + service.resolve("jobs"));
 		properties.put("export.sources-dir", sources.toString());
 		properties.put("export.max-rows-per-file", "40000");
 		properties.put("export.page-size", "1000");
-		// a queue of its own: the test's own service listens on the shared one
-		properties.put("export.queue.name", "one-pass.fifo");
-		properties.put("export.queue.dead-letter-name", "one-pass-dlq.fifo");
 		properties.put("export.security.api-keys[0].key", "many-rows-key");
 		properties.put("export.security.api-keys[0].owner", "many-rows");
 		properties.put("export.security.api-keys[0].email", "operator@example.org");
@@ -70,7 +64,7 @@ class OnePassExportTest extends IntegrationTest {
 		for (JsonNode file : task.path("files")) {
 			byte[] bytes = fetch(file.path("downloadUrl").asString()).getBody();
 			assertThat(file.path("rows").asLong()).isEqualTo(40_000);
-			assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+			assertThat(Sha256.hex(bytes))
 				.isEqualTo(file.path("sha256").asString());
 			assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\r\n", -1))
 				.as("header, 40,000 rows and the empty end after the last CRLF").hasSize(40_002);

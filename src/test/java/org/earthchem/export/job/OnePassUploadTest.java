@@ -16,6 +16,7 @@ import org.earthchem.export.localstack.LocalStack;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.support.BucketWatch;
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.TaskEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,7 @@ class OnePassUploadTest extends IntegrationTest {
 		Matcher at = RESUMED_AT.matcher(eventDetail(taskId, "RESUMED"));
 		assertThat(at.find()).isTrue();
 		assertThat(at.group(1)).isEqualTo("1");
+		// how many rows the first attempt got into its uploaded parts depends on when the cut landed
 		assertThat(Long.parseLong(at.group(2).replace(",", ""))).as("rows of file 1 kept from the first attempt")
 			.isPositive();
 		assertThat(sha256s(resumed)).hasSize(2).isEqualTo(sha256s(export(OPERATOR_KEY, "bulky", "seq.min=0")));
@@ -80,12 +82,13 @@ class OnePassUploadTest extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
 			.until(() -> this.watch.uploadedParts(folder) >= 1);
 
-		long requested = System.nanoTime();
 		http(OPERATOR_KEY).post().uri("/api/v1/exports/" + taskId + "/cancel").retrieve().toBodilessEntity();
 		JsonNode task = awaitFinished(OPERATOR_KEY, taskId);
 
 		assertThat(task.path("status").asString()).isEqualTo("Cancelled");
-		assertThat((System.nanoTime() - requested) / 1e9).as("seconds from cancel to Cancelled").isLessThan(5);
+		// stopped at a check before its last part, not at the end (how far it got depends on the machine's speed)
+		assertThat(task.path("progress").path("rowsWritten").asLong())
+			.isLessThan(task.path("progress").path("totalRows").asLong());
 		assertThat(this.bucket.objects(folder)).isEmpty();
 		assertThat(this.bucket.unfinishedUploads(folder)).isEmpty();
 	}
@@ -102,7 +105,8 @@ class OnePassUploadTest extends IntegrationTest {
 		http(OPERATOR_KEY).post().uri("/api/v1/exports/" + taskId + "/cancel").retrieve().toBodilessEntity();
 		awaitFinished(OPERATOR_KEY, taskId);
 
-		// a part is cut at 5 MB, about 300 bulky rows; a whole page read (200 rows) never counts by itself
+		// a part is cut at 5 MB, about 300 bulky rows; a whole page read (200 rows) never counts by itself. A range,
+		// not a figure: whether the first progress write sees one part on its way or already two depends on timing
 		assertThat(firstProgress).isBetween(250L, 700L);
 	}
 
@@ -118,19 +122,11 @@ class OnePassUploadTest extends IntegrationTest {
 	}
 
 	private List<String> eventTypes(String taskId) {
-		return StreamSupport.stream(events(taskId).spliterator(), false).map((e) -> e.path("type").asString()).toList();
+		return TaskEvents.types(http(OPERATOR_KEY), taskId);
 	}
 
 	private String eventDetail(String taskId, String type) {
-		return StreamSupport.stream(events(taskId).spliterator(), false)
-			.filter((e) -> type.equals(e.path("type").asString()))
-			.map((e) -> e.path("detail").asString())
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no " + type + " event for " + taskId));
-	}
-
-	private JsonNode events(String taskId) {
-		return http(OPERATOR_KEY).get().uri("/api/v1/exports/" + taskId + "/events").retrieve().body(JsonNode.class);
+		return TaskEvents.detail(http(OPERATOR_KEY), taskId, type);
 	}
 
 }

@@ -2,14 +2,9 @@ package org.earthchem.export.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +19,10 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.earthchem.export.Sha256;
 import org.earthchem.export.localstack.PetDbSamples;
 import org.earthchem.export.localstack.SynthesisSamples;
+import org.earthchem.export.support.Http;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.TestStack;
 
@@ -71,9 +68,7 @@ class PetDbExportTest extends IntegrationTest {
 
 	/** Leaf path to type, depth-first in the order the live mapping lists them, read straight from the node. */
 	private Map<String, String> liveMapping(String index) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(TestStack.get().openSearchUrl() + "/" + index + "/_mapping")).build(),
-					HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = Http.get(TestStack.get().openSearchUrl() + "/" + index + "/_mapping");
 		assertThat(response.statusCode()).isEqualTo(200);
 		Map<String, String> leaves = new LinkedHashMap<>();
 		collectLeaves("", this.json.readTree(response.body()).path(index).path("mappings").path("properties"), leaves);
@@ -98,10 +93,6 @@ class PetDbExportTest extends IntegrationTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static String sha256(byte[] bytes) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 	}
 
 	@Test
@@ -170,7 +161,7 @@ class PetDbExportTest extends IntegrationTest {
 			assertThat(files.get(i).path("bytes").asLong()).as("bytes of part %d", i + 1)
 				.isEqualTo(export.parts().get(i).length);
 			assertThat(files.get(i).path("sha256").asString()).as("sha256 of part %d", i + 1)
-				.isEqualTo(sha256(export.parts().get(i)));
+				.isEqualTo(Sha256.hex(export.parts().get(i)));
 		}
 	}
 

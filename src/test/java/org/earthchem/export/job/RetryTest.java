@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.TaskEvents;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +16,6 @@ import static org.awaitility.Awaitility.await;
 
 /** An export outlives a short outage of the search cluster: it is retried, resumes, and ends with the same files. */
 class RetryTest extends IntegrationTest {
-
-	@AfterEach
-	void restoreCluster() {
-		stack().proxy().restore();
-	}
 
 	@Test
 	void anExportInterruptedByAShortOutageIsRetriedAndEndsWithTheSameFilesAsAnUninterruptedOne() {
@@ -39,7 +34,9 @@ class RetryTest extends IntegrationTest {
 			.until(() -> task(OPERATOR_KEY, taskId), (t) -> t.path("status").asString().equals("Succeeded"));
 
 		JsonNode uninterrupted = export(OPERATOR_KEY, "petdb", query);
-		assertThat(retried.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+		// how many retries the outage cost depends on how long it lasted on this machine: each is one more attempt
+		long retries = eventTypes(taskId).stream().filter("RETRY_SCHEDULED"::equals).count();
+		assertThat(retried.path("attempts").asInt()).isEqualTo(retries + 1);
 		assertThat(retried.path("error").isNull()).isTrue();
 		assertThat(digests(retried)).hasSize(3).isEqualTo(digests(uninterrupted));
 		assertThat(eventTypes(taskId)).containsSubsequence("STATUS_CHANGED", "RETRY_SCHEDULED", "STATUS_CHANGED",
@@ -68,9 +65,7 @@ class RetryTest extends IntegrationTest {
 	}
 
 	private List<String> eventTypes(String taskId) {
-		JsonNode events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + taskId + "/events").retrieve()
-			.body(JsonNode.class);
-		return events.findValuesAsString("type");
+		return TaskEvents.types(http(OPERATOR_KEY), taskId);
 	}
 
 	private static List<String> digests(JsonNode task) {

@@ -8,15 +8,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A PostgreSQL server (zonky's embedded PostgreSQL 14, binaries from Maven) for the job repository that several
@@ -58,7 +58,7 @@ public final class LocalPostgres implements AutoCloseable {
 		try {
 			stopLeftOverServer();
 			if (!this.persistent) {
-				deleteTree(this.dataDirectory);
+				FileSystemUtils.deleteRecursively(this.dataDirectory);
 			}
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(this.dataDirectory)
@@ -79,6 +79,12 @@ public final class LocalPostgres implements AutoCloseable {
 	}
 
 	/** The job repository's database. */
+	/** The settings that make a service keep its job repository here. */
+	public Map<String, String> jobRepository() {
+		return Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", username(),
+				"spring.datasource.password", password());
+	}
+
 	public String jdbcUrl() {
 		return jdbcUrl(DATABASE);
 	}
@@ -159,17 +165,6 @@ public final class LocalPostgres implements AutoCloseable {
 					Thread.currentThread().interrupt();
 				}
 			});
-	}
-
-	private static void deleteTree(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 }

@@ -1,11 +1,7 @@
 package org.earthchem.export.notify;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -13,18 +9,19 @@ import java.util.UUID;
 import jakarta.mail.Address;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.earthchem.export.localstack.Ports;
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.Mails;
+import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
@@ -43,7 +40,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 /** The notifier sends real mail over SMTP to GreenMail and records each delivery, or its failure, in the task. */
 class NotifierTest extends IntegrationTest {
@@ -62,11 +58,20 @@ class NotifierTest extends IntegrationTest {
 
 	private final String email = this.owner + "@example.org";
 
+	// the tasks are stored Pending: none may be left for a reconciler pass to export and mail
+	private final StoredTasks stored = new StoredTasks(this.owner);
+
+	@AfterEach
+	void endStoredTasks() {
+		this.stored.end(this.tasks);
+	}
+
 	private ExportTask pendingTask(String email) {
 		String queryKey = UUID.randomUUID().toString().replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, this.tasks.now()), "petdb", "csv",
 				"material=rock&sio2.min=45", queryKey, this.owner, email, this.tasks.now(), 1500L);
 		assertThat(this.tasks.create(task)).isTrue();
+		this.stored.add(task.taskId());
 		return task;
 	}
 
@@ -98,49 +103,20 @@ class NotifierTest extends IntegrationTest {
 			.toList();
 	}
 
-	/** The one mail GreenMail holds for an address. */
-	private MimeMessage mailTo(String address) {
-		return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> received(address),
-				(messages) -> !messages.isEmpty()).get(0);
-	}
-
-	private List<MimeMessage> received(String address) {
-		return Arrays.stream(stack().mail().getReceivedMessages()).filter((message) -> {
-			try {
-				Address[] to = message.getRecipients(Message.RecipientType.TO);
-				return to != null && Arrays.stream(to)
-					.anyMatch((a) -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-			}
-			catch (MessagingException ex) {
-				return false;
-			}
-		}).toList();
-	}
-
-	private static String part(Message message, String mimeType) throws Exception {
-		Multipart alternative = (Multipart) message.getContent();
-		for (int i = 0; i < alternative.getCount(); i++) {
-			if (alternative.getBodyPart(i).isMimeType(mimeType)) {
-				return (String) alternative.getBodyPart(i).getContent();
-			}
-		}
-		throw new AssertionError("no " + mimeType + " part in " + message.getContentType());
-	}
-
 	@Test
 	void aSucceededExportSendsItsOwnerAMailWithTextAndHtmlAndTheLinkAndRecordsNotificationSent() throws Exception {
 		ExportTask task = succeededTask(this.email);
 
 		this.notifier.exportSucceeded(task);
 
-		MimeMessage mail = mailTo(this.email);
+		MimeMessage mail = Mails.awaitOneTo(this.email);
 		assertThat(mail.getSubject()).isEqualTo("Your petdb export is ready");
 		assertThat(mail.getFrom()).extracting(Address::toString).containsExactly("EarthChem exports <exports@earthchem.org>");
 		assertThat(mail.getContentType()).startsWith("multipart/alternative");
 		String link = task.files().get(0).downloadUrl();
-		assertThat(part(mail, "text/plain")).contains("Download: " + link, "material: rock", "sio2 ≥ 45",
+		assertThat(Mails.part(mail, "text/plain")).contains("Download: " + link, "material: rock", "sio2 ≥ 45",
 				"1,500 rows, 345.7 kB", task.taskId());
-		assertThat(part(mail, "text/html")).contains("<a href=\"" + link.replace("&", "&amp;") + "\"", task.taskId());
+		assertThat(Mails.part(mail, "text/html")).contains("<a href=\"" + link.replace("&", "&amp;") + "\"", task.taskId());
 		assertThat(notificationEvents(task)).extracting(TaskEvent::type, TaskEvent::detail)
 			.containsExactly(tuple(TaskEventType.NOTIFICATION_SENT, "success mail to " + this.email));
 	}
@@ -151,11 +127,11 @@ class NotifierTest extends IntegrationTest {
 
 		this.notifier.exportFailed(task);
 
-		MimeMessage mail = mailTo(this.email);
+		MimeMessage mail = Mails.awaitOneTo(this.email);
 		assertThat(mail.getSubject()).isEqualTo("Your petdb export failed");
-		assertThat(part(mail, "text/plain")).contains("The search cluster could not be reached.",
+		assertThat(Mails.part(mail, "text/plain")).contains("The search cluster could not be reached.",
 				"SOURCE_UNAVAILABLE", task.taskId(), "Request the export again");
-		assertThat(part(mail, "text/html")).contains("The search cluster could not be reached.", "SOURCE_UNAVAILABLE",
+		assertThat(Mails.part(mail, "text/html")).contains("The search cluster could not be reached.", "SOURCE_UNAVAILABLE",
 				task.taskId());
 		assertThat(notificationEvents(task)).extracting(TaskEvent::type, TaskEvent::detail)
 			.containsExactly(tuple(TaskEventType.NOTIFICATION_SENT, "failure mail to " + this.email));
@@ -166,7 +142,7 @@ class NotifierTest extends IntegrationTest {
 		ExportTask task = succeededTask(this.email);
 
 		this.notifier.exportSucceeded(task);
-		mailTo(this.email);
+		Mails.awaitOneTo(this.email);
 
 		Properties properties = new Properties();
 		properties.put("mail.imap.connectiontimeout", "5000");
@@ -181,8 +157,8 @@ class NotifierTest extends IntegrationTest {
 				Message[] messages = inbox.getMessages();
 				assertThat(messages).hasSize(1);
 				assertThat(messages[0].getSubject()).isEqualTo("Your petdb export is ready");
-				assertThat(part(messages[0], "text/plain")).contains("sio2 ≥ 45", task.taskId());
-				assertThat(part(messages[0], "text/html")).contains(task.taskId());
+				assertThat(Mails.part(messages[0], "text/plain")).contains("sio2 ≥ 45", task.taskId());
+				assertThat(Mails.part(messages[0], "text/html")).contains(task.taskId());
 			}
 			finally {
 				inbox.close(false);
@@ -194,12 +170,9 @@ class NotifierTest extends IntegrationTest {
 	}
 
 	@Test
-	void aMailServerOutOfReachDoesNotThrowAndRecordsNotificationFailed() throws IOException {
+	void aMailServerOutOfReachDoesNotThrowAndRecordsNotificationFailed() {
 		ExportTask task = succeededTask(this.email);
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			closedPort = socket.getLocalPort();
-		}
+		int closedPort = Ports.free();
 		JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
 		unreachable.setHost("127.0.0.1");
 		unreachable.setPort(closedPort);
@@ -215,7 +188,7 @@ class NotifierTest extends IntegrationTest {
 			assertThat(event.detail()).startsWith("success mail to " + this.email + " not sent after 2 attempts: ")
 				.doesNotContain("\tat ", "Exception:");
 		});
-		assertThat(received(this.email)).isEmpty();
+		assertThat(Mails.to(this.email)).isEmpty();
 	}
 
 	@Test
@@ -248,7 +221,7 @@ class NotifierTest extends IntegrationTest {
 		disabled.exportSucceeded(task);
 
 		assertThat(notificationEvents(task)).isEmpty();
-		assertThat(received(this.email)).isEmpty();
+		assertThat(Mails.to(this.email)).isEmpty();
 	}
 
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,6 @@ import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.support.BucketWatch;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.ServiceJvm;
-import org.earthchem.export.support.TestStack;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEvent;
@@ -113,8 +111,9 @@ class ClusterQueueTest extends IntegrationTest {
 				.filter((id) -> this.tasks.find(id).orElseThrow().status() == TaskStatus.PROCESSING)
 				.count() == 2 * WORKERS);
 		String cancelled = taskId(nodes.get("node-a").send("POST", "/api/v1/exports/petdb?columns=sample_id").body());
+		// still Pending (every worker busy): cancelled at once
 		assertThat(nodes.get("node-b").send("POST", "/api/v1/exports/" + cancelled + "/cancel").statusCode())
-			.isIn(200, 202);
+			.isEqualTo(202);
 
 		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
 			.until(() -> taskIds.stream().allMatch((id) -> !this.tasks.find(id).orElseThrow().status().isActive()));
@@ -149,9 +148,9 @@ class ClusterQueueTest extends IntegrationTest {
 
 		assertThat(event(running.taskId(), TaskEventType.HANDED_BACK).detail()).contains(running.node());
 		assertThat(resumed.detail()).matches(RESUMED_AFTER_STORED_ROWS).endsWith("on " + other);
-		// a message that came back only after its visibility timeout (15 s) would be far later
-		assertThat(secondsToResume).isLessThan(10);
 		assertThat(finished.node()).isEqualTo(other);
+		// the state, not the seconds, tells a hand-back from a message that came back after its visibility timeout:
+		// that one finds a Processing task without heartbeat and counts a failed attempt (the SIGKILL test below)
 		assertThat(finished.attempts()).as("a hand-back is not a failed attempt").isEqualTo(1);
 		assertThat(finished.files().stream().map(ExportFile::sha256).toList()).isEqualTo(uninterrupted());
 		System.out.printf("hand-back after SIGTERM: RESUMED on %s %.1f s after the signal, at %s%n", other,
@@ -232,14 +231,9 @@ class ClusterQueueTest extends IntegrationTest {
 	}
 
 	private static ServiceJvm start(String nodeId) throws IOException {
-		Map<String, String> properties = new LinkedHashMap<>(TestStack.get().properties());
-		properties.put("spring.profiles.active", "test");
-		properties.put("spring.datasource.url", postgres.jdbcUrl());
-		properties.put("spring.datasource.username", postgres.username());
-		properties.put("spring.datasource.password", postgres.password());
 		// a queue of the two nodes' own (the test's own service listens on the shared one)
-		properties.put("export.queue.name", "cluster.fifo");
-		properties.put("export.queue.dead-letter-name", "cluster-dlq.fifo");
+		Map<String, String> properties = ServiceJvm.settings("cluster");
+		properties.putAll(postgres.jobRepository());
 		// a dead node's message is back 10 to 15 s after its last extension, by when it has been silent for a lease
 		properties.put("export.queue.visibility-timeout", "15s");
 		properties.put("export.lease", "8s");

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.TaskEvents;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -20,15 +20,6 @@ import static org.awaitility.Awaitility.await;
 class QueueBehaviourTest extends IntegrationTest {
 
 	private final List<String[]> started = new ArrayList<>();
-
-	@AfterEach
-	void cleanUp() {
-		stack().proxy().restore();
-		for (String[] keyAndId : this.started) {
-			http(keyAndId[0]).post().uri("/api/v1/exports/" + keyAndId[1] + "/cancel").retrieve().toBodilessEntity();
-			awaitFinished(keyAndId[0], keyAndId[1]);
-		}
-	}
 
 	@Test
 	void sixExportsAtOnceRunNoMoreThanThreeAtATimeTheFirstThreeAtOnce() {
@@ -89,10 +80,18 @@ class QueueBehaviourTest extends IntegrationTest {
 			String status = finished.path("status").asString();
 			List<String> events = eventDetails(taskId);
 
-			assertThat(status).isIn("Cancelled", "Succeeded");
-			assertThat(cancel.getStatusCode().value()).isIn(200, 202, 409);
 			List<String> statusChanges = events.stream().filter((e) -> e.contains(" -> ")).toList();
 			assertThat(statusChanges.get(statusChanges.size() - 1)).endsWith("-> " + status);
+			if (cancel.getStatusCode().value() == 409) {
+				// it had finished when the cancel was answered (its mark may have landed in the last moment)
+				assertThat(status).isEqualTo("Succeeded");
+			}
+			else {
+				// taken while Pending or Processing (never 200: the task was not Cancelled before); a running job
+				// that writes its last row before its next check still succeeds: which one wins is the race
+				assertThat(cancel.getStatusCode().value()).isEqualTo(202);
+				assertThat(status).isIn("Cancelled", "Succeeded");
+			}
 			if ("Cancelled".equals(status)) {
 				assertThat(events).doesNotContain("DOWNLOAD_LINK_ISSUED");
 			}
@@ -126,14 +125,7 @@ class QueueBehaviourTest extends IntegrationTest {
 	}
 
 	private List<String> eventDetails(String taskId) {
-		JsonNode events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + taskId + "/events").retrieve()
-			.body(JsonNode.class);
-		List<String> details = new ArrayList<>();
-		for (JsonNode event : events) {
-			String type = event.path("type").asString();
-			details.add("STATUS_CHANGED".equals(type) ? event.path("detail").asString() : type);
-		}
-		return details;
+		return TaskEvents.trail(http(OPERATOR_KEY), taskId);
 	}
 
 }

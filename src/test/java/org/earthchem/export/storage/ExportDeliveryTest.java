@@ -1,24 +1,21 @@
 package org.earthchem.export.storage;
 
-import java.net.URI;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import tools.jackson.databind.JsonNode;
 
+import org.earthchem.export.Sha256;
+import org.earthchem.export.support.Bucket;
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.Mails;
+import org.earthchem.export.support.TaskEvents;
+import org.earthchem.export.support.TestStack;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,29 +33,8 @@ class ExportDeliveryTest extends IntegrationTest {
 	@Autowired
 	private RetentionSweep retention;
 
-	@AfterEach
-	void restore() {
-		stack().s3Proxy().restore();
-		stack().proxy().restore();
-	}
-
-	static S3Client directS3(String endpoint) {
-		return S3Client.builder()
-			.endpointOverride(URI.create(endpoint))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-			.forcePathStyle(true)
-			.build();
-	}
-
-	private static String sha256(byte[] bytes) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-	}
-
 	private List<String> eventTypes(String taskId) {
-		JsonNode events = http(OPERATOR_KEY).get().uri("/api/v1/exports/" + taskId + "/events").retrieve()
-			.body(JsonNode.class);
-		return StreamSupport.stream(events.spliterator(), false).map((e) -> e.path("type").asString()).toList();
+		return TaskEvents.types(http(OPERATOR_KEY), taskId);
 	}
 
 	@Test
@@ -67,7 +43,7 @@ class ExportDeliveryTest extends IntegrationTest {
 		String taskId = task.path("taskId").asString();
 		String month = task.path("createdAt").asString().substring(0, 7).replace('-', '/');
 
-		try (S3Client s3 = directS3(stack().s3Endpoint())) {
+		try (S3Client s3 = Bucket.client(stack().s3Endpoint())) {
 			for (JsonNode file : task.path("files")) {
 				String key = "exports/petdb/" + month + "/" + taskId + "/" + file.path("name").asString();
 				HeadObjectResponse head = s3.headObject((r) -> r.bucket(this.bucket.name()).key(key));
@@ -78,7 +54,7 @@ class ExportDeliveryTest extends IntegrationTest {
 					.containsEntry("sha256", file.path("sha256").asString());
 				assertThat(head.contentType()).startsWith("text/csv");
 				assertThat(bytes).hasSize(file.path("bytes").asInt());
-				assertThat(sha256(bytes)).isEqualTo(file.path("sha256").asString());
+				assertThat(Sha256.hex(bytes)).isEqualTo(file.path("sha256").asString());
 			}
 		}
 		assertThat(eventTypes(taskId)).contains("FILE_STORED", "DOWNLOAD_LINK_ISSUED");
@@ -92,7 +68,7 @@ class ExportDeliveryTest extends IntegrationTest {
 		ResponseEntity<byte[]> response = fetch(file.path("downloadUrl").asString());
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(sha256(response.getBody())).isEqualTo(file.path("sha256").asString());
+		assertThat(Sha256.hex(response.getBody())).isEqualTo(file.path("sha256").asString());
 		assertThat(response.getHeaders().getFirst("Content-Disposition")).contains("attachment")
 			.contains(file.path("name").asString());
 		assertThat(file.path("expiresAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
@@ -114,15 +90,8 @@ class ExportDeliveryTest extends IntegrationTest {
 		JsonNode file = task.path("files").get(0);
 		String key = this.bucket.folder("petdb", java.time.Instant.parse(task.path("createdAt").asString()),
 				task.path("taskId").asString()) + file.path("name").asString();
-		try (S3Client s3 = directS3(stack().s3Endpoint());
-				S3Presigner presigner = S3Presigner.builder()
-					.endpointOverride(URI.create(stack().s3Endpoint()))
-					.region(Region.US_EAST_1)
-					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-					.serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
-						.pathStyleAccessEnabled(true)
-						.build())
-					.build()) {
+		try (S3Client s3 = Bucket.client(stack().s3Endpoint());
+				S3Presigner presigner = Bucket.presigner(stack().s3Endpoint())) {
 			ExportBucket shortLived = new ExportBucket(s3, presigner,
 					new BucketProperties(this.bucket.name(), "exports", "none", null, DataSize.ofMegabytes(8),
 							Duration.ofMinutes(10)),
@@ -151,7 +120,7 @@ class ExportDeliveryTest extends IntegrationTest {
 		assertThat(response.getHeaders().getFirst("Content-Disposition"))
 			.isEqualTo("attachment; filename=\"" + file.path("name").asString() + "\"");
 		assertThat(response.getHeaders().getContentLength()).isEqualTo(file.path("bytes").asLong());
-		assertThat(sha256(response.getBody())).isEqualTo(file.path("sha256").asString());
+		assertThat(Sha256.hex(response.getBody())).isEqualTo(file.path("sha256").asString());
 		assertThat(eventTypes(taskId)).contains("DOWNLOADED");
 	}
 
@@ -159,7 +128,7 @@ class ExportDeliveryTest extends IntegrationTest {
 	void aLargerExportRedirectsDownloadToAFreshPreSignedLink() throws Exception {
 		JsonNode task = export(ALL_KEY, "petdb", "columns=sample_id,material");
 		String taskId = task.path("taskId").asString();
-		assertThat(task.path("progress").path("rowsWritten").asLong()).isGreaterThanOrEqualTo(1000);
+		assertThat(task.path("progress").path("rowsWritten").asLong()).isEqualTo(TestStack.PETDB_DOCUMENTS);
 		long linksBefore = eventTypes(taskId).stream().filter("DOWNLOAD_LINK_ISSUED"::equals).count();
 
 		ResponseEntity<byte[]> response = http(ALL_KEY).get().uri("/api/v1/exports/" + taskId + "/download?part=2")
@@ -170,7 +139,7 @@ class ExportDeliveryTest extends IntegrationTest {
 		String location = response.getHeaders().getLocation().toString();
 		assertThat(location).contains("X-Amz-Signature=").contains(taskId + "-part-002.csv");
 		byte[] bytes = fetch(location).getBody();
-		assertThat(sha256(bytes)).isEqualTo(task.path("files").get(1).path("sha256").asString());
+		assertThat(Sha256.hex(bytes)).isEqualTo(task.path("files").get(1).path("sha256").asString());
 		List<String> types = eventTypes(taskId);
 		assertThat(types.stream().filter("DOWNLOAD_LINK_ISSUED"::equals).count()).isEqualTo(linksBefore + 1);
 		assertThat(types).contains("DOWNLOADED");
@@ -189,7 +158,9 @@ class ExportDeliveryTest extends IntegrationTest {
 		JsonNode task = awaitFinished(ALL_KEY, taskId);
 
 		assertThat(task.path("status").asString()).isEqualTo("Succeeded");
-		assertThat(task.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+		// how many retries the outage cost depends on how long it lasted on this machine: each is one more attempt
+		long retries = eventTypes(taskId).stream().filter("RETRY_SCHEDULED"::equals).count();
+		assertThat(task.path("attempts").asInt()).isEqualTo(retries + 1);
 		assertThat(eventTypes(taskId)).contains("RETRY_SCHEDULED", "FILE_STORED");
 		assertThat(fetch(task.path("files").get(0).path("downloadUrl").asString()).getStatusCode().value())
 			.isEqualTo(200);
@@ -215,7 +186,7 @@ class ExportDeliveryTest extends IntegrationTest {
 			assertThat(this.bucket.objects(folder)).isEmpty();
 			assertThat(this.bucket.unfinishedUploads(folder)).isEmpty();
 		});
-		assertThat(mailText("all-user@example.org", taskId)).contains("STORAGE_UNAVAILABLE")
+		assertThat(Mails.awaitTextTo("all-user@example.org", taskId)).contains("STORAGE_UNAVAILABLE")
 			.contains(task.path("error").path("message").asString());
 	}
 
@@ -243,7 +214,7 @@ class ExportDeliveryTest extends IntegrationTest {
 		JsonNode task = export(ALL_KEY, "petdb", "material=glass&columns=igsn");
 		String taskId = task.path("taskId").asString();
 		String folder = this.bucket.folder("petdb", java.time.Instant.parse(task.path("createdAt").asString()), taskId);
-		assertThat(this.bucket.objects(folder)).isNotEmpty();
+		assertThat(this.bucket.objects(folder)).hasSize(task.path("files").size());
 
 		this.retention.expireCreatedBefore(java.time.Instant.parse(task.path("createdAt").asString()).plusMillis(1));
 
@@ -259,30 +230,12 @@ class ExportDeliveryTest extends IntegrationTest {
 		assertThat(download.getBody().path("code").asString()).isEqualTo("FILE_EXPIRED");
 	}
 
-	/** The plain-text part of the mail to {@code address} that names the task, once it has arrived. */
-	private String mailText(String address, String taskId) {
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-			for (jakarta.mail.internet.MimeMessage message : stack().mail().getReceivedMessages()) {
-				String to = message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
-				if (to.contains(address) && message.getContent() instanceof jakarta.mail.Multipart parts) {
-					for (int i = 0; i < parts.getCount(); i++) {
-						if (parts.getBodyPart(i).isMimeType("text/plain")
-								&& ((String) parts.getBodyPart(i).getContent()).contains(taskId)) {
-							return (String) parts.getBodyPart(i).getContent();
-						}
-					}
-				}
-			}
-			return null;
-		}, java.util.Objects::nonNull);
-	}
-
 	@Test
 	void aSucceededExportMailsItsOwnerTheLinksTheQueryAndTheCompletionTime() {
 		JsonNode task = export(ALL_KEY, "petdb", "material=rock&columns=sample_id,igsn&sio2.min=40");
 		String taskId = task.path("taskId").asString();
 
-		String text = mailText("all-user@example.org", taskId);
+		String text = Mails.awaitTextTo("all-user@example.org", taskId);
 
 		JsonNode file = task.path("files").get(0);
 		assertThat(text).contains(file.path("downloadUrl").asString())

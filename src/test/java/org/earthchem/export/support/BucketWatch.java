@@ -1,10 +1,5 @@
 package org.earthchem.export.support;
 
-import java.net.URI;
-
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
@@ -17,12 +12,7 @@ public final class BucketWatch implements AutoCloseable {
 
 	public BucketWatch(String endpoint, String bucket) {
 		this.bucket = bucket;
-		this.s3 = S3Client.builder()
-			.endpointOverride(URI.create(endpoint))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-			.forcePathStyle(true)
-			.build();
+		this.s3 = Bucket.client(endpoint);
 	}
 
 	/** Parts uploaded to the unfinished multipart uploads under a folder. */

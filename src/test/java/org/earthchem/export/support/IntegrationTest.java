@@ -1,8 +1,12 @@
 package org.earthchem.export.support;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -33,8 +37,15 @@ public abstract class IntegrationTest {
 
 	protected static final String OPERATOR_KEY = "operator-demo-key";
 
+	private static final Set<String> ACTIVE = Set.of("Pending", "Processing");
+
+	private static final Set<String> FINAL = Set.of("Succeeded", "Failed", "Cancelled");
+
 	@LocalServerPort
 	private int port;
+
+	/** The exports this test requested (JUnit makes an instance a test). */
+	private final List<String> requested = new ArrayList<>();
 
 	@Autowired
 	protected ObjectMapper json;
@@ -83,10 +94,63 @@ public abstract class IntegrationTest {
 
 	/** POSTs an export request and returns the response with its JSON body. */
 	protected ResponseEntity<JsonNode> requestExport(String apiKey, String source, String query) {
-		return http(apiKey).post()
+		ResponseEntity<JsonNode> response = http(apiKey).post()
 			.uri("/api/v1/sources/" + source + "/exports" + (query.isEmpty() ? "" : "?" + query))
 			.retrieve()
 			.toEntity(JsonNode.class);
+		if (response.getStatusCode().is2xxSuccessful()) {
+			this.requested.add(response.getBody().path("taskId").asString());
+		}
+		return response;
+	}
+
+	/**
+	 * Puts the servers back (every fault proxy passes everything again) and ends every export the test requested that
+	 * is still Pending or Processing: a leftover would run during the next test, taking a worker or a place in the
+	 * queue. A Failed one may be a retry's moment between two attempts (it is Pending again at once): the failures must
+	 * stand for half a second. Runs after the test's own clean-up.
+	 */
+	@AfterEach
+	void endRequestedExports() {
+		stack().proxy().restore();
+		stack().s3Proxy().restore();
+		stack().sqsProxy().restore();
+		Set<String> unsettled = new HashSet<>(this.requested);
+		Set<String> stopping = new HashSet<>();
+		settle(unsettled, stopping);
+		if (unsettled.isEmpty()) {
+			return;
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.during(Duration.ofMillis(500))
+			.until(() -> settle(unsettled, stopping));
+	}
+
+	/**
+	 * Cancels what is active (a running one once: it stops at its next check), forgets what Succeeded or was Cancelled
+	 * (for good) and keeps the Failed ones.
+	 * @return whether every task left reads Failed
+	 */
+	private boolean settle(Set<String> taskIds, Set<String> stopping) {
+		boolean allFailed = true;
+		for (String taskId : List.copyOf(taskIds)) {
+			String status = task(OPERATOR_KEY, taskId).path("status").asString();
+			if ("Pending".equals(status) || ("Processing".equals(status) && stopping.add(taskId))) {
+				http(OPERATOR_KEY).post().uri("/api/v1/exports/" + taskId + "/cancel").retrieve().toBodilessEntity();
+			}
+			if (ACTIVE.contains(status)) {
+				allFailed = false;
+			}
+			else if ("Failed".equals(status)) {
+				// a retry puts it back to Pending, where it is cancelled again
+				stopping.remove(taskId);
+			}
+			else {
+				taskIds.remove(taskId);
+			}
+		}
+		return allFailed;
 	}
 
 	protected JsonNode task(String apiKey, String taskId) {
@@ -97,8 +161,7 @@ public abstract class IntegrationTest {
 	protected JsonNode awaitFinished(String apiKey, String taskId) {
 		return await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> task(apiKey, taskId), (t) -> Map.of("Succeeded", 1, "Failed", 1, "Cancelled", 1)
-				.containsKey(t.path("status").asString()));
+			.until(() -> task(apiKey, taskId), (t) -> FINAL.contains(t.path("status").asString()));
 	}
 
 	/** Requests an export and waits for it to finish. */
@@ -125,25 +188,12 @@ public abstract class IntegrationTest {
 		return fetch(response.getHeaders().getLocation().toString());
 	}
 
-	private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
-
 	/** A plain GET with the JDK's HTTP client, no credentials: how a pre-signed link is used. */
 	protected static ResponseEntity<byte[]> fetch(String url) {
-		try {
-			java.net.http.HttpResponse<byte[]> response = CLIENT.send(
-					java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
-					java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-			HttpHeaders headers = new HttpHeaders();
-			response.headers().map().forEach(headers::addAll);
-			return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		java.net.http.HttpResponse<byte[]> response = Http.getBytes(url);
+		HttpHeaders headers = new HttpHeaders();
+		response.headers().map().forEach(headers::addAll);
+		return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
 	}
 
 	protected static String header(ResponseEntity<?> response, String name) {

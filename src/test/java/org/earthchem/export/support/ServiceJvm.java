@@ -1,16 +1,17 @@
 package org.earthchem.export.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.earthchem.export.localstack.Ports;
 
 import static org.awaitility.Awaitility.await;
 
@@ -23,8 +24,6 @@ public final class ServiceJvm implements AutoCloseable {
 
 	private String apiKey = "operator-demo-key";
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	public ServiceJvm(Map<String, String> properties, Path log) throws IOException {
 		this(properties, log, "512m", null);
 	}
@@ -34,9 +33,16 @@ public final class ServiceJvm implements AutoCloseable {
 	 * @param home the working directory and temporary folder of the JVM (null: this JVM's own)
 	 */
 	public ServiceJvm(Map<String, String> properties, Path log, String maxHeap, Path home) throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			this.port = socket.getLocalPort();
-		}
+		this(properties, log, maxHeap, home, Map.of());
+	}
+
+	/**
+	 * @param shell variables added to the environment this JVM hands down, as a developer's shell would (tests of the
+	 * cleaning): whatever would point the service elsewhere than the test stack is removed before it starts
+	 */
+	public ServiceJvm(Map<String, String> properties, Path log, String maxHeap, Path home, Map<String, String> shell)
+			throws IOException {
+		this.port = Ports.free();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + maxHeap);
@@ -53,7 +59,22 @@ public final class ServiceJvm implements AutoCloseable {
 		if (home != null) {
 			builder.directory(home.toFile());
 		}
+		builder.environment().putAll(shell);
+		ShellEnvironment.clean(builder.environment());
 		this.process = builder.start();
+	}
+
+	/**
+	 * The test stack's settings for a service in a JVM of its own: the test profile, and a queue of its own (the tests'
+	 * own service listens on the shared one and would take its exports).
+	 * @param queue the queue's name without {@code .fifo}; its dead-letter queue is {@code <queue>-dlq.fifo}
+	 */
+	public static Map<String, String> settings(String queue) {
+		Map<String, String> properties = new LinkedHashMap<>(TestStack.get().properties());
+		properties.put("spring.profiles.active", "test");
+		properties.put("export.queue.name", queue + ".fifo");
+		properties.put("export.queue.dead-letter-name", queue + "-dlq.fifo");
+		return properties;
 	}
 
 	/** Sends this key rather than the operator's demo key. */
@@ -73,7 +94,7 @@ public final class ServiceJvm implements AutoCloseable {
 	}
 
 	public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+		return Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.header("X-API-Key", this.apiKey)
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(30))

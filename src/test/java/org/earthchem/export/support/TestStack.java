@@ -13,6 +13,7 @@ import org.earthchem.export.localstack.DemoIndices;
 import org.earthchem.export.localstack.LocalStack;
 import org.earthchem.export.localstack.PetDbSamples;
 import org.earthchem.export.localstack.SynthesisSamples;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The one local stack every integration test shares, started once per JVM: an OpenSearch node (reached through a
@@ -26,6 +27,18 @@ public final class TestStack {
 	public static final int PETDB_DOCUMENTS = 1500;
 
 	public static final int SYNTHESIS_DOCUMENTS = 300;
+
+	/**
+	 * The settings application.yml takes from the environment that the local stack does not set itself, at the test
+	 * stack's values: test properties, command-line arguments and system properties outrank the environment, so a
+	 * developer's shell (OPENSEARCH_PASSWORD, SMTP_USERNAME, EXPORT_JOB_REPOSITORY_URL, an OTLP endpoint…) cannot log
+	 * a test's service in anywhere or send its traces out.
+	 */
+	private static final Map<String, String> PINNED = Map.of("export.opensearch.username", "",
+			"export.opensearch.password", "", "export.s3.kms-key-id", "", "spring.mail.username", "",
+			"spring.mail.password", "", "spring.mail.properties[mail.smtp.starttls.enable]", "true",
+			"spring.datasource.url", "jdbc:h2:mem:jobs;DB_CLOSE_DELAY=-1", "spring.datasource.username", "sa",
+			"spring.datasource.password", "", "management.tracing.export.otlp.enabled", "false");
 
 	private static TestStack instance;
 
@@ -46,9 +59,11 @@ public final class TestStack {
 	private TestStack() throws IOException {
 		Path home = Path.of("target", "test-stack").toAbsolutePath();
 		this.home = home;
-		deleteTree(home);
-		this.stack = new LocalStack(home, false);
+		FileSystemUtils.deleteRecursively(home);
+		// every server here, whatever OPENSEARCH_URL, AWS_ENDPOINT_URL_* or SMTP_HOST say (they are for make run)
+		this.stack = new LocalStack(home, false, Map.of());
 		this.properties.putAll(this.stack.start());
+		this.properties.putAll(PINNED);
 		this.directOpenSearchUrl = this.stack.openSearchUrl();
 		DemoIndices.seed(this.directOpenSearchUrl, "petdb-samples", PetDbSamples.GENERATOR, PETDB_DOCUMENTS);
 		DemoIndices.seed(this.directOpenSearchUrl, "synthesis-samples", SynthesisSamples.GENERATOR, SYNTHESIS_DOCUMENTS);
@@ -135,17 +150,6 @@ public final class TestStack {
 			}
 		}
 		return dir;
-	}
-
-	static void deleteTree(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.StoredTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +29,15 @@ class TaskStoreTest extends IntegrationTest {
 	// an owner of its own, so these tasks never count against the owners the API tests use
 	private final String owner = "task-store-test-" + UUID.randomUUID();
 
+	private final StoredTasks stored = new StoredTasks(this.owner);
+
 	private final ExecutorService racers = Executors.newFixedThreadPool(2);
 
 	@AfterEach
 	void stopRacers() throws InterruptedException {
 		this.racers.shutdownNow();
 		this.racers.awaitTermination(10, TimeUnit.SECONDS);
+		this.stored.end(this.tasks);
 	}
 
 	private ExportTask newTask() {
@@ -41,6 +45,7 @@ class TaskStoreTest extends IntegrationTest {
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, this.tasks.now()), "petdb", "csv",
 				"material=rock", queryKey, this.owner, "someone@example.org", this.tasks.now(), 42L);
 		assertThat(this.tasks.create(task)).isTrue();
+		this.stored.add(task.taskId());
 		return task;
 	}
 
