@@ -77,7 +77,7 @@ public class TaskQueue {
 	 * Pending tasks created before {@code before} whose queue message was never sent (their node died between the two),
 	 * oldest first.
 	 */
-	List<ExportTask> pendingNotQueued(Instant before) {
+	public List<ExportTask> pendingNotQueued(Instant before) {
 		return tasks((r) -> r.keyConditionExpression("#status = :pending AND #created < :before")
 			.filterExpression("attribute_not_exists(#queued)")
 			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt", "#queued", QUEUED_AT))

@@ -2,12 +2,11 @@ package org.earthchem.export.source;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import org.earthchem.export.Sha256;
 
 /**
  * The canonical form of a search, which identifies it: its parameters sorted by name, each value form-encoded, the
@@ -38,13 +37,7 @@ final class CanonicalQuery {
 
 	/** Lowercase hex SHA-256 of {@code source + "?" + canonical query}. */
 	String key(String source) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest((source + "?" + text()).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return Sha256.hex(source + "?" + text());
 	}
 
 	private static String encode(String value) {

@@ -40,6 +40,9 @@ class QueueRecoveryTest extends IntegrationTest {
 	private TaskStore tasks;
 
 	@Autowired
+	private TaskQueue waiting;
+
+	@Autowired
 	private QueueReconciler reconciler;
 
 	@Autowired
@@ -64,7 +67,7 @@ class QueueRecoveryTest extends IntegrationTest {
 		// a task stored as Pending a while ago by a node that died before it could send its message
 		ExportTask task = pendingTask(this.tasks.now().minus(java.time.Duration.ofHours(2)));
 		// the pass sends every such task: one left over by another test would start a real export now
-		assertThat(this.tasks.pendingNotQueued(this.tasks.now())).extracting(ExportTask::taskId)
+		assertThat(this.waiting.pendingNotQueued(this.tasks.now())).extracting(ExportTask::taskId)
 			.as("Pending tasks without a message")
 			.containsExactly(task.taskId());
 

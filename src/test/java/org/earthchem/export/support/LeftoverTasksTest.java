@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.earthchem.export.queue.TaskQueue;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskIds;
@@ -33,6 +34,9 @@ class LeftoverTasksTest extends IntegrationTest {
 
 	@Autowired
 	private TaskStore tasks;
+
+	@Autowired
+	private TaskQueue queue;
 
 	@AfterEach
 	void endStoredTasks() {
@@ -64,7 +68,7 @@ class LeftoverTasksTest extends IntegrationTest {
 		assertThat(task(OPERATOR_KEY, leftRunning).path("status").asString()).isEqualTo("Cancelled");
 		assertThat(this.tasks.find(leftPending).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
 		assertThat(this.tasks.find(leftProcessing).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
-		assertThat(this.tasks.pendingNotQueued(this.tasks.now())).isEmpty();
+		assertThat(this.queue.pendingNotQueued(this.tasks.now())).isEmpty();
 	}
 
 	private ExportTask store() {
