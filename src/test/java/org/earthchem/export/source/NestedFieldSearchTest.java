@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -43,10 +42,7 @@ class NestedFieldSearchTest extends IntegrationTest {
 
 	@Test
 	void anExportOfANestedSearchHoldsTheMatchingSamplesWithEveryAnalysisFlattened() {
-		JsonNode task = export(ALL_KEY, "nested", "sio2.min=40&sio2.max=50&method=XRF&fileType=csv");
-		assertThat(task.path("status").asString()).isEqualTo("Succeeded");
-
-		String csv = new String(download(ALL_KEY, task.path("taskId").asString(), 1).getBody(), StandardCharsets.UTF_8);
+		String csv = exportedText(ALL_KEY, "nested", "sio2.min=40&sio2.max=50&method=XRF&fileType=csv");
 
 		assertThat(csv).isEqualTo(String.join(",", NestedIndex.COLUMNS) + "\r\n"
 				+ "8.1; 6.0,48.5; 52.30,XRF; ICP-MS,fresh glass rim,rock,X-001,pillow basalt\r\n"
@@ -56,10 +52,7 @@ class NestedFieldSearchTest extends IntegrationTest {
 
 	@Test
 	void aJsonExportKeepsEachAnalysisValueInArrayOrder() {
-		JsonNode task = export(ALL_KEY, "nested", "sio2.min=50&fileType=json");
-		assertThat(task.path("status").asString()).isEqualTo("Succeeded");
-
-		String json = new String(download(ALL_KEY, task.path("taskId").asString(), 1).getBody(), StandardCharsets.UTF_8);
+		String json = exportedText(ALL_KEY, "nested", "sio2.min=50&fileType=json");
 
 		assertThat(json).isEqualTo("[\n"
 				+ "{\"chemistry.whole_rock.major.MgO.value\":[8.1,6.0],\"chemistry.whole_rock.major.SiO2.value\":[48.5,52.30],"

@@ -1,5 +1,6 @@
 package org.earthchem.export.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -171,6 +173,13 @@ public abstract class IntegrationTest {
 			throw new AssertionError("export request answered " + created.getStatusCode() + ": " + created.getBody());
 		}
 		return awaitFinished(apiKey, created.getBody().path("taskId").asString());
+	}
+
+	/** Runs an export to its end, checks that it succeeded and returns its only (first) file as UTF-8 text. */
+	protected String exportedText(String apiKey, String source, String query) {
+		JsonNode task = export(apiKey, source, query);
+		assertThat(task.path("status").asString()).as("status of %s?%s", source, query).isEqualTo("Succeeded");
+		return new String(download(apiKey, task.path("taskId").asString(), 1).getBody(), StandardCharsets.UTF_8);
 	}
 
 	/**
