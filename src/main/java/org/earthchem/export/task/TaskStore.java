@@ -1,18 +1,14 @@
 package org.earthchem.export.task;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +46,9 @@ public class TaskStore {
 
 	private final Clock clock;
 
-	private final AtomicLong eventSequence = new AtomicLong();
-
 	private final ActiveCounts counts;
+
+	private final TaskEventTrail events;
 
 	private final RetryTemplate conflictRetries;
 
@@ -61,16 +57,12 @@ public class TaskStore {
 
 	private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
-	private static final String EVENT_PREFIX = "EVENT#";
-
-	private static final Pattern EVENT_SORT_KEY = Pattern
-		.compile("EVENT#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#\\d{12,}");
-
 	TaskStore(DynamoDbClient dynamoDb, TaskTable table, Clock clock) {
 		this.dynamoDb = dynamoDb;
 		this.table = table;
 		this.clock = clock;
 		this.counts = new ActiveCounts(dynamoDb, table);
+		this.events = new TaskEventTrail(dynamoDb, table.name());
 		this.conflictRetries = new RetryTemplate(RetryPolicy.builder()
 			.predicate(TaskStore::isConflict)
 			.maxRetries(10)
@@ -128,7 +120,7 @@ public class TaskStore {
 			.build();
 		// the order of the writes is the order of the cancellation reasons read below
 		List<String> refused = refusals(List.of(TransactWriteItem.builder().put(put).build(),
-				eventWrite(task.taskId(), TaskEventType.CREATED, task.source() + "?" + task.query(), task.createdAt()),
+				this.events.write(task.taskId(), TaskEventType.CREATED, task.source() + "?" + task.query(), task.createdAt()),
 				this.counts.ownerEnters(task.owner(), maxActivePerOwner), this.counts.pendingEnters(maxPending)));
 		if (refused.isEmpty()) {
 			return TaskCreation.CREATED;
@@ -176,13 +168,7 @@ public class TaskStore {
 		if (!transact(writes)) {
 			return false;
 		}
-		queryAll((r) -> r.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
-			.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
-			.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s("EVENT#")))
-			.projectionExpression("#pk, #sk")
-			.consistentRead(true))
-			.forEach((item) -> this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name())
-				.key(Map.of(TaskTable.PK, item.get(TaskTable.PK), TaskTable.SK, item.get(TaskTable.SK)))));
+		this.events.keys(taskId).forEach((key) -> this.dynamoDb.deleteItem((r) -> r.tableName(this.table.name()).key(key)));
 		return true;
 	}
 
@@ -208,7 +194,7 @@ public class TaskStore {
 		if (writes == null) {
 			return false;
 		}
-		writes.add(eventWrite(taskId, TaskEventType.STATUS_CHANGED, detail, now()));
+		writes.add(this.events.write(taskId, TaskEventType.STATUS_CHANGED, detail, now()));
 		boolean moved = transact(writes);
 		if (moved) {
 			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
@@ -401,7 +387,7 @@ public class TaskStore {
 			boolean done = switch (task.status()) {
 				case PENDING -> cancelPending(taskId, by);
 				case PROCESSING -> transact(List.of(
-						eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()),
+						this.events.write(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()),
 						TransactWriteItem.builder()
 							.update(Update.builder()
 								.tableName(this.table.name())
@@ -425,14 +411,14 @@ public class TaskStore {
 
 	private boolean cancelPending(String taskId, String by) {
 		List<TransactWriteItem> writes = new ArrayList<>();
-		writes.add(eventWrite(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()));
+		writes.add(this.events.write(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()));
 		List<TransactWriteItem> change = statusChange(taskId, TaskStatus.PENDING, TaskStatus.CANCELLED,
 				TaskChange.cancelled(now()));
 		if (change == null) {
 			return true;
 		}
 		writes.addAll(change);
-		writes.add(eventWrite(taskId, TaskEventType.STATUS_CHANGED, "Pending -> Cancelled", now()));
+		writes.add(this.events.write(taskId, TaskEventType.STATUS_CHANGED, "Pending -> Cancelled", now()));
 		return transact(writes);
 	}
 
@@ -453,7 +439,7 @@ public class TaskStore {
 						s(TaskStatus.SUCCEEDED.label())))
 				.build())
 			.build();
-		return transact(List.of(update, eventWrite(taskId, type, detail, now())));
+		return transact(List.of(update, this.events.write(taskId, type, detail, now())));
 	}
 
 	/**
@@ -472,7 +458,7 @@ public class TaskStore {
 				.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":node", s(node)))
 				.build())
 			.build();
-		return transact(List.of(update, eventWrite(taskId, TaskEventType.HANDED_BACK, detail, now())));
+		return transact(List.of(update, this.events.write(taskId, TaskEventType.HANDED_BACK, detail, now())));
 	}
 
 	/**
@@ -524,59 +510,21 @@ public class TaskStore {
 
 	/** Appends an event to a task's audit trail. */
 	public void recordEvent(String taskId, TaskEventType type, String detail) {
-		TransactWriteItem write = eventWrite(taskId, type, detail, now());
+		TransactWriteItem write = this.events.write(taskId, type, detail, now());
 		this.dynamoDb.putItem((r) -> r.tableName(this.table.name()).item(write.put().item()));
 	}
 
 	/** A task's audit trail, oldest first. */
 	public List<TaskEvent> events(String taskId) {
-		return queryAll((r) -> r.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
-			.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
-			.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s("EVENT#")))
-			.consistentRead(true)).stream().map(TaskItems::eventFromItem).toList();
+		return this.events.all(taskId);
 	}
 
 	/**
 	 * A task's audit trail, oldest first, {@code limit} events at a time from {@code cursor} (null for the first page).
-	 * The cursor is the sort key of the last event handed out, so a page never repeats or skips an event, however many
-	 * are added meanwhile.
 	 * @throws IllegalArgumentException for a cursor this trail did not hand out
 	 */
 	public TaskEventPage events(String taskId, int limit, String cursor) {
-		Map<String, AttributeValue> after = (cursor != null) ? key(taskId, decodeEventCursor(cursor)) : null;
-		// one more than the page: whether another page follows, without handing out a cursor to an empty one
-		List<Map<String, AttributeValue>> items = this.dynamoDb
-			.queryPaginator((r) -> r.tableName(this.table.name())
-				.keyConditionExpression("#pk = :pk AND begins_with(#sk, :event)")
-				.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#sk", TaskTable.SK))
-				.expressionAttributeValues(Map.of(":pk", s(taskId), ":event", s(EVENT_PREFIX)))
-				.exclusiveStartKey(after)
-				.limit(limit + 1)
-				.consistentRead(true))
-			.items()
-			.stream()
-			.limit(limit + 1L)
-			.toList();
-		List<Map<String, AttributeValue>> page = items.subList(0, Math.min(limit, items.size()));
-		String next = (items.size() > limit)
-				? Base64.getUrlEncoder().withoutPadding().encodeToString(
-						page.get(page.size() - 1).get(TaskTable.SK).s().getBytes(StandardCharsets.UTF_8))
-				: null;
-		return new TaskEventPage(page.stream().map(TaskItems::eventFromItem).toList(), next);
-	}
-
-	private static String decodeEventCursor(String cursor) {
-		String sortKey;
-		try {
-			sortKey = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("not a cursor of this trail: " + cursor, ex);
-		}
-		if (!EVENT_SORT_KEY.matcher(sortKey).matches()) {
-			throw new IllegalArgumentException("not a cursor of this trail: " + cursor);
-		}
-		return sortKey;
+		return this.events.page(taskId, limit, cursor);
 	}
 
 	/**
@@ -610,19 +558,6 @@ public class TaskStore {
 	/** Every item a query matches, across DynamoDB's pages (the SDK's paginator fetches them as they are read). */
 	private List<Map<String, AttributeValue>> queryAll(Consumer<QueryRequest.Builder> query) {
 		return this.dynamoDb.queryPaginator((r) -> query.accept(r.tableName(this.table.name()))).items().stream().toList();
-	}
-
-	private TransactWriteItem eventWrite(String taskId, TaskEventType type, String detail, Instant at) {
-		// the sequence keeps events of the same millisecond in the order they happened on this node
-		String sortKey = EVENT_PREFIX + Timestamps.format(at) + "#"
-				+ String.format("%012d", this.eventSequence.incrementAndGet());
-		Map<String, AttributeValue> item = new HashMap<>();
-		item.put(TaskTable.PK, s(taskId));
-		item.put(TaskTable.SK, s(sortKey));
-		item.put("at", s(Timestamps.format(at)));
-		item.put("type", s(type.name()));
-		item.put("detail", s(detail == null ? "" : detail));
-		return TransactWriteItem.builder().put(Put.builder().tableName(this.table.name()).item(item).build()).build();
 	}
 
 	/** Runs the writes as one transaction; false when a condition refused it. */
