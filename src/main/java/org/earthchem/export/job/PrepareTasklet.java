@@ -69,13 +69,7 @@ class PrepareTasklet implements Tasklet {
 				.orElseThrow(() -> new IllegalStateException("task " + taskId + " has file type " + task.fileType())));
 			ColumnSet columns = ColumnSet.of(source, mapping, query.columnPrefixes());
 			String pitId = this.cluster.openPointInTime(source.index(), this.keepAlive);
-			long total = this.cluster.count(pitId, this.keepAlive, query.queryJson());
-			if (total > this.maxTotalRows) {
-				// no plan is saved, so nothing would close it later
-				this.cluster.closePointInTime(pitId);
-				log.info("Export {} matches {} rows now, more than the limit of {}", taskId, total, this.maxTotalRows);
-				throw new TooManyRowsException(total, this.maxTotalRows);
-			}
+			long total = countWithin(taskId, pitId, query);
 			plan = new ExportPlan(pitId, source.index(), query.queryJson(), source.sortField(), query.fileType(),
 					columns, total);
 			log.info("Export {} plans {} rows x {} columns from {}", taskId, total, columns.size(), source.index());
@@ -83,6 +77,32 @@ class PrepareTasklet implements Tasklet {
 		plan.saveTo(jobContext);
 		this.tasks.updateProgress(taskId, new Progress(0, plan.totalRows()));
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The rows the search matches on the new point-in-time, within {@code export.max-total-rows} (the index may have
+	 * grown since the request). On any failure the point-in-time is closed here, as no plan names it yet; a failure
+	 * to close it never hides why the step failed (too many rows is final, the cluster's hiccup is not).
+	 */
+	private long countWithin(String taskId, String pitId, ExportQuery query) {
+		try {
+			long total = this.cluster.count(pitId, this.keepAlive, query.queryJson());
+			if (total > this.maxTotalRows) {
+				log.info("Export {} matches {} rows now, more than the limit of {}", taskId, total, this.maxTotalRows);
+				throw new TooManyRowsException(total, this.maxTotalRows);
+			}
+			return total;
+		}
+		catch (RuntimeException ex) {
+			try {
+				this.cluster.closePointInTime(pitId);
+			}
+			catch (RuntimeException notClosed) {
+				// it expires after its keep-alive
+				ex.addSuppressed(notClosed);
+			}
+			throw ex;
+		}
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -86,13 +87,22 @@ public class TaskQueue {
 			.scanIndexForward(true));
 	}
 
-	/** Records that the task's queue message was sent. */
+	/**
+	 * Records that the task's queue message was sent; nothing when the task is gone (withdrawn meanwhile: an update
+	 * must not leave an item with no status behind).
+	 */
 	void markQueued(String taskId) {
-		this.dynamoDb.updateItem((r) -> r.tableName(this.tasks.tableName())
-			.key(this.tasks.taskKey(taskId))
-			.updateExpression("SET #queued = :now")
-			.expressionAttributeNames(Map.of("#queued", QUEUED_AT))
-			.expressionAttributeValues(Map.of(":now", AttributeValue.fromS(Timestamps.format(this.tasks.now())))));
+		try {
+			this.dynamoDb.updateItem((r) -> r.tableName(this.tasks.tableName())
+				.key(this.tasks.taskKey(taskId))
+				.updateExpression("SET #queued = :now")
+				.conditionExpression("attribute_exists(#status)")
+				.expressionAttributeNames(Map.of("#queued", QUEUED_AT, "#status", "status"))
+				.expressionAttributeValues(Map.of(":now", AttributeValue.fromS(Timestamps.format(this.tasks.now())))));
+		}
+		catch (ConditionalCheckFailedException ex) {
+			// withdrawn: its message finds no task and is dropped
+		}
 	}
 
 	/** How many tasks wait (a count on the status index, no items read). */

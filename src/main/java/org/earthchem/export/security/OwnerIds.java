@@ -27,22 +27,25 @@ public final class OwnerIds {
 	}
 
 	/**
-	 * The realm of an issuer: the host of its URI ({@code https://login.example.org/realms/x} is
-	 * {@code login.example.org}), or the issuer itself when it is no URI with a host; never with the separator.
+	 * The realm of an issuer: the host and path of its URI ({@code https://login.example.org/realms/x} is
+	 * {@code login.example.org/realms/x}: two realms, tenants or user pools of one host are two realms), without scheme
+	 * and port (a local issuer's port changes from run to run), or the issuer itself when it is no URI with a host;
+	 * never with the separator.
 	 */
 	static String realmOf(String issuer) {
 		String realm = issuer.strip();
 		try {
 			URI uri = URI.create(realm);
 			if (uri.getHost() != null) {
-				realm = uri.getHost();
+				String path = (uri.getRawPath() != null) ? uri.getRawPath().replaceAll("/+$", "") : "";
+				realm = uri.getHost().toLowerCase(Locale.ROOT) + path;
 			}
 		}
 		catch (IllegalArgumentException ex) {
 			// not a URI: the issuer's name as it stands
 		}
 		// an IPv6 literal host ([::1]) must not bring the separator in
-		return realm.toLowerCase(Locale.ROOT).replace("[", "").replace("]", "").replace(REALM_SEPARATOR, '-');
+		return realm.replace("[", "").replace("]", "").replace(REALM_SEPARATOR, '-');
 	}
 
 }

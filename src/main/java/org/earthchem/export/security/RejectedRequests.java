@@ -19,9 +19,9 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * A request Spring Security's firewall refuses (a {@code ;}, {@code //} or {@code ..} in the path, or a parameter with a
- * control character where the firewall checks one) answered like every other bad request: {@code 400}, a problem
- * detail naming the parameter or {@code path}, and a log line that shows the offending text escaped.
+ * A request Spring Security's firewall refuses (a {@code ;}, {@code //} or {@code ..} in the path, a control character
+ * in a header or a parameter's name) answered like every other bad request: {@code 400}, a problem detail naming the
+ * parameter, else {@code request}, and a log line that shows the offending text escaped.
  */
 final class RejectedRequests implements RequestRejectedHandler {
 
@@ -36,11 +36,11 @@ final class RejectedRequests implements RequestRejectedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
 			throws IOException {
-		String parameter = controlledParameter(request).orElse("path");
-		String message = parameter.equals("path")
-				? "the URL's path holds characters or sequences the service does not accept (an encoded slash, "
-						+ "'..', a semicolon or a control character)"
-				: "must not hold control characters (line breaks, tabs and the like)";
+		String parameter = controlledParameterName(request).orElse("request");
+		String message = parameter.equals("request")
+				? "the URL's path or a header holds characters or sequences the service does not accept (a "
+						+ "semicolon, '//', '..', an encoded slash or a control character)"
+				: "a parameter name must not hold control characters (line breaks, tabs and the like)";
 		log.info("Request refused by the firewall, parameter {}: {}", UserText.escapeControls(parameter),
 				UserText.escapeControls(rejected.getMessage()));
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETERS", "Invalid search parameters",
@@ -51,14 +51,12 @@ final class RejectedRequests implements RequestRejectedHandler {
 		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
-	/** The first parameter whose name or a value holds an ISO control character, as the firewall checks them. */
-	private static Optional<String> controlledParameter(HttpServletRequest request) {
-		return request.getParameterMap()
-			.entrySet()
-			.stream()
-			.filter((entry) -> hasControl(entry.getKey()) || List.of(entry.getValue()).stream().anyMatch(RejectedRequests::hasControl))
-			.map(Map.Entry::getKey)
-			.findFirst();
+	/**
+	 * The first parameter whose name holds an ISO control character: the firewall checks names (its check of values
+	 * lets every value through), the path and the headers.
+	 */
+	private static Optional<String> controlledParameterName(HttpServletRequest request) {
+		return request.getParameterMap().keySet().stream().filter(RejectedRequests::hasControl).findFirst();
 	}
 
 	private static boolean hasControl(String text) {

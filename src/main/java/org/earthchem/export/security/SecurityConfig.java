@@ -101,7 +101,7 @@ class SecurityConfig {
 		cors.setAllowedOrigins(properties.allowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "POST"));
 		cors.setAllowedHeaders(List.of("X-API-Key", "Authorization", "Content-Type"));
-		cors.setExposedHeaders(List.of("Location", "Retry-After", "Content-Disposition"));
+		cors.setExposedHeaders(List.of("Location", "Retry-After", "Content-Disposition", "Link"));
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/v1/**", cors);

@@ -32,8 +32,8 @@ public record SecurityProperties(@NotBlank @DefaultValue("export-api-keys") Stri
 	 * JWT callers own their exports as {@code <realm>:<sub>}; API-key owners never contain {@code :}, so the two
 	 * cannot meet.
 	 *
-	 * @param realm the realm of token owners; unset: the host of the token's issuer ({@code iss}), e.g.
-	 * {@code login.example.org}
+	 * @param realm the realm of token owners; unset: the host and path of the token's issuer ({@code iss}), e.g.
+	 * {@code login.example.org/realms/earthchem}
 	 */
 	public record Jwt(@Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
 			message = "must be 1 to 100 letters, digits or . _ - (no ':')") String realm) {

@@ -68,7 +68,9 @@ final class TaskEventTrail {
 
 	/**
 	 * The trail {@code limit} events at a time from {@code cursor} (null for the first page). The cursor is the sort
-	 * key of the last event handed out, so a page never repeats or skips an event, however many are added meanwhile.
+	 * key of the last event handed out, so a page never repeats an event nor skips one stored before it was read,
+	 * however many are added meanwhile. (Keys start with the writing node's clock: an event written later by a node
+	 * whose clock is behind by more than the time between the two could sort before a cursor already handed out.)
 	 * @throws IllegalArgumentException for a cursor this trail did not hand out
 	 */
 	TaskEventPage page(String taskId, int limit, String cursor) {

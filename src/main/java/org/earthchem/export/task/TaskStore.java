@@ -110,6 +110,10 @@ public class TaskStore {
 	 * @param maxPending the most Pending tasks the service may hold (null: no cap)
 	 */
 	public TaskCreation create(ExportTask task, Integer maxActivePerOwner, Long maxPending) {
+		if (task.status() != TaskStatus.PENDING) {
+			// the counters take every new task as Pending
+			throw new IllegalArgumentException("a new task is Pending, not " + task.status().label());
+		}
 		Map<String, AttributeValue> item = new HashMap<>(TaskItems.toItem(task));
 		item.put(ActiveCounts.COUNTED, AttributeValue.fromBool(true));
 		Put put = Put.builder()

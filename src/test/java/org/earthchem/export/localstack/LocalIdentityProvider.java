@@ -32,7 +32,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class LocalIdentityProvider implements AutoCloseable {
 
 	/** The issuer of local tokens (a name, never fetched: the key set comes from {@link #jwkSetUri()}). */
-	public static final String ISSUER = "http://localhost/local-issuer";
+	public static final String ISSUER = "http://localhost";
 
 	/** The audience the service expects. */
 	public static final String AUDIENCE = "export-service";

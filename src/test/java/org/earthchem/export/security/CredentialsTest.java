@@ -137,6 +137,20 @@ class CredentialsTest extends IntegrationTest {
 	}
 
 	@Test
+	void aPortalsScriptMayReadTheHeadersTheContractAnswersWith() {
+		// the next page of events (Link), a created task (Location), when to come back (Retry-After), a file's name
+		ResponseEntity<Void> answer = http(ALL_KEY).get()
+			.uri("/api/v1/exports?limit=1")
+			.header("Origin", "https://portal.example.org")
+			.retrieve()
+			.toBodilessEntity();
+
+		assertThat(answer.getHeaders().getAccessControlAllowOrigin()).isEqualTo("https://portal.example.org");
+		assertThat(answer.getHeaders().getAccessControlExposeHeaders()).containsExactlyInAnyOrder("Location",
+				"Retry-After", "Content-Disposition", "Link");
+	}
+
+	@Test
 	void answersCarryTheBrowserSecurityHeaders() {
 		ResponseEntity<String> response = http(null).get().uri("/actuator/health").retrieve().toEntity(String.class);
 

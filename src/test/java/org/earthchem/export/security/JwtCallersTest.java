@@ -27,9 +27,15 @@ class JwtCallersTest {
 	}
 
 	@Test
-	void theOwnerIsTheIssuersHostAndTheSubject() {
-		assertThat(caller(null, Map.of("iss", "https://login.example.org/realms/earthchem")).owner())
-			.isEqualTo("login.example.org:user-42");
+	void theOwnerIsTheIssuersHostAndPathAndTheSubject() {
+		assertThat(caller(null, Map.of("iss", "https://login.example.org/realms/earthchem/")).owner())
+			.isEqualTo("login.example.org/realms/earthchem:user-42");
+	}
+
+	@Test
+	void twoIssuersOfOneHostAreTwoRealms() {
+		assertThat(caller(null, Map.of("iss", "https://login.example.org/realms/other")).owner())
+			.isNotEqualTo(caller(null, Map.of("iss", "https://login.example.org/realms/earthchem")).owner());
 	}
 
 	@Test
@@ -40,7 +46,7 @@ class JwtCallersTest {
 
 	@Test
 	void anIpv6IssuerHostBringsNoSeparatorIntoTheRealm() {
-		assertThat(caller(null, Map.of("iss", "http://[::1]:8443/issuer")).owner()).isEqualTo("--1:user-42");
+		assertThat(caller(null, Map.of("iss", "http://[::1]:8443/issuer")).owner()).isEqualTo("--1/issuer:user-42");
 	}
 
 	@Test

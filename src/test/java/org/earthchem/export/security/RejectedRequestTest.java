@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RejectedRequestTest extends IntegrationTest {
 
 	@Test
-	void aSemicolonInThePathIsA400ProblemNamingThePath() {
+	void aSemicolonInThePathIsA400ProblemNamingTheRequest() {
 		// path parameters (;jsessionid=…) are a classic way round URL-based rules: the firewall refuses them
 		ResponseEntity<JsonNode> refused = http(ALL_KEY).get()
 			.uri(URI.create(baseUrl() + "/api/v1/sources/petdb;x=1/count"))
@@ -27,7 +27,7 @@ class RejectedRequestTest extends IntegrationTest {
 		JsonNode problem = refused.getBody();
 		assertThat(problem.path("code").asString()).isEqualTo("INVALID_PARAMETERS");
 		assertThat(problem.path("errors").size()).isEqualTo(1);
-		assertThat(problem.path("errors").path(0).path("parameter").asString()).isEqualTo("path");
+		assertThat(problem.path("errors").path(0).path("parameter").asString()).isEqualTo("request");
 		assertThat(problem.path("traceId").asString()).hasSize(32);
 	}
 
