@@ -1,8 +1,5 @@
 package org.earthchem.export.api;
 
-import java.util.List;
-import java.util.stream.StreamSupport;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,12 +44,6 @@ class ExportRequestValidationTest extends IntegrationTest {
 		assertThat(response.getBody().path("title").asString()).isNotBlank();
 	}
 
-	private static List<String> offendingParameters(ResponseEntity<JsonNode> response) {
-		return StreamSupport.stream(response.getBody().path("errors").spliterator(), false)
-			.map((error) -> error.path("parameter").asString())
-			.toList();
-	}
-
 	@Test
 	void aValidRequestStartsExactlyOneExportJob() {
 		// the counterpart of every "nothing is queued" below: the same probe does see a queued request
@@ -81,7 +72,7 @@ class ExportRequestValidationTest extends IntegrationTest {
 		ResponseEntity<JsonNode> response = requestExport(PETDB_KEY, "petdb", "material=rock&" + query);
 
 		assertProblem(response, HttpStatus.BAD_REQUEST, "INVALID_PARAMETERS");
-		assertThat(offendingParameters(response)).containsExactly(parameter);
+		assertThat(Problems.offendingParameters(response)).containsExactly(parameter);
 		assertThat(response.getBody().path("errors").get(0).path("message").asString()).isNotBlank();
 		assertNothingQueuedSince(before);
 	}
@@ -94,7 +85,7 @@ class ExportRequestValidationTest extends IntegrationTest {
 				"colour=red&sio2.min=abc&collected.min=2020-13-45&bbox=1,2,3&columns=nope&fileType=xml&material=rock");
 
 		assertProblem(response, HttpStatus.BAD_REQUEST, "INVALID_PARAMETERS");
-		assertThat(offendingParameters(response)).containsExactlyInAnyOrder("colour", "sio2.min", "collected.min",
+		assertThat(Problems.offendingParameters(response)).containsExactlyInAnyOrder("colour", "sio2.min", "collected.min",
 				"bbox", "columns", "fileType");
 		assertNothingQueuedSince(before);
 	}

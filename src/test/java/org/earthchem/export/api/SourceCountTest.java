@@ -1,6 +1,5 @@
 package org.earthchem.export.api;
 
-import java.util.List;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.earthchem.export.support.Problems.assertProblem;
 import static org.earthchem.export.support.Problems.assertSourceUnavailable;
+import static org.earthchem.export.support.Problems.offendingParameters;
 
 /** {@code GET /sources/{source}/count} answers what an export of the same parameters would match, and queues nothing. */
 class SourceCountTest extends IntegrationTest {
@@ -98,10 +98,7 @@ class SourceCountTest extends IntegrationTest {
 				"material=rock&colour=red&sio2.min=abc&bbox=1,2,3&fileType=xml");
 
 		assertProblem(counted, HttpStatus.BAD_REQUEST, "INVALID_PARAMETERS");
-		List<String> parameters = StreamSupport.stream(counted.getBody().path("errors").spliterator(), false)
-			.map((error) -> error.path("parameter").asString())
-			.toList();
-		assertThat(parameters).containsExactly("bbox", "colour", "fileType", "sio2.min");
+		assertThat(offendingParameters(counted)).containsExactly("bbox", "colour", "fileType", "sio2.min");
 		assertThat(counted.getBody().path("errors").get(3).path("message").asString()).isEqualTo("must be a number");
 		assertNothingQueuedSince(before);
 	}

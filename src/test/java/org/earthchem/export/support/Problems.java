@@ -1,5 +1,8 @@
 package org.earthchem.export.support;
 
+import java.util.List;
+import java.util.stream.StreamSupport;
+
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
@@ -22,6 +25,13 @@ public final class Problems {
 			.satisfies((type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
 		assertThat(response.getBody().path("code").asString()).isEqualTo(code);
 		assertThat(response.getBody().path("detail").asString()).isNotBlank();
+	}
+
+	/** The parameters an INVALID_PARAMETERS problem names ({@code errors[].parameter}), in its order. */
+	public static List<String> offendingParameters(ResponseEntity<JsonNode> response) {
+		return StreamSupport.stream(response.getBody().path("errors").spliterator(), false)
+			.map((error) -> error.path("parameter").asString())
+			.toList();
 	}
 
 	/** The answer while the search cluster is out of reach: a 503 SOURCE_UNAVAILABLE problem with a Retry-After. */
