@@ -1,26 +1,23 @@
 package org.earthchem.export.api;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.QueuedExports;
 import org.earthchem.export.support.TestStack;
-import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.earthchem.export.support.Problems.assertProblem;
+import static org.earthchem.export.support.Problems.assertSourceUnavailable;
+import static org.earthchem.export.support.Problems.offendingParameters;
 
 /** {@code GET /sources/{source}/count} answers what an export of the same parameters would match, and queues nothing. */
 class SourceCountTest extends IntegrationTest {
@@ -33,11 +30,6 @@ class SourceCountTest extends IntegrationTest {
 	@Autowired
 	private JobRepository jobs;
 
-	@AfterEach
-	void restoreCluster() {
-		stack().proxy().restore();
-	}
-
 	private ResponseEntity<JsonNode> count(String apiKey, String source, String query) {
 		return http(apiKey).get()
 			.uri("/api/v1/sources/" + source + "/count" + (query.isEmpty() ? "" : "?" + query))
@@ -46,30 +38,18 @@ class SourceCountTest extends IntegrationTest {
 	}
 
 	/** What would show a queued export: a new export job, a new active task, or a new task in the owner's list. */
-	private record Queued(int jobInstances, Set<String> activeTasks, String newestTask) {
+	private record Queued(QueuedExports exports, String newestTask) {
 	}
 
 	private Queued queued() {
-		Set<String> active = new HashSet<>();
-		for (ExportTask task : this.tasks.activeTasksOf(OWNER)) {
-			active.add(task.taskId());
-		}
 		JsonNode newest = http(PETDB_KEY).get().uri("/api/v1/exports?limit=1").retrieve().body(JsonNode.class)
 			.path("items");
-		return new Queued(this.jobs.findJobInstances("export").size(), active,
+		return new Queued(QueuedExports.of(this.tasks, this.jobs, OWNER),
 				newest.isEmpty() ? null : newest.get(0).path("taskId").asString());
 	}
 
 	private void assertNothingQueuedSince(Queued before) {
 		assertThat(queued()).isEqualTo(before);
-	}
-
-	private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String code) {
-		assertThat(response.getStatusCode()).isEqualTo(status);
-		assertThat(response.getHeaders().getContentType()).isNotNull()
-			.satisfies((type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
-		assertThat(response.getBody().path("code").asString()).isEqualTo(code);
-		assertThat(response.getBody().path("detail").asString()).isNotBlank();
 	}
 
 	@Test
@@ -118,10 +98,7 @@ class SourceCountTest extends IntegrationTest {
 				"material=rock&colour=red&sio2.min=abc&bbox=1,2,3&fileType=xml");
 
 		assertProblem(counted, HttpStatus.BAD_REQUEST, "INVALID_PARAMETERS");
-		List<String> parameters = StreamSupport.stream(counted.getBody().path("errors").spliterator(), false)
-			.map((error) -> error.path("parameter").asString())
-			.toList();
-		assertThat(parameters).containsExactly("bbox", "colour", "fileType", "sio2.min");
+		assertThat(offendingParameters(counted)).containsExactly("bbox", "colour", "fileType", "sio2.min");
 		assertThat(counted.getBody().path("errors").get(3).path("message").asString()).isEqualTo("must be a number");
 		assertNothingQueuedSince(before);
 	}
@@ -150,17 +127,10 @@ class SourceCountTest extends IntegrationTest {
 	@Test
 	void anUnreachableSearchClusterIsA503ProblemWithRetryAfterAndNothingIsQueued() {
 		Queued before = queued();
-		ResponseEntity<JsonNode> counted;
-		try {
-			stack().proxy().cut();
-			counted = count(PETDB_KEY, "petdb", "material=rock");
-		}
-		finally {
-			stack().proxy().restore();
-		}
 
-		assertProblem(counted, HttpStatus.SERVICE_UNAVAILABLE, "SOURCE_UNAVAILABLE");
-		assertThat(counted.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
+		ResponseEntity<JsonNode> counted = stack().proxy().whileCut(() -> count(PETDB_KEY, "petdb", "material=rock"));
+
+		assertSourceUnavailable(counted);
 		assertNothingQueuedSince(before);
 	}
 

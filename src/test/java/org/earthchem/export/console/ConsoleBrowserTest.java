@@ -6,61 +6,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.Browser;
-import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in real headless Chromium: a user signs in, starts an export, watches it succeed, downloads it and
  * reads it back; a user cancels a running export; an operator restarts a failed execution and sees it succeed.
  * Screenshots of each page go to {@code target/screenshots/}.
  */
-class ConsoleBrowserTest extends IntegrationTest {
+class ConsoleBrowserTest extends BrowserTest {
 
-	@TempDir
-	Path downloads;
-
-	private Browser browser;
-
-	@BeforeAll
-	static void browserInstalled() {
-		assumeTrue(Browser.available(), "Chromium is not installed (apt-get install chromium chromium-driver)");
-	}
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.downloads, 1280, 900);
-	}
-
-	@AfterEach
-	void closeBrowser(org.junit.jupiter.api.TestInfo test) {
-		stack().proxy().restore();
-		stack().s3Proxy().restore();
-		if (this.browser != null) {
-			// the page as the test left it, to see what went wrong when it did
-			this.browser.screenshot("last-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-			this.browser.close();
-		}
-	}
-
-	private void signIn(String key) {
-		this.browser.open(baseUrl() + "/console/");
-		this.browser.awaitVisible("#api-key").sendKeys(key);
-		this.browser.find("#sign-in").click();
-		this.browser.awaitVisible("#who");
+	ConsoleBrowserTest() {
+		super(1280, 900);
 	}
 
 	private void startExport(String source, String parameters, String format) {

@@ -1,65 +1,40 @@
 package org.earthchem.export.console;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.support.Browser;
-import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.BrowserTest;
 import org.earthchem.export.support.TestStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console's search form in real headless Chromium: what the user fills in is counted before the export starts
  * (the count and the canonical query shown), the export is started with that query, and a value the service refuses
  * is shown with the problem's message next to its input.
  */
-class SearchFormBrowserTest extends IntegrationTest {
+class SearchFormBrowserTest extends BrowserTest {
 
-	@TempDir
-	Path downloads;
-
-	private Browser browser;
-
-	@BeforeAll
-	static void browserInstalled() {
-		assumeTrue(Browser.available(), "Chromium is not installed (apt-get install chromium chromium-driver)");
+	SearchFormBrowserTest() {
+		super(1280, 1000);
 	}
 
 	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.downloads, 1280, 1000);
-		this.browser.open(baseUrl() + "/console/");
-		this.browser.awaitVisible("#api-key").sendKeys(ALL_KEY);
-		this.browser.find("#sign-in").click();
-		this.browser.awaitVisible("#who");
+	void openSearchFormOfPetDb() {
+		signIn(ALL_KEY);
 		this.browser.await(Duration.ofSeconds(10),
 				(d) -> new Select(d.findElement(By.id("export-source"))).getOptions().size() > 1 ? Boolean.TRUE : null);
 		new Select(this.browser.find("#export-source")).selectByValue("petdb");
 		this.browser.awaitVisible("input[data-param='material']");
-	}
-
-	@AfterEach
-	void closeBrowser(TestInfo test) {
-		if (this.browser != null) {
-			this.browser.screenshot("last-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-			this.browser.close();
-		}
 	}
 
 	private WebElement input(String parameter) {
@@ -116,20 +91,42 @@ class SearchFormBrowserTest extends IntegrationTest {
 		return awaitFinished(ALL_KEY, taskId);
 	}
 
+	/**
+	 * Waits until the form shows the count of the canonical query, checks it is what the API counts for the query
+	 * (some rows, not all) and returns it.
+	 */
+	private long assertCountShown(String canonicalQuery, String query) {
+		long shown = awaitCountOf(canonicalQuery);
+		assertThat(shown).isEqualTo(countByApi(query)).isBetween(1L, TestStack.PETDB_DOCUMENTS - 1L);
+		return shown;
+	}
+
+	/** Starts the export and checks it ran the canonical query and wrote the rows the form showed. */
+	private void assertExportedAsShown(String canonicalQuery, long shown) {
+		JsonNode task = startAndAwaitTask();
+		assertThat(task.path("query").asString()).isEqualTo(canonicalQuery);
+		assertThat(task.path("progress").path("rowsWritten").asLong()).isEqualTo(shown);
+	}
+
+	/** Types a bounding box into the four corner inputs. */
+	private void enterBbox(String west, String south, String east, String north) {
+		corner("west").sendKeys(west);
+		corner("south").sendKeys(south);
+		corner("east").sendKeys(east);
+		corner("north").sendKeys(north);
+	}
+
 	@Test
 	void aRangeIsCountedBeforeStartingAndTheExportHasItsCanonicalQuery() {
 		input("sio2.min").sendKeys("45");
 		input("sio2.max").sendKeys("52");
 		addTags("columns", "sample_id");
 
-		long shown = awaitCountOf("columns=sample_id&sio2.max=52&sio2.min=45");
-		assertThat(shown).isEqualTo(countByApi("sio2.min=45&sio2.max=52&columns=sample_id"))
-			.isBetween(1L, TestStack.PETDB_DOCUMENTS - 1L);
+		long shown = assertCountShown("columns=sample_id&sio2.max=52&sio2.min=45",
+				"sio2.min=45&sio2.max=52&columns=sample_id");
 		this.browser.screenshot("11-search-form-range");
 
-		JsonNode task = startAndAwaitTask();
-		assertThat(task.path("query").asString()).isEqualTo("columns=sample_id&sio2.max=52&sio2.min=45");
-		assertThat(task.path("progress").path("rowsWritten").asLong()).isEqualTo(shown);
+		assertExportedAsShown("columns=sample_id&sio2.max=52&sio2.min=45", shown);
 	}
 
 	@Test
@@ -139,30 +136,19 @@ class SearchFormBrowserTest extends IntegrationTest {
 		assertThat(this.browser.find("input[data-param='material']")
 			.findElements(By.xpath("preceding-sibling::ul/li[contains(@class,'tag')]"))).hasSize(2);
 
-		long shown = awaitCountOf("columns=sample_id&material=glass,rock");
-		assertThat(shown).isEqualTo(countByApi("material=rock,glass&columns=sample_id"))
-			.isBetween(1L, TestStack.PETDB_DOCUMENTS - 1L);
+		long shown = assertCountShown("columns=sample_id&material=glass,rock", "material=rock,glass&columns=sample_id");
 
-		JsonNode task = startAndAwaitTask();
-		assertThat(task.path("query").asString()).isEqualTo("columns=sample_id&material=glass,rock");
-		assertThat(task.path("progress").path("rowsWritten").asLong()).isEqualTo(shown);
+		assertExportedAsShown("columns=sample_id&material=glass,rock", shown);
 	}
 
 	@Test
 	void aBoundingBoxIsCountedBeforeStartingAndTheExportHasItsCanonicalQuery() {
-		corner("west").sendKeys("-180");
-		corner("south").sendKeys("-90");
-		corner("east").sendKeys("0");
-		corner("north").sendKeys("90");
+		enterBbox("-180", "-90", "0", "90");
 		addTags("columns", "sample_id");
 
-		long shown = awaitCountOf("bbox=-180,-90,0,90&columns=sample_id");
-		assertThat(shown).isEqualTo(countByApi("bbox=-180,-90,0,90&columns=sample_id"))
-			.isBetween(1L, TestStack.PETDB_DOCUMENTS - 1L);
+		long shown = assertCountShown("bbox=-180,-90,0,90&columns=sample_id", "bbox=-180,-90,0,90&columns=sample_id");
 
-		JsonNode task = startAndAwaitTask();
-		assertThat(task.path("query").asString()).isEqualTo("bbox=-180,-90,0,90&columns=sample_id");
-		assertThat(task.path("progress").path("rowsWritten").asLong()).isEqualTo(shown);
+		assertExportedAsShown("bbox=-180,-90,0,90&columns=sample_id", shown);
 	}
 
 	@Test
@@ -188,10 +174,7 @@ class SearchFormBrowserTest extends IntegrationTest {
 	@Test
 	void startingASearchTheServiceRefusesShowsTheProblemAndQueuesNothing() {
 		String before = newestTaskId();
-		corner("west").sendKeys("10");
-		corner("south").sendKeys("-100");
-		corner("east").sendKeys("20");
-		corner("north").sendKeys("30");
+		enterBbox("10", "-100", "20", "30");
 
 		this.browser.find("#export-submit").click();
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,20 +20,14 @@ class PetDbSamplesTest {
 
 	private static final int DOCS = 1000;
 
-	private static final List<String> TEXTS = new ArrayList<>();
-
-	private static final List<JsonNode> PARSED = new ArrayList<>();
+	private static GeneratedSamples samples;
 
 	private static Map<String, String> leaves;
 
 	@BeforeAll
 	static void generate() {
-		leaves = DocumentShape.mappingLeaves(PetDbSamples.mappingJson());
-		for (long i = 1; i <= DOCS; i++) {
-			String text = PetDbSamples.document(i);
-			TEXTS.add(text);
-			PARSED.add(DocumentShape.JSON.readTree(text));
-		}
+		samples = new GeneratedSamples(PetDbSamples.mappingJson(), PetDbSamples::document, DOCS);
+		leaves = samples.leaves;
 	}
 
 	@Test
@@ -113,15 +106,13 @@ class PetDbSamplesTest {
 		long bytes = 0;
 		for (int k = 0; k < DOCS; k++) {
 			long i = k + 1;
-			JsonNode document = PARSED.get(k);
+			JsonNode document = samples.parsed.get(k);
 			assertThat(document.path("sample_id").asString()).isEqualTo(PetDbSamples.id(i));
-			Map<String, List<JsonNode>> filled = DocumentShape.filledLeaves(document, leaves.keySet());
+			Map<String, List<JsonNode>> filled = samples.typedLeaves(i);
 			assertThat(filled.size()).as("filled leaves of document %d", i).isBetween(100, 150);
-			filled.forEach((path, values) -> values.forEach((value) -> assertThat(
-					DocumentShape.typeProblem(leaves.get(path), value)).as("%s in document %d", path, i).isNull()));
 			int year = document.path("citation").path("year").asInt();
 			assertThat(year).isBetween(1965, 2025);
-			bytes += TEXTS.get(k).getBytes(StandardCharsets.UTF_8).length;
+			bytes += samples.texts.get(k).getBytes(StandardCharsets.UTF_8).length;
 		}
 		assertThat(bytes / DOCS).isBetween(2500L, 3500L);
 	}
@@ -132,7 +123,7 @@ class PetDbSamplesTest {
 		for (long i = DOCS; i >= 1; i--) {
 			backwards.add(0, PetDbSamples.document(i));
 		}
-		assertThat(backwards).isEqualTo(TEXTS);
+		assertThat(backwards).isEqualTo(samples.texts);
 		assertThat(PetDbSamples.document(42)).isEqualTo(PetDbSamples.document(42)).isNotEqualTo(PetDbSamples.document(43));
 		assertThat(PetDbSamples.id(42)).isEqualTo("PETDB-0000042");
 		assertThat(PetDbSamples.GENERATOR.document(42)).isEqualTo(PetDbSamples.document(42));
@@ -140,20 +131,18 @@ class PetDbSamplesTest {
 
 	@Test
 	void numbersKeepTheirWrittenForm() {
-		assertThat(matching("[:\\[,]-?\\d\\.\\d+e-\\d+[,}\\]]")).as("lower-case negative exponents").isPositive();
-		assertThat(matching(":\\d\\.\\d+E\\+?\\d+[,}]")).as("upper-case exponents").isPositive();
-		assertThat(matching("\"value\":\\d+\\.\\d*0[,}]")).as("trailing zeros").isGreaterThan(DOCS / 2);
-		assertThat(matching("\"value\":0\\.\\d*0[,}]")).as("trailing zeros below one").isPositive();
-		assertThat(matching("\"value\":\\d+[,}]")).as("integers").isPositive();
-		assertThat(matching("\"value\":-\\d")).as("negative values").isPositive();
-		assertThat(matching("\"elevation_m\":-\\d")).as("negative elevations").isPositive();
+		assertThat(samples.matching("[:\\[,]-?\\d\\.\\d+e-\\d+[,}\\]]")).as("lower-case negative exponents").isPositive();
+		assertThat(samples.matching(":\\d\\.\\d+E\\+?\\d+[,}]")).as("upper-case exponents").isPositive();
+		assertThat(samples.matching("\"value\":\\d+\\.\\d*0[,}]")).as("trailing zeros").isGreaterThan(DOCS / 2);
+		assertThat(samples.matching("\"value\":0\\.\\d*0[,}]")).as("trailing zeros below one").isPositive();
+		assertThat(samples.matching("\"value\":\\d+[,}]")).as("integers").isPositive();
+		assertThat(samples.matching("\"value\":-\\d")).as("negative values").isPositive();
+		assertThat(samples.matching("\"elevation_m\":-\\d")).as("negative elevations").isPositive();
 	}
 
 	@Test
 	void someTextIsHostileToCsvAndSpreadsheets() {
-		List<String> strings = new ArrayList<>();
-		PARSED.forEach((document) -> strings.addAll(DocumentShape.strings(document)));
-		assertThat(strings).anyMatch((s) -> s.contains(","))
+		assertThat(samples.strings()).anyMatch((s) -> s.contains(","))
 			.anyMatch((s) -> s.contains("\""))
 			.anyMatch((s) -> s.contains("\n"))
 			.anyMatch((s) -> s.contains("\r\n"))
@@ -167,24 +156,19 @@ class PetDbSamplesTest {
 			.anyMatch((s) -> s.startsWith("-"))
 			.anyMatch((s) -> s.startsWith("@"))
 			.contains("=HYPERLINK(\"http://x\")", "-12 dredge");
-		assertThat(TEXTS).anyMatch((text) -> text.contains("\\n")).anyMatch((text) -> text.contains("\\u00"));
+		assertThat(samples.texts).anyMatch((text) -> text.contains("\\n")).anyMatch((text) -> text.contains("\\u00"));
 	}
 
 	@Test
 	void geoPointsUseAllThreeForms() {
 		Map<String, Integer> forms = new HashMap<>();
-		for (JsonNode document : PARSED) {
+		for (JsonNode document : samples.parsed) {
 			String form = DocumentShape.geoPointForm(document.path("location").path("point"));
 			assertThat(form).as(document.path("sample_id").asString()).isNotNull();
 			forms.merge(form, 1, Integer::sum);
 		}
 		assertThat(forms).containsOnlyKeys("object", "string", "array");
 		assertThat(forms.get("object")).isGreaterThan(DOCS / 2);
-	}
-
-	private static long matching(String regex) {
-		Pattern pattern = Pattern.compile(regex);
-		return TEXTS.stream().filter((text) -> pattern.matcher(text).find()).count();
 	}
 
 }

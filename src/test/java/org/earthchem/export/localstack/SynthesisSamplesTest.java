@@ -1,11 +1,9 @@
 package org.earthchem.export.localstack;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,20 +16,14 @@ class SynthesisSamplesTest {
 
 	private static final int DOCS = 1000;
 
-	private static final List<String> TEXTS = new ArrayList<>();
-
-	private static final List<JsonNode> PARSED = new ArrayList<>();
+	private static GeneratedSamples samples;
 
 	private static Map<String, String> leaves;
 
 	@BeforeAll
 	static void generate() {
-		leaves = DocumentShape.mappingLeaves(SynthesisSamples.mappingJson());
-		for (long i = 1; i <= DOCS; i++) {
-			String text = SynthesisSamples.document(i);
-			TEXTS.add(text);
-			PARSED.add(DocumentShape.JSON.readTree(text));
-		}
+		samples = new GeneratedSamples(SynthesisSamples.mappingJson(), SynthesisSamples::document, DOCS);
+		leaves = samples.leaves;
 	}
 
 	@Test
@@ -60,12 +52,10 @@ class SynthesisSamplesTest {
 	void documentsAreMappedJsonWithTwentyToFortyLeaves() {
 		for (int k = 0; k < DOCS; k++) {
 			long i = k + 1;
-			JsonNode document = PARSED.get(k);
+			JsonNode document = samples.parsed.get(k);
 			assertThat(document.path("sample_id").asString()).isEqualTo(SynthesisSamples.id(i));
-			Map<String, List<JsonNode>> filled = DocumentShape.filledLeaves(document, leaves.keySet());
+			Map<String, List<JsonNode>> filled = samples.typedLeaves(i);
 			assertThat(filled.size()).as("filled leaves of document %d", i).isBetween(20, 40);
-			filled.forEach((path, values) -> values.forEach((value) -> assertThat(
-					DocumentShape.typeProblem(leaves.get(path), value)).as("%s in document %d", path, i).isNull()));
 			assertThat(document.path("citation").path("year").asInt()).isBetween(1965, 2025);
 			assertThat(document.path("citation").path("authors").isArray()).isTrue();
 		}
@@ -75,17 +65,15 @@ class SynthesisSamplesTest {
 	void documentDependsOnItsNumberOnly() {
 		assertThat(SynthesisSamples.document(42)).isEqualTo(SynthesisSamples.document(42))
 			.isNotEqualTo(SynthesisSamples.document(43));
-		assertThat(SynthesisSamples.GENERATOR.document(7)).isEqualTo(TEXTS.get(6));
+		assertThat(SynthesisSamples.GENERATOR.document(7)).isEqualTo(samples.texts.get(6));
 		assertThat(SynthesisSamples.id(42)).isEqualTo("SYN-0000042");
 	}
 
 	@Test
 	void numbersAndTextVary() {
-		assertThat(matching("\"value\":\\d+\\.\\d*0[,}]")).as("trailing zeros").isPositive();
-		assertThat(matching("\"value\":\\d\\.\\d+[eE][-+]?\\d+[,}]")).as("exponents").isPositive();
-		List<String> strings = new ArrayList<>();
-		PARSED.forEach((document) -> strings.addAll(DocumentShape.strings(document)));
-		assertThat(strings).anyMatch((s) -> s.contains(",") && s.contains("\""))
+		assertThat(samples.matching("\"value\":\\d+\\.\\d*0[,}]")).as("trailing zeros").isPositive();
+		assertThat(samples.matching("\"value\":\\d\\.\\d+[eE][-+]?\\d+[,}]")).as("exponents").isPositive();
+		assertThat(samples.strings()).anyMatch((s) -> s.contains(",") && s.contains("\""))
 			.anyMatch((s) -> s.contains("\n"))
 			.anyMatch((s) -> s.contains("🌋"))
 			.anyMatch((s) -> s.startsWith("="))
@@ -95,14 +83,9 @@ class SynthesisSamplesTest {
 	@Test
 	void geoPointsUseAllThreeForms() {
 		Map<String, Integer> forms = new HashMap<>();
-		PARSED.forEach((document) -> forms.merge(
+		samples.parsed.forEach((document) -> forms.merge(
 				String.valueOf(DocumentShape.geoPointForm(document.path("location").path("point"))), 1, Integer::sum));
 		assertThat(forms).containsOnlyKeys("object", "string", "array");
-	}
-
-	private static long matching(String regex) {
-		Pattern pattern = Pattern.compile(regex);
-		return TEXTS.stream().filter((text) -> pattern.matcher(text).find()).count();
 	}
 
 }

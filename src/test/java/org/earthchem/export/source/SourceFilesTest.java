@@ -120,26 +120,22 @@ class SourceFilesTest {
 
 	@Test
 	void objectIsNotAField() throws IOException {
-		SourceDefinition source = load(VALID.replace("textFields: [sample_name, comments]", "textFields: [sample_name, rock]"));
-
-		assertThat(validationProblems(source)).containsExactly(file()
-				+ ": textFields[1]: 'rock' is an object of index petdb-samples, not a field; name one of its fields");
+		assertMisfits(VALID.replace("textFields: [sample_name, comments]", "textFields: [sample_name, rock]"),
+				"textFields[1]: 'rock' is an object of index petdb-samples, not a field; name one of its fields");
 	}
 
 	@Test
 	void rangeOnAKeywordIsRejected() throws IOException {
-		SourceDefinition source = load(VALID.replace("chemistry.whole_rock.major.SiO2.value", "material"));
-
-		assertThat(validationProblems(source)).containsExactly(file() + ": parameters.sio2.field: 'material' is a keyword "
-				+ "field of index petdb-samples; a range parameter needs a number or date field");
+		assertMisfits(VALID.replace("chemistry.whole_rock.major.SiO2.value", "material"),
+				"parameters.sio2.field: 'material' is a keyword field of index petdb-samples; "
+						+ "a range parameter needs a number or date field");
 	}
 
 	@Test
 	void termOnATextFieldIsRejected() throws IOException {
-		SourceDefinition source = load(VALID.replace("{ field: material, kind: term }", "{ field: comments, kind: term }"));
-
-		assertThat(validationProblems(source)).containsExactly(file() + ": parameters.material.field: 'comments' is a text "
-				+ "field of index petdb-samples; a term parameter needs a keyword, number or boolean field");
+		assertMisfits(VALID.replace("{ field: material, kind: term }", "{ field: comments, kind: term }"),
+				"parameters.material.field: 'comments' is a text field of index petdb-samples; "
+						+ "a term parameter needs a keyword, number or boolean field");
 	}
 
 	@Test
@@ -154,10 +150,8 @@ class SourceFilesTest {
 
 	@Test
 	void sortFieldMustBeAKeyword() throws IOException {
-		SourceDefinition source = load(VALID.replace("sortField: sample_id", "sortField: sample_name"));
-
-		assertThat(validationProblems(source)).containsExactly(file() + ": sortField: 'sample_name' is a text field "
-				+ "of index petdb-samples; sortField must be a keyword field");
+		assertMisfits(VALID.replace("sortField: sample_id", "sortField: sample_name"),
+				"sortField: 'sample_name' is a text field of index petdb-samples; sortField must be a keyword field");
 	}
 
 	@Test
@@ -171,28 +165,22 @@ class SourceFilesTest {
 
 	@Test
 	void textFieldBelowANestedFieldIsRejected() throws IOException {
-		SourceDefinition source = load(VALID.replace("[sample_name, comments]",
-				"[sample_name, chemistry.whole_rock.major.SiO2.unit]"));
-
-		assertThat(validationProblems(source)).containsExactly(file() + ": textFields[1]: "
-				+ "'chemistry.whole_rock.major.SiO2.unit' is below the nested field 'chemistry.whole_rock' of index "
-				+ "petdb-samples; full-text search does not reach into nested fields");
+		assertMisfits(VALID.replace("[sample_name, comments]", "[sample_name, chemistry.whole_rock.major.SiO2.unit]"),
+				"textFields[1]: 'chemistry.whole_rock.major.SiO2.unit' is below the nested field 'chemistry.whole_rock' "
+						+ "of index petdb-samples; full-text search does not reach into nested fields");
 	}
 
 	@Test
 	void sortFieldBelowANestedFieldIsRejected() throws IOException {
-		SourceDefinition source = load(VALID.replace("sortField: sample_id", "sortField: chemistry.whole_rock.major.SiO2.unit"));
-
-		assertThat(validationProblems(source)).containsExactly(file() + ": sortField: "
-				+ "'chemistry.whole_rock.major.SiO2.unit' is below the nested field 'chemistry.whole_rock' of index "
-				+ "petdb-samples; sortField must be one value per document, outside nested fields");
+		assertMisfits(VALID.replace("sortField: sample_id", "sortField: chemistry.whole_rock.major.SiO2.unit"),
+				"sortField: 'chemistry.whole_rock.major.SiO2.unit' is below the nested field 'chemistry.whole_rock' of "
+						+ "index petdb-samples; sortField must be one value per document, outside nested fields");
 	}
 
 	@Test
 	void explicitColumnsMustBeFields() throws IOException {
-		SourceDefinition source = load(VALID.replace("columns: mapping", "columns: [sample_id, igsn2]"));
-
-		assertThat(validationProblems(source)).containsExactly(file() + ": columns[1]: 'igsn2' is not a field of index petdb-samples");
+		assertMisfits(VALID.replace("columns: mapping", "columns: [sample_id, igsn2]"),
+				"columns[1]: 'igsn2' is not a field of index petdb-samples");
 	}
 
 	@Test
@@ -205,8 +193,8 @@ class SourceFilesTest {
 
 	@Test
 	void duplicateParameterNameIsRejected() throws IOException {
-		assertThat(syntaxProblems(VALID.replace("  bbox:", "  material: { field: rock.type, kind: term }\n  bbox:")))
-			.containsExactly(file() + ": parameters.material: the parameter name 'material' is defined more than once");
+		assertRejected(VALID.replace("  bbox:", "  material: { field: rock.type, kind: term }\n  bbox:"),
+				"parameters.material: the parameter name 'material' is defined more than once");
 	}
 
 	@Test
@@ -214,16 +202,16 @@ class SourceFilesTest {
 		String reserved = VALID.replace("  bbox:", "  q: { field: comments, kind: term }\n"
 				+ "  columns: { field: material, kind: term }\n  fileType: { field: material, kind: term }\n  bbox:");
 
-		assertThat(syntaxProblems(reserved)).containsExactly(
-				file() + ": parameters.q: 'q' is reserved for full-text search; choose another parameter name",
-				file() + ": parameters.columns: 'columns' is reserved for column selection; choose another parameter name",
-				file() + ": parameters.fileType: 'fileType' is reserved for the output format; choose another parameter name");
+		assertRejected(reserved,
+				"parameters.q: 'q' is reserved for full-text search; choose another parameter name",
+				"parameters.columns: 'columns' is reserved for column selection; choose another parameter name",
+				"parameters.fileType: 'fileType' is reserved for the output format; choose another parameter name");
 	}
 
 	@Test
 	void bboxIsReservedForTheGeoBboxParameter() throws IOException {
-		assertThat(syntaxProblems(VALID.replace("{ field: location.point, kind: geo_bbox }", "{ field: material, kind: term }")))
-			.containsExactly(file() + ": parameters.bbox: 'bbox' is reserved for the geo_bbox parameter; choose another parameter name");
+		assertRejected(VALID.replace("{ field: location.point, kind: geo_bbox }", "{ field: material, kind: term }"),
+				"parameters.bbox: 'bbox' is reserved for the geo_bbox parameter; choose another parameter name");
 	}
 
 	@Test
@@ -234,62 +222,61 @@ class SourceFilesTest {
 
 	@Test
 	void unknownKeyIsRejected() throws IOException {
-		assertThat(syntaxProblems(VALID + "sortOrder: asc\n")).containsExactly(file()
-				+ ": sortOrder: unknown key; the keys are name, title, index, sortField, textFields, parameters, columns");
+		assertRejected(VALID + "sortOrder: asc\n",
+				"sortOrder: unknown key; the keys are name, title, index, sortField, textFields, parameters, columns");
 	}
 
 	@Test
 	void unknownParameterKeyIsRejected() throws IOException {
-		assertThat(syntaxProblems(VALID.replace("kind: geo_bbox", "kind: geo_bbox, unit: deg")))
-			.containsExactly(file() + ": parameters.bbox.unit: unknown key; a parameter has the keys field and kind");
+		assertRejected(VALID.replace("kind: geo_bbox", "kind: geo_bbox, unit: deg"),
+				"parameters.bbox.unit: unknown key; a parameter has the keys field and kind");
 	}
 
 	@Test
 	void badKindIsRejected() throws IOException {
-		assertThat(syntaxProblems(VALID.replace("kind: range", "kind: between"))).containsExactly(
-				file() + ": parameters.sio2.kind: 'between' is not a kind: use term, range or geo_bbox");
+		assertRejected(VALID.replace("kind: range", "kind: between"),
+				"parameters.sio2.kind: 'between' is not a kind: use term, range or geo_bbox");
 	}
 
 	@Test
 	void parameterWithoutFieldOrKindIsRejected() throws IOException {
-		assertThat(syntaxProblems(VALID.replace("{ field: material, kind: term }", "{ }"))).containsExactly(
-				file() + ": parameters.material.field: is required",
-				file() + ": parameters.material.kind: is required: term, range or geo_bbox");
+		assertRejected(VALID.replace("{ field: material, kind: term }", "{ }"),
+				"parameters.material.field: is required",
+				"parameters.material.kind: is required: term, range or geo_bbox");
 	}
 
 	@Test
 	void requiredKeysAreRequired() throws IOException {
-		assertThat(syntaxProblems("name: petdb\ntitle: PetDB\n")).containsExactly(file() + ": index: is required",
-				file() + ": sortField: is required");
+		assertRejected("name: petdb\ntitle: PetDB\n", "index: is required", "sortField: is required");
 	}
 
 	@Test
 	void nameMustBeTheFileName() throws IOException {
-		assertThat(syntaxProblems(VALID.replace("name: petdb", "name: petdb2")))
-			.containsExactly(file() + ": name: 'petdb2' must be the file name without .yml ('petdb')");
+		assertRejected(VALID.replace("name: petdb", "name: petdb2"),
+				"name: 'petdb2' must be the file name without .yml ('petdb')");
 	}
 
 	@Test
 	void nameMustBeLowercaseLettersDigitsAndDashes() throws IOException {
-		assertThat(syntaxProblems(VALID.replace("name: petdb", "name: PetDB"))).containsExactly(
-				file() + ": name: 'PetDB' must be lowercase letters, digits and '-'");
+		assertRejected(VALID.replace("name: petdb", "name: PetDB"),
+				"name: 'PetDB' must be lowercase letters, digits and '-'");
 	}
 
 	@Test
 	void columnsMustBeMappingOrAList() throws IOException {
-		assertThat(syntaxProblems(VALID.replace("columns: mapping", "columns: everything")))
-			.containsExactly(file() + ": columns: must be 'mapping' or a list of dotted field paths");
+		assertRejected(VALID.replace("columns: mapping", "columns: everything"),
+				"columns: must be 'mapping' or a list of dotted field paths");
 	}
 
 	@Test
 	void textFieldsMustBeAList() throws IOException {
-		assertThat(syntaxProblems(VALID.replace("[sample_name, comments]", "sample_name"))).containsExactly(
-				file() + ": textFields: must be a list of dotted field paths, e.g. [sample_name, comments]");
+		assertRejected(VALID.replace("[sample_name, comments]", "sample_name"),
+				"textFields: must be a list of dotted field paths, e.g. [sample_name, comments]");
 	}
 
 	@Test
 	void keyGivenTwiceIsRejected() throws IOException {
-		assertThat(syntaxProblems(VALID + "index: other\n")).containsExactly(file() + ": index: is given more than once");
+		assertRejected(VALID + "index: other\n", "index: is given more than once");
 	}
 
 	@Test
@@ -329,6 +316,20 @@ class SourceFilesTest {
 
 		assertThatExceptionOfType(SourceDefinitionException.class).isThrownBy(() -> SourceFiles.load(missing))
 			.withMessage(missing + ": is not a folder of source files");
+	}
+
+	/** The file, as petdb.yml, is rejected with exactly these problems, each after the file's name. */
+	private void assertRejected(String yaml, String... problems) throws IOException {
+		assertThat(syntaxProblems(yaml)).containsExactly(named(problems));
+	}
+
+	/** The file, as petdb.yml, loads but does not fit the PetDB mapping, with exactly these problems. */
+	private void assertMisfits(String yaml, String... problems) throws IOException {
+		assertThat(validationProblems(load(yaml))).containsExactly(named(problems));
+	}
+
+	private String[] named(String... problems) {
+		return java.util.Arrays.stream(problems).map((problem) -> file() + ": " + problem).toArray(String[]::new);
 	}
 
 	private SourceDefinition load(String yaml) throws IOException {

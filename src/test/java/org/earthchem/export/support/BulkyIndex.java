@@ -2,8 +2,6 @@ package org.earthchem.export.support;
 
 import java.util.Random;
 
-import org.earthchem.export.localstack.DemoIndices;
-import org.earthchem.export.localstack.Generator;
 import org.earthchem.export.localstack.JsonText;
 
 /**
@@ -19,41 +17,22 @@ public final class BulkyIndex {
 	private static final String[] WORDS = { "basalt", "glass,", "\"olivine\"", "plagioclase;", "spinel\n", "é", "中文",
 			"🌋", "=SUM(A1)", "'quoted'", "-7.25", "\r\n", "tab\t", "zircon", "MgO", "SiO2", "a,b,\"c\"" };
 
-	private static final Generator GENERATOR = new Generator() {
-		@Override
-		public String mappingJson() {
-			return """
-					{"settings":{"number_of_shards":1,"number_of_replicas":0},
-					 "mappings":{"dynamic":false,"properties":{
-					  "sample_id":{"type":"keyword"},
-					  "seq":{"type":"integer"},
-					  "value":{"type":"double"},
-					  "notes":{"type":"text"}
-					 }}}""";
-		}
-
-		@Override
-		public String document(long i) {
-			Random random = new Random(i);
-			StringBuilder notes = new StringBuilder(16_500);
-			while (notes.length() < 16_000) {
-				notes.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-			}
-			return "{\"sample_id\":" + JsonText.quote(id(i)) + ",\"seq\":" + i + ",\"value\":" + (i % 97) + "."
-					+ (i % 10) + "0,\"notes\":" + JsonText.quote(notes.toString()) + "}";
-		}
-
-		@Override
-		public String id(long i) {
-			return String.format("B-%05d", i);
-		}
-	};
+	private static final NumberedDocuments GENERATOR = new NumberedDocuments("B-%05d", """
+			  "notes":{"type":"text"}
+			""", (i) -> {
+				Random random = new Random(i);
+				StringBuilder notes = new StringBuilder(16_500);
+				while (notes.length() < 16_000) {
+					notes.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+				}
+				return "\"value\":" + (i % 97) + "." + (i % 10) + "0,\"notes\":" + JsonText.quote(notes.toString());
+			});
 
 	private BulkyIndex() {
 	}
 
 	static void seed(String openSearchUrl) {
-		DemoIndices.seed(openSearchUrl, INDEX, GENERATOR, DOCUMENTS);
+		GENERATOR.seed(openSearchUrl, INDEX, DOCUMENTS);
 	}
 
 }

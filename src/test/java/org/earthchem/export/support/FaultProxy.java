@@ -61,6 +61,17 @@ public final class FaultProxy implements AutoCloseable {
 		}
 	}
 
+	/** Runs the call with every connection cut ({@link #cut()}), and lets traffic through again after it. */
+	public <T> T whileCut(java.util.function.Supplier<T> call) {
+		cut();
+		try {
+			return call.get();
+		}
+		finally {
+			restore();
+		}
+	}
+
 	/** Lets traffic through again at full speed. */
 	public void restore() {
 		this.bytesPerSecond = 0;
