@@ -84,16 +84,14 @@ class ExportController {
 
 	private final StartEstimates startEstimates;
 
-	private final RequestRates rates;
 
 	private final TaskQueue taskQueue;
 
 	ExportController(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportBucket bucket,
 			DownloadLinks links, CallerResolver callers, RequestLimits limits, ExportMetrics metrics,
-			StartEstimates startEstimates, RequestRates rates, TaskQueue taskQueue) {
+			StartEstimates startEstimates, TaskQueue taskQueue) {
 		this.searches = searches;
 		this.taskQueue = taskQueue;
-		this.rates = rates;
 		this.metrics = metrics;
 		this.startEstimates = startEstimates;
 		this.tasks = tasks;
@@ -136,8 +134,6 @@ class ExportController {
 					+ "(`QUEUE_FULL`, with `limit`); nothing was created. Retry after `Retry-After` seconds.")
 	ResponseEntity<TaskView> create(@PathVariable String source, HttpServletRequest request) {
 		Caller caller = this.callers.resolve(request);
-		// before anything costs a search
-		this.rates.take(caller.owner());
 		SourceDefinition definition = this.searches.exportable(source, caller);
 		ExportQuery query = this.searches.query(definition, request);
 		String fileType = query.fileType().name().toLowerCase();

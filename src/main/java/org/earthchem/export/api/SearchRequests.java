@@ -16,8 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * A search as a caller sends it, checked the way an export request is: a source they may export ({@code 404},
- * {@code 403}), parameters the source accepts ({@code 400}), and no more rows than one export may hold ({@code 422};
+ * A search as a caller sends it, checked the way an export request is: within the caller's rate of searches
+ * ({@code 429}, before anything costs a search), a source they may export ({@code 404}, {@code 403}), parameters the source accepts ({@code 400}), and no more rows than one export may hold ({@code 422};
  * {@code 503} when the search cluster cannot count them).
  */
 @Component
@@ -29,14 +29,18 @@ class SearchRequests {
 
 	private final RequestLimits limits;
 
-	SearchRequests(SourceCatalog sources, SearchCluster cluster, RequestLimits limits) {
+	private final RequestRates rates;
+
+	SearchRequests(SourceCatalog sources, SearchCluster cluster, RequestLimits limits, RequestRates rates) {
+		this.rates = rates;
 		this.sources = sources;
 		this.cluster = cluster;
 		this.limits = limits;
 	}
 
-	/** The named source, when it exists and the caller may export it. */
+	/** The named source, when the caller is within their rate of searches, it exists and the caller may export it. */
 	SourceDefinition exportable(String source, Caller caller) {
+		this.rates.take(caller.owner());
 		SourceDefinition definition = this.sources.require(source);
 		if (!caller.mayExport(source)) {
 			throw new ApiException(HttpStatus.FORBIDDEN, ProblemCode.NOT_ALLOWED,

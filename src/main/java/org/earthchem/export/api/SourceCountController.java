@@ -23,12 +23,9 @@ class SourceCountController {
 
 	private final CallerResolver callers;
 
-	private final RequestRates rates;
-
-	SourceCountController(SearchRequests searches, CallerResolver callers, RequestRates rates) {
+	SourceCountController(SearchRequests searches, CallerResolver callers) {
 		this.searches = searches;
 		this.callers = callers;
-		this.rates = rates;
 	}
 
 	/**
@@ -61,8 +58,6 @@ class SourceCountController {
 			description = "The search cluster cannot be reached. Retry after `Retry-After` seconds.")
 	SourceCount count(@PathVariable String source, HttpServletRequest request) {
 		Caller caller = this.callers.resolve(request);
-		// before anything costs a search
-		this.rates.take(caller.owner());
 		SourceDefinition definition = this.searches.exportable(source, caller);
 		ExportQuery query = this.searches.query(definition, request);
 		long matched = this.searches.matchedRows(definition, query);

@@ -75,6 +75,14 @@ class TaskStoreTest extends IntegrationTest {
 	}
 
 	@Test
+	void aTaskThatIsNotPendingCannotBeCreatedAsTheCountersTakeEveryNewTaskAsPending() {
+		ExportTask processing = this.tasks.find(processingTask().taskId()).orElseThrow();
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.tasks.create(processing))
+			.withMessage("a new task is Pending, not Processing");
+	}
+
+	@Test
 	void anUnknownTaskIsNotFound() {
 		assertThat(this.tasks.find("petdb-000000000000-0000000000ZZ")).isEmpty();
 	}
