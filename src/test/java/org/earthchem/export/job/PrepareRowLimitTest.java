@@ -1,9 +1,6 @@
 package org.earthchem.export.job;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.earthchem.export.storage.ExportBucket;
+import org.earthchem.export.support.Http;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.ServiceJvm;
 import org.earthchem.export.task.ErrorCode;
@@ -44,8 +42,6 @@ class PrepareRowLimitTest extends IntegrationTest {
 	private static final int LIMIT = 5;
 
 	private static final String QUEUE = "prepare-limit.fifo";
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@TempDir
 	Path home;
@@ -136,10 +132,7 @@ class PrepareRowLimitTest extends IntegrationTest {
 	}
 
 	private void index(String path, int expectedStatus, String body) throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack().openSearchUrl() + path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = Http.json("PUT", stack().openSearchUrl() + path, body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
 	}
 

@@ -1,14 +1,12 @@
 package org.earthchem.export.source;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.earthchem.export.support.Http;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.NestedIndex;
 import org.springframework.http.HttpStatus;
@@ -21,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code nested}): six samples, five with analyses (method, SiO2, MgO), one without.
  */
 class NestedFieldSearchTest extends IntegrationTest {
-
-	private static final HttpClient OPENSEARCH = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@Test
 	void aRangeBelowTheNestedFieldFindsTheSamplesThePlainQueryOfEarlierVersionsMissed() throws Exception {
@@ -77,11 +73,8 @@ class NestedFieldSearchTest extends IntegrationTest {
 	}
 
 	private long openSearchCount(String body) throws IOException, InterruptedException {
-		HttpResponse<String> response = OPENSEARCH.send(HttpRequest
-			.newBuilder(URI.create(stack().openSearchUrl().replaceAll("/+$", "") + "/" + NestedIndex.INDEX + "/_count"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = Http.json("POST",
+				stack().openSearchUrl().replaceAll("/+$", "") + "/" + NestedIndex.INDEX + "/_count", body);
 		assertThat(response.statusCode()).isEqualTo(200);
 		return this.json.readTree(response.body()).path("count").asLong();
 	}

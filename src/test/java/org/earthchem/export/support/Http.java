@@ -28,6 +28,14 @@ public final class Http {
 		return send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
+	/** A request with a JSON body (an OpenSearch call in a test), the answer as text. */
+	public static HttpResponse<String> json(String method, String url, String body) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	public static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
 			return CLIENT.send(request, body);
