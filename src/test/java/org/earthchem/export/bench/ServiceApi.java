@@ -37,11 +37,17 @@ final class ServiceApi {
 
 	/** Requests an export; returns the new task's id. */
 	String startExport(String source, String query) throws IOException, InterruptedException {
-		// the bench's owner sends more searches than a burst allows (429): asked again until the service takes it
+		// the bench's owner sends more searches than a burst allows (429): asked again until the service takes it,
+		// and said, as the measurement then holds the wait
 		HttpResponse<String> created = await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> send("POST", "/api/v1/sources/" + source + "/exports?" + query),
-					(response) -> response.statusCode() != 429);
+			.until(() -> send("POST", "/api/v1/sources/" + source + "/exports?" + query), (response) -> {
+				if (response.statusCode() == 429) {
+					System.err.println("bench: export of " + source + " rate-limited (429), asked again: the "
+							+ "measurement holds the wait");
+				}
+				return response.statusCode() != 429;
+			});
 		// 200 would be an identical export of ours still active: then nothing new was started
 		if (created.statusCode() != 202) {
 			throw new IllegalStateException(
