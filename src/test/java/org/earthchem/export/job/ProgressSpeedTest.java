@@ -2,6 +2,8 @@ package org.earthchem.export.job;
 
 import org.junit.jupiter.api.Test;
 
+import org.earthchem.export.task.Progress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -22,6 +24,25 @@ class ProgressSpeedTest {
 		assertThat(speed.sample(SECOND / 10, 1_000)).isNull();
 
 		assertThat(speed.sample(4 * SECOND + SECOND / 10, 3_000)).isCloseTo(500.0, within(0.001));
+	}
+
+	@Test
+	void aSteadySlowLinkGivesATimeLeftWithinAFactorOfTwoOfTheTruthAtEveryReadingOnceItHasOne() {
+		// five parts of 300 rows, each on its way when the one before is uploaded, two seconds a part; read every 50 ms
+		// until the last part is on its way (its rows then count, and the time left is its upload's)
+		ProgressReporter.Speed speed = new ProgressReporter.Speed(0);
+		long end = 10 * SECOND;
+		int readings = 0;
+		for (long now = SECOND / 20; now < 8 * SECOND; now += SECOND / 20) {
+			long rows = 300 * (now / (2 * SECOND) + 1);
+			Double eta = new Progress(rows, 1_500L, speed.sample(now, rows)).etaSeconds();
+			if (eta != null) {
+				double truth = (end - now) / (double) SECOND;
+				assertThat(eta).as("at %d ms", now / 1_000_000).isBetween(truth / 2, truth * 2);
+				readings++;
+			}
+		}
+		assertThat(readings).as("readings with a time left, from the second part on").isEqualTo(120);
 	}
 
 	@Test
