@@ -1,6 +1,9 @@
 package org.earthchem.export.job;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -53,9 +56,10 @@ final class ProgressReporter implements LongConsumer {
 			return;
 		}
 		long now = System.nanoTime();
+		// every step counts toward the speed, written or not: a step between two writes is not lost
+		Double speed = this.speed.sample(now, rowsWritten);
 		if (now - this.lastWrite >= this.intervalNanos) {
 			this.lastWrite = now;
-			Double speed = this.speed.sample(now, rowsWritten);
 			if (!this.tasks.updateProgress(this.taskId, new Progress(rowsWritten, this.totalRows, speed))) {
 				this.stop.run();
 			}
@@ -63,7 +67,7 @@ final class ProgressReporter implements LongConsumer {
 	}
 
 	/**
-	 * Rows per second over the last {@value #WINDOW_SECONDS} seconds of progress writes (or since the first rows moved):
+	 * Rows per second over the last {@value #WINDOW_SECONDS} seconds of progress (or since the first rows moved):
 	 * long enough to smooth the steps of part-sized progress, short enough to follow a change of pace. The first rows
 	 * of an execution jump ahead (a part counts once it is on its way), so the window starts at that first step.
 	 */
@@ -71,7 +75,8 @@ final class ProgressReporter implements LongConsumer {
 
 		static final int WINDOW_SECONDS = 10;
 
-		private final java.util.List<long[]> samples = new java.util.ArrayList<>();
+		/** Times (nanos) and rows, oldest first; one a chunk at most, so a window holds a few hundred. */
+		private final Deque<long[]> samples = new ArrayDeque<>();
 
 		private final long startRows;
 
@@ -85,16 +90,22 @@ final class ProgressReporter implements LongConsumer {
 			if (rows <= this.startRows) {
 				return null;
 			}
-			this.samples.add(new long[] { nanos, rows });
-			while (this.samples.size() > 2 && nanos - this.samples.get(1)[0] >= WINDOW_SECONDS * 1_000_000_000L) {
-				this.samples.remove(0);
+			this.samples.addLast(new long[] { nanos, rows });
+			while (this.samples.size() > 2 && nanos - second()[0] >= WINDOW_SECONDS * 1_000_000_000L) {
+				this.samples.removeFirst();
 			}
-			long[] first = this.samples.get(0);
+			long[] first = this.samples.getFirst();
 			long elapsed = nanos - first[0];
 			if (this.samples.size() < 2 || elapsed <= 0 || rows <= first[1]) {
 				return null;
 			}
 			return (rows - first[1]) * 1e9 / elapsed;
+		}
+
+		private long[] second() {
+			Iterator<long[]> oldest = this.samples.iterator();
+			oldest.next();
+			return oldest.next();
 		}
 
 	}
