@@ -34,6 +34,7 @@ import org.earthchem.export.storage.DownloadLinks;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.storage.IssuedLink;
 import org.earthchem.export.task.ExportFile;
+import org.earthchem.export.task.ExportLimits;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventPage;
 import org.earthchem.export.task.TaskEventType;
@@ -78,7 +79,7 @@ class ExportController {
 
 	private final CallerResolver callers;
 
-	private final RequestLimits limits;
+	private final ExportLimits limits;
 
 	private final ExportMetrics metrics;
 
@@ -88,7 +89,7 @@ class ExportController {
 	private final TaskQueue taskQueue;
 
 	ExportController(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportBucket bucket,
-			DownloadLinks links, CallerResolver callers, RequestLimits limits, ExportMetrics metrics,
+			DownloadLinks links, CallerResolver callers, ExportLimits limits, ExportMetrics metrics,
 			StartEstimates startEstimates, TaskQueue taskQueue) {
 		this.searches = searches;
 		this.taskQueue = taskQueue;

@@ -12,6 +12,7 @@ import org.earthchem.export.source.ExportQuery;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.source.SourceDefinition;
+import org.earthchem.export.task.ExportLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,11 @@ class SearchRequests {
 
 	private final SearchCluster cluster;
 
-	private final RequestLimits limits;
+	private final ExportLimits limits;
 
 	private final RequestRates rates;
 
-	SearchRequests(SourceCatalog sources, SearchCluster cluster, RequestLimits limits, RequestRates rates) {
+	SearchRequests(SourceCatalog sources, SearchCluster cluster, ExportLimits limits, RequestRates rates) {
 		this.rates = rates;
 		this.sources = sources;
 		this.cluster = cluster;

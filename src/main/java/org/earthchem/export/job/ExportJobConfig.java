@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
-import org.earthchem.export.api.RequestLimits;
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
@@ -20,6 +19,7 @@ import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.storage.BucketProperties;
 import org.earthchem.export.storage.DownloadLinks;
 import org.earthchem.export.storage.ExportBucket;
+import org.earthchem.export.task.ExportLimits;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -187,7 +187,7 @@ class ExportJobConfig {
 
 	@Bean
 	Step prepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TaskStore tasks,
-			SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties, RequestLimits limits,
+			SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties, ExportLimits limits,
 			ObservationRegistry observationRegistry) {
 		return new StepBuilder("prepare", jobRepository)
 			.observationRegistry(observationRegistry)
