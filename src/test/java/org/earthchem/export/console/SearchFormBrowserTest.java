@@ -1,6 +1,9 @@
 package org.earthchem.export.console;
 
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +15,7 @@ import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.BrowserTest;
+import org.earthchem.export.support.ServiceJvm;
 import org.earthchem.export.support.TestStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +34,11 @@ class SearchFormBrowserTest extends BrowserTest {
 
 	@BeforeEach
 	void openSearchFormOfPetDb() {
-		signIn(ALL_KEY);
+		openSearchFormOfPetDb(baseUrl());
+	}
+
+	private void openSearchFormOfPetDb(String serviceUrl) {
+		signIn(serviceUrl, ALL_KEY);
 		this.browser.await(Duration.ofSeconds(10),
 				(d) -> new Select(d.findElement(By.id("export-source"))).getOptions().size() > 1 ? Boolean.TRUE : null);
 		new Select(this.browser.find("#export-source")).selectByValue("petdb");
@@ -63,7 +71,11 @@ class SearchFormBrowserTest extends BrowserTest {
 
 	/** Waits until the form has counted this query (no count under way) and returns the rows it shows. */
 	private long awaitCountOf(String canonicalQuery) {
-		return this.browser.await(Duration.ofSeconds(20), (d) -> {
+		return awaitCountOf(canonicalQuery, Duration.ofSeconds(20));
+	}
+
+	private long awaitCountOf(String canonicalQuery, Duration timeout) {
+		return this.browser.await(timeout, (d) -> {
 			WebElement count = d.findElement(By.id("export-count"));
 			if (count.getDomAttribute("aria-busy") != null
 					|| !d.findElement(By.id("export-query")).getText().equals(canonicalQuery)) {
@@ -169,6 +181,35 @@ class SearchFormBrowserTest extends BrowserTest {
 		assertThat(input("sio2.max").getDomAttribute("aria-describedby")).contains(error.getDomAttribute("id"));
 		assertThat(input("sio2.min").getDomAttribute("aria-invalid")).isNull();
 		assertThat(this.browser.find("#export-count").getText()).contains("Fix the marked fields");
+	}
+
+	@Test
+	void aCountRefusedByTheRateLimitIsShownAndDoneAgainOnceTheServiceAllowsIt() throws Exception {
+		// a service of its own that allows three searches at once, then one every ten seconds
+		Map<String, String> settings = ServiceJvm.settings("console-rate-limit");
+		settings.put("export.rate-limit.requests-per-minute", "6");
+		settings.put("export.rate-limit.burst", "3");
+		try (ServiceJvm service = new ServiceJvm(settings,
+				Path.of("target", "console-rate-limit-service.log").toAbsolutePath()).withApiKey(ALL_KEY).awaitReady()) {
+			openSearchFormOfPetDb(service.baseUrl());
+			// whatever the form counted so far, the owner's searches are used up now, the next one six seconds or more
+			// away: time enough for the form to count before it
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+				HttpResponse<String> count = service.send("GET", "/api/v1/sources/petdb/count");
+				return count.statusCode() == 429
+						&& Long.parseLong(count.headers().firstValue("Retry-After").orElseThrow()) >= 6;
+			});
+
+			addTags("material", "glass");
+
+			WebElement waiting = this.browser.await(Duration.ofSeconds(10),
+					(d) -> d.findElement(By.id("export-count")).getText().contains("Too many searches")
+							? d.findElement(By.id("export-count")) : null);
+			assertThat(waiting.getText()).matches("Too many searches in a short time: counting again in \\d+ s\\.");
+			// no click, no key: the form counts again when the service said it may
+			long shown = awaitCountOf("material=glass", Duration.ofSeconds(30));
+			assertThat(shown).isEqualTo(countByApi("material=glass")).isPositive();
+		}
 	}
 
 	@Test

@@ -51,7 +51,12 @@ public abstract class BrowserTest extends IntegrationTest {
 
 	/** Opens the console and signs in with the API key. */
 	protected void signIn(String key) {
-		this.browser.open(baseUrl() + "/console/");
+		signIn(baseUrl(), key);
+	}
+
+	/** Opens the console of the service at this address and signs in with the API key. */
+	protected void signIn(String serviceUrl, String key) {
+		this.browser.open(serviceUrl + "/console/");
 		this.browser.awaitVisible("#api-key").sendKeys(key);
 		this.browser.find("#sign-in").click();
 		this.browser.awaitVisible("#who");

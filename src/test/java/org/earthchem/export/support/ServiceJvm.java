@@ -77,6 +77,11 @@ public final class ServiceJvm implements AutoCloseable {
 		return properties;
 	}
 
+	/** Where this service answers, e.g. for a browser. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
 	/** Sends this key rather than the operator's demo key. */
 	public ServiceJvm withApiKey(String key) {
 		this.apiKey = key;
@@ -94,7 +99,7 @@ public final class ServiceJvm implements AutoCloseable {
 	}
 
 	public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-		return Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+		return Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header("X-API-Key", this.apiKey)
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(30))
