@@ -85,7 +85,6 @@ class ExportController {
 
 	private final StartEstimates startEstimates;
 
-
 	private final TaskQueue taskQueue;
 
 	ExportController(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportBucket bucket,
@@ -149,7 +148,7 @@ class ExportController {
 		if (this.tasks.pendingCount() >= this.limits.maxPending()) {
 			throw queueFull();
 		}
-		long matched = this.searches.matchedRows(definition, query);
+		long matched = this.searches.matchedRows(definition, query, caller);
 		ExportTask task = newTask(definition, query, caller, fileType, matched);
 		// the answer is the task as created (Pending, with its place in the queue), whatever a worker does next
 		TaskView created = view(task);
@@ -212,18 +211,7 @@ class ExportController {
 				errors.add(new ParameterError("status", "must be one of Pending, Processing, Succeeded, Failed, Cancelled"));
 			}
 		}
-		int pageSize = 20;
-		if (limit != null) {
-			try {
-				pageSize = Integer.parseInt(limit);
-			}
-			catch (NumberFormatException ex) {
-				pageSize = -1;
-			}
-			if (pageSize < 1 || pageSize > 100) {
-				errors.add(new ParameterError("limit", "must be a whole number from 1 to 100"));
-			}
-		}
+		int pageSize = pageSize(limit, 20, 100, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidParametersException(errors);
 		}
@@ -316,18 +304,10 @@ class ExportController {
 			@Parameter(description = "Where the page starts: the `cursor` of the previous page's `Link` header.")
 			@RequestParam(name = "cursor", required = false) String cursor,
 			HttpServletRequest request) {
-		int pageSize = MAX_EVENTS;
-		if (limit != null) {
-			try {
-				pageSize = Integer.parseInt(limit);
-			}
-			catch (NumberFormatException ex) {
-				pageSize = -1;
-			}
-			if (pageSize < 1 || pageSize > MAX_EVENTS) {
-				throw new InvalidParametersException(
-						List.of(new ParameterError("limit", "must be a whole number from 1 to " + MAX_EVENTS)));
-			}
+		List<ParameterError> errors = new ArrayList<>();
+		int pageSize = pageSize(limit, MAX_EVENTS, MAX_EVENTS, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidParametersException(errors);
 		}
 		visibleTask(taskId, request);
 		TaskEventPage page;
@@ -465,6 +445,24 @@ class ExportController {
 	private static ApiException finished(ExportTask task) {
 		return new ApiException(HttpStatus.CONFLICT, ProblemCode.TASK_FINISHED,
 				"Export " + task.taskId() + " has already " + task.status().label() + "; there is nothing to cancel.");
+	}
+
+	/** The page size a {@code limit} asks for, {@code defaultSize} without one; a bad one is added to {@code errors}. */
+	private static int pageSize(String limit, int defaultSize, int max, List<ParameterError> errors) {
+		if (limit == null) {
+			return defaultSize;
+		}
+		try {
+			int size = Integer.parseInt(limit);
+			if (size >= 1 && size <= max) {
+				return size;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below, like a number out of range
+		}
+		errors.add(new ParameterError("limit", "must be a whole number from 1 to " + max));
+		return defaultSize;
 	}
 
 }

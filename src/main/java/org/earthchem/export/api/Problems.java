@@ -1,11 +1,15 @@
 package org.earthchem.export.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** The one shape of every error the service answers: an RFC 9457 problem with a type, a title and a code. */
@@ -26,6 +30,13 @@ public final class Problems {
 			problem.setProperty("traceId", traceId);
 		}
 		return problem;
+	}
+
+	/** Writes a problem as the response, for the filters and handlers that answer before any controller. */
+	public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
 	}
 
 }

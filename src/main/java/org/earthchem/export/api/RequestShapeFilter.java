@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -69,9 +68,7 @@ class RequestShapeFilter extends OncePerRequestFilter {
 		ResponseEntity<ProblemDetail> problem = ApiProblems.problem(HttpStatus.BAD_REQUEST,
 				ProblemCode.INVALID_PARAMETERS, "Parameter '" + parameter + "' " + message + ".",
 				Map.of("errors", List.of(Map.of("parameter", parameter, "message", message))), null);
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem.getBody());
+		Problems.write(response, this.json, problem.getBody());
 	}
 
 	private static String shortened(String name) {

@@ -39,9 +39,8 @@ class SearchRequests {
 		this.limits = limits;
 	}
 
-	/** The named source, when the caller is within their rate of searches, it exists and the caller may export it. */
+	/** The named source, when it exists and the caller may export it. */
 	SourceDefinition exportable(String source, Caller caller) {
-		this.rates.take(caller.owner());
 		SourceDefinition definition = this.sources.require(source);
 		if (!caller.mayExport(source)) {
 			throw new ApiException(HttpStatus.FORBIDDEN, ProblemCode.NOT_ALLOWED,
@@ -57,8 +56,13 @@ class SearchRequests {
 		return this.sources.parse(definition, parameters);
 	}
 
-	/** The rows the query matches now, when one export may hold them all. */
-	long matchedRows(SourceDefinition definition, ExportQuery query) {
+	/**
+	 * The rows the query matches now, when one export may hold them all. The search is what the caller's rate limit
+	 * counts: a request refused before it (bad parameters, unknown source, a cap) or answered without one (the active
+	 * export of the same query) costs nothing.
+	 */
+	long matchedRows(SourceDefinition definition, ExportQuery query, Caller caller) {
+		this.rates.take(caller.owner());
 		long matched = this.cluster.count(definition.index(), query.queryJson());
 		if (matched > this.limits.maxTotalRows()) {
 			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCode.TOO_MANY_ROWS,

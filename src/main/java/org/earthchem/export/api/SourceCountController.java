@@ -60,7 +60,7 @@ class SourceCountController {
 		Caller caller = this.callers.resolve(request);
 		SourceDefinition definition = this.searches.exportable(source, caller);
 		ExportQuery query = this.searches.query(definition, request);
-		long matched = this.searches.matchedRows(definition, query);
+		long matched = this.searches.matchedRows(definition, query, caller);
 		return new SourceCount(definition.name(), query.canonicalQuery(), matched, this.searches.rowLimit());
 	}
 

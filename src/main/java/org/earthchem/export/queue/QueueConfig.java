@@ -98,8 +98,8 @@ class QueueConfig {
 	}
 
 	@Bean
-	QueueGauges queueGauges(TaskQueue taskQueue, ExportQueue exportQueue, MeterRegistry registry) {
-		return new QueueGauges(taskQueue, exportQueue, registry);
+	QueueGauges queueGauges(TaskStore tasks, ExportQueue exportQueue, MeterRegistry registry) {
+		return new QueueGauges(tasks, exportQueue, registry);
 	}
 
 	@Bean

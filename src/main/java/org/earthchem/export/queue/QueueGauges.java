@@ -7,17 +7,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.task.TaskStore;
+
 
 /**
  * The gauges of the shared queue, the same on every node: {@code export_tasks_pending} (tasks waiting for a worker)
  * and {@code export_queue_dead_letters} (messages of exports that failed every attempt). Both are read every refresh
- * (a count on the task table, an attribute of the dead-letter queue), not at every scrape.
+ * (the task table's pending counter, the one the {@code export.max-pending} cap reads; an attribute of the
+ * dead-letter queue), not at every scrape.
  */
 class QueueGauges {
 
 	private static final Logger log = LoggerFactory.getLogger(QueueGauges.class);
 
-	private final TaskQueue tasks;
+	private final TaskStore tasks;
 
 	private final ExportQueue queue;
 
@@ -25,7 +28,7 @@ class QueueGauges {
 
 	private final AtomicLong deadLetters = new AtomicLong();
 
-	QueueGauges(TaskQueue tasks, ExportQueue queue, MeterRegistry registry) {
+	QueueGauges(TaskStore tasks, ExportQueue queue, MeterRegistry registry) {
 		this.tasks = tasks;
 		this.queue = queue;
 		Gauge.builder("export.tasks.pending", this.pending, AtomicLong::get)

@@ -9,8 +9,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStatus;
@@ -103,16 +101,6 @@ public class TaskQueue {
 		catch (ConditionalCheckFailedException ex) {
 			// withdrawn: its message finds no task and is dropped
 		}
-	}
-
-	/** How many tasks wait (a count on the status index, no items read). */
-	long pendingCount() {
-		return this.dynamoDb.queryPaginator((r) -> r.tableName(this.tasks.tableName())
-			.indexName(TaskStore.BY_STATUS_INDEX)
-			.keyConditionExpression("#status = :pending")
-			.expressionAttributeNames(Map.of("#status", "status"))
-			.expressionAttributeValues(Map.of(":pending", pending()))
-			.select(Select.COUNT)).stream().mapToLong(QueryResponse::count).sum();
 	}
 
 	/** The newest Succeeded tasks, at most {@code limit}, newest first (recent durations for start estimates). */

@@ -13,7 +13,6 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.earthchem.export.api.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -36,19 +35,19 @@ final class RejectedRequests implements RequestRejectedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
 			throws IOException {
-		String parameter = controlledParameterName(request).orElse("request");
-		String message = parameter.equals("request")
-				? "the URL's path or a header holds characters or sequences the service does not accept (a "
-						+ "semicolon, '//', '..', an encoded slash or a control character)"
-				: "a parameter name must not hold control characters (line breaks, tabs and the like)";
-		log.info("Request refused by the firewall, parameter {}: {}", UserText.escapeControls(parameter),
+		Optional<String> badName = controlledParameterName(request);
+		// the firewall looked at a parameter's name, or else at the path and the headers: the request as a whole
+		String parameter = badName.map(UserText::escapeControls).orElse("request");
+		String message = badName.isPresent()
+				? "a parameter name must not hold control characters (line breaks, tabs and the like)"
+				: "the URL's path or a header holds characters or sequences the service does not accept (a "
+						+ "semicolon, '//', '..', an encoded slash or a control character)";
+		log.info("Request refused by the firewall, parameter {}: {}", parameter,
 				UserText.escapeControls(rejected.getMessage()));
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETERS", "Invalid search parameters",
 				"The request was refused: " + message + ".");
-		problem.setProperty("errors", List.of(Map.of("parameter", UserText.escapeControls(parameter), "message", message)));
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
+		problem.setProperty("errors", List.of(Map.of("parameter", parameter, "message", message)));
+		Problems.write(response, this.json, problem);
 	}
 
 	/**

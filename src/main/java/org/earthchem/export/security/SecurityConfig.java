@@ -88,13 +88,13 @@ class SecurityConfig {
 		return http.build();
 	}
 
-	/** Browsers may call the API only from the configured portal origins. */
 	/** Requests the firewall refuses get a problem detail naming what was refused, not the container's bare 400. */
 	@Bean
 	RequestRejectedHandler rejectedRequests(ObjectMapper json) {
 		return new RejectedRequests(json);
 	}
 
+	/** Browsers may call the API only from the configured portal origins. */
 	@Bean
 	CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
 		CorsConfiguration cors = new CorsConfiguration();

@@ -9,8 +9,6 @@ import tools.jackson.databind.ObjectMapper;
 import org.earthchem.export.api.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -52,10 +50,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
 			throws IOException {
-		ProblemDetail problem = Problems.of(status, code, title, detail);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
+		Problems.write(response, this.json, Problems.of(status, code, title, detail));
 	}
 
 }

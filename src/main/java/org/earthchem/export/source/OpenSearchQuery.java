@@ -158,6 +158,9 @@ final class OpenSearchQuery {
 		else if (filter instanceof SearchFilter.Box box) {
 			writeBox(json, box);
 		}
+		else {
+			throw new IllegalStateException("no query for the filter " + filter);
+		}
 		json.writeEndObject();
 	}
 

@@ -72,6 +72,24 @@ class RequestRateLimitTest {
 	}
 
 	@Test
+	void requestsRefusedBeforeAnySearchRunsDoNotCountTowardTheLimit() {
+		RestClient owner = client(newOwnerKey());
+		// a bad value and an unknown source, more of them than the burst allows searches
+		for (int i = 0; i < 3; i++) {
+			assertThat(owner.get().uri("/api/v1/sources/petdb/count?sio2.min=abc").retrieve().toEntity(JsonNode.class)
+				.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(owner.get().uri("/api/v1/sources/nowhere/count").retrieve().toEntity(JsonNode.class)
+				.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		}
+
+		ResponseEntity<JsonNode> first = owner.get().uri(COUNT).retrieve().toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> second = owner.get().uri(COUNT).retrieve().toEntity(JsonNode.class);
+
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
 	void anExportRequestBeyondTheLimitIsRefusedBeforeItsSearchRuns() {
 		RestClient owner = client(newOwnerKey());
 		owner.get().uri(COUNT).retrieve().toBodilessEntity();
