@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.earthchem.export.source.SearchRequestException;
 import org.earthchem.export.source.SearchUnavailableException;
 import org.earthchem.export.storage.StorageUnavailableException;
+import org.earthchem.export.storage.UploadConflictException;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.TaskError;
 
@@ -41,6 +42,11 @@ final class ExportFailures {
 					return new TaskError(ErrorCode.SOURCE_UNAVAILABLE,
 							"The search cluster stopped answering while your export was running. "
 									+ "Please request the export again in a few minutes.");
+				}
+				if (t instanceof UploadConflictException) {
+					return new TaskError(ErrorCode.INTERRUPTED,
+							"The export's file was changed by an interrupted earlier run while it was being stored; "
+									+ "it carries on by itself from its last saved part.");
 				}
 				if (t instanceof StorageUnavailableException) {
 					return new TaskError(ErrorCode.STORAGE_UNAVAILABLE,

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.TaskEventType;
-import org.earthchem.export.task.TaskStore;
+import org.earthchem.export.task.TaskRun;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -31,7 +31,7 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 
 	private final ExportBucket bucket;
 
-	private final TaskStore tasks;
+	private final TaskRun run;
 
 	private final FileNames names;
 
@@ -61,12 +61,12 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 
 	private String lastSortValues;
 
-	ExportFileWriter(ExportBucket bucket, TaskStore tasks, FileNames names, String contentType, RowFormat format,
+	ExportFileWriter(ExportBucket bucket, TaskRun run, FileNames names, String contentType, RowFormat format,
 			long maxRowsPerFile, int partSize, PartUploader uploader, ResumePoint resumePoint, BooleanSupplier inputExhausted,
 			NodeId node, LongConsumer progress) {
 		this.node = node;
 		this.bucket = bucket;
-		this.tasks = tasks;
+		this.run = run;
 		this.names = names;
 		this.contentType = contentType;
 		this.format = format;
@@ -91,7 +91,7 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 		this.buffers = new PartBuffers(this.partSize);
 		if (this.resumePoint.upload() != null) {
 			this.file = OpenFile.resume(this.names.name(current.number()), this.resumePoint.upload(), current,
-					this.resumePoint.digest(), this.buffers, this.partSize, this.uploader);
+					this.resumePoint.digest(), this.buffers, this.partSize, this.uploader, this::stillHeld);
 			this.format.resume(this.buffers, current.rows());
 		}
 		else {
@@ -102,7 +102,7 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 					current.number(), this.names.name(current.number()), current.rows(), checkpoint.rowsStored(),
 					this.node.value());
 			log.info("Export {} resumes at {}", this.names.taskId(), where);
-			this.tasks.recordEvent(this.names.taskId(), TaskEventType.RESUMED, where);
+			this.run.event(TaskEventType.RESUMED, where);
 		}
 	}
 
@@ -158,15 +158,20 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 	private void beginFile(int number, String startAfter) {
 		this.file = OpenFile.begin(number, this.names.name(number),
 				this.bucket.newUpload(this.names.key(number), this.contentType, this.names.taskId()), startAfter,
-				this.buffers, this.partSize, this.uploader);
+				this.buffers, this.partSize, this.uploader, this::stillHeld);
 		this.format.begin(this.buffers);
+	}
+
+	/** Shows that the run still holds its task before a part leaves; throws when it lost it. */
+	private void stillHeld() {
+		this.run.heartbeat();
 	}
 
 	private void finishFile() {
 		this.format.end();
 		ExportFile stored = this.file.finish();
 		this.finished.add(stored);
-		this.tasks.recordEvent(this.names.taskId(), TaskEventType.FILE_STORED,
+		this.run.event(TaskEventType.FILE_STORED,
 				String.format(Locale.ROOT, "%s (%,d rows, %,d bytes, sha256 %s) as s3://%s/%s", stored.name(),
 						stored.rows(), stored.bytes(), stored.sha256(), this.bucket.name(), stored.location()));
 		this.file = null;

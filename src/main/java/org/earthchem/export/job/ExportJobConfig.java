@@ -21,6 +21,8 @@ import org.earthchem.export.storage.DownloadLinks;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.task.ExportLimits;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.RunningTasks;
+import org.earthchem.export.task.TaskRun;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -121,7 +123,19 @@ class ExportJobConfig {
 		return executor;
 	}
 
-	/** Retries, heartbeats and recovery checks. */
+	/**
+	 * Heartbeats of running exports, apart from every other scheduled call: a slow call of another kind never delays
+	 * the beat that keeps a run's lease.
+	 */
+	@Bean
+	ThreadPoolTaskScheduler heartbeatScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(1);
+		scheduler.setThreadNamePrefix("export-heartbeat-");
+		return scheduler;
+	}
+
+	/** Sweeps, gauges and recovery checks. */
 	@Bean
 	ThreadPoolTaskScheduler exportScheduler() {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -131,8 +145,13 @@ class ExportJobConfig {
 	}
 
 	@Bean
-	RetryPlan exportRetryPlan(TaskStore tasks, ExportJobProperties properties, ExportMetrics metrics) {
-		return new RetryPlan(tasks, properties, metrics);
+	RetryPlan exportRetryPlan(ExportJobProperties properties, ExportMetrics metrics) {
+		return new RetryPlan(properties, metrics);
+	}
+
+	@Bean
+	ExportRuns exportRuns() {
+		return new ExportRuns();
 	}
 
 	@Bean
@@ -148,9 +167,9 @@ class ExportJobConfig {
 	@Bean
 	ExportWorker exportWorker(TaskStore tasks, ExportLauncher exportLauncher, ExecutionEnds exportExecutionEnds,
 			ExportRecovery exportRecovery, RetryPlan exportRetryPlan, ExportJobProperties properties,
-			NodeStopping exportNodeStopping, MeterRegistry registry) {
+			NodeStopping exportNodeStopping, Notifier notifier, MeterRegistry registry) {
 		ExportWorker worker = new ExportWorker(tasks, exportLauncher, exportExecutionEnds, exportRecovery,
-				exportRetryPlan, properties.lease(), exportNodeStopping);
+				exportRetryPlan, properties.lease(), exportNodeStopping, notifier);
 		Gauge.builder("export.tasks.running", worker, ExportWorker::running)
 			.description("Exports this node runs now")
 			.register(registry);
@@ -158,28 +177,30 @@ class ExportJobConfig {
 	}
 
 	@Bean
-	Heartbeats exportHeartbeats(TaskStore tasks, ThreadPoolTaskScheduler exportScheduler,
-			ExportJobProperties properties) {
-		return new Heartbeats(tasks, exportScheduler, properties.lease().dividedBy(4));
+	Heartbeats exportHeartbeats(ThreadPoolTaskScheduler heartbeatScheduler, ExportJobProperties properties,
+			ExportRuns exportRuns) {
+		return new Heartbeats(heartbeatScheduler, properties.lease().dividedBy(4), exportRuns);
 	}
 
 	@Bean
-	ExportRecovery exportRecovery(TaskStore tasks, JobRepository jobRepository, JobOperator jobOperator,
+	ExportRecovery exportRecovery(RunningTasks runningTasks, JobRepository jobRepository, JobOperator jobOperator,
 			RetryPlan exportRetryPlan, ExportJobProperties properties, ExportMetrics metrics) {
-		return new ExportRecovery(tasks, jobRepository, jobOperator, exportRetryPlan, properties.lease(), metrics);
+		return new ExportRecovery(runningTasks, jobRepository, jobOperator, exportRetryPlan, properties.lease(),
+				metrics);
 	}
 
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, TaskStore tasks,
-			SearchCluster cluster, ExportBucket bucket, DownloadLinks links, RetryPlan exportRetryPlan,
-			Heartbeats exportHeartbeats, Notifier notifier, ThreadPoolTaskExecutor exportMailSender, NodeId exportNode,
-			ExecutionEnds exportExecutionEnds, NodeStopping exportNodeStopping, ExportMetrics metrics,
-			ObservationRegistry observationRegistry) {
+			RunningTasks runningTasks, ExportRuns exportRuns, SearchCluster cluster, ExportBucket bucket,
+			DownloadLinks links, RetryPlan exportRetryPlan, Heartbeats exportHeartbeats, Notifier notifier,
+			ThreadPoolTaskExecutor exportMailSender, NodeId exportNode, ExecutionEnds exportExecutionEnds,
+			NodeStopping exportNodeStopping, ExportMetrics metrics, ObservationRegistry observationRegistry) {
+		RunEnvironment environment = new RunEnvironment(exportNode, exportNodeStopping, cluster, bucket, links,
+				exportHeartbeats, exportRetryPlan, exportExecutionEnds, metrics);
 		return new JobBuilder(JOB_NAME, jobRepository)
 			// the job and its steps are spans of the trace that began with the POST
 			.observationRegistry(observationRegistry)
-			.listener(new TaskStatusListener(tasks, cluster, bucket, links, exportRetryPlan, exportHeartbeats, notifier,
-					exportMailSender, exportNode, exportExecutionEnds, exportNodeStopping, metrics))
+			.listener(new TaskStatusListener(tasks, runningTasks, exportRuns, environment, notifier, exportMailSender))
 			.start(prepareStep)
 			.next(extractStep)
 			.build();
@@ -187,11 +208,11 @@ class ExportJobConfig {
 
 	@Bean
 	Step prepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TaskStore tasks,
-			SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties, ExportLimits limits,
+			ExportRuns exportRuns, SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties, ExportLimits limits,
 			ObservationRegistry observationRegistry) {
 		return new StepBuilder("prepare", jobRepository)
 			.observationRegistry(observationRegistry)
-			.tasklet(new PrepareTasklet(tasks, sources, cluster, properties.pitKeepAlive(), limits.maxTotalRows()),
+			.tasklet(new PrepareTasklet(tasks, exportRuns, sources, cluster, properties.pitKeepAlive(), limits.maxTotalRows()),
 					transactionManager)
 			// a restart needs a fresh point-in-time: the old one was closed when the failed run ended
 			.allowStartIfComplete(true)
@@ -262,19 +283,19 @@ class ExportJobConfig {
 	ExportFileWriter exportWriter(@Value("#{stepExecution}") StepExecution stepExecution, JsonFactory exportJsonFactory,
 			ExportJobProperties properties, BucketProperties bucketProperties, ExportBucket bucket, TaskStore tasks,
 			ThreadPoolTaskExecutor partUploader, ExportMetrics metrics, ResumePoint exportResumePoint, PointInTimeReader exportReader,
-			NodeId exportNode, NodeStopping exportNodeStopping) {
+			NodeId exportNode, NodeStopping exportNodeStopping, ExportRuns exportRuns) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
-		String taskId = stepExecution.getJobParameters().getString(ExportLauncher.TASK_ID);
+		TaskRun run = exportRuns.require(stepExecution.getJobExecutionId());
 		RowFormat format = switch (plan.fileType()) {
 			case CSV -> new CsvRowWriter(plan.columns(), properties.formulaGuard());
 			case JSON -> new JsonRowWriter(exportJsonFactory, plan.columns());
 		};
-		return new ExportFileWriter(bucket, tasks, fileNames(stepExecution, plan, tasks, bucket, properties),
+		return new ExportFileWriter(bucket, run, fileNames(stepExecution, plan, tasks, bucket, properties),
 				plan.fileType().contentType(), format, properties.maxRowsPerFile(),
 				(int) bucketProperties.partSize().toBytes(), new PartUploader(partUploader, metrics),
 				exportResumePoint, exportReader::exhausted,
 				exportNode,
-				new ProgressReporter(tasks, taskId, plan.totalRows(), exportResumePoint.checkpoint().rowsStored(),
+				new ProgressReporter(run, exportRuns, plan.totalRows(), exportResumePoint.checkpoint().rowsStored(),
 						properties.progressInterval(),
 						exportNodeStopping::isStopping,
 						// the step stops before its next chunk; the job ends STOPPED, and the task Cancelled or
@@ -298,8 +319,9 @@ class ExportJobConfig {
 
 	@Bean
 	ExportOperations exportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks,
-			ExportJobProperties properties, ExportBucket bucket, ExportMetrics metrics) {
-		return new ExportOperations(jobRepository, jobOperator, tasks, properties.lease(), bucket, metrics);
+			RunningTasks runningTasks, ExportJobProperties properties, ExportBucket bucket, ExportMetrics metrics) {
+		return new ExportOperations(jobRepository, jobOperator, tasks, runningTasks, properties.lease(), bucket,
+				metrics);
 	}
 
 	@Bean

@@ -11,6 +11,9 @@ public class ExportLauncher {
 
 	static final String TASK_ID = "taskId";
 
+	/** Names one launch on this node (not identifying: a restart is the same job instance), for its end. */
+	static final String LAUNCH = "launch";
+
 	private final JobOperator jobOperator;
 
 	private final Job exportJob;
@@ -20,9 +23,11 @@ public class ExportLauncher {
 		this.exportJob = exportJob;
 	}
 
-	/** Queues the task's job (or restarts its failed one); returns the new job execution id. */
-	public long launch(String taskId) {
-		JobParameters parameters = new JobParametersBuilder().addString(TASK_ID, taskId, true).toJobParameters();
+	/** Queues the task's job (or restarts its failed one) as launch {@code launch}; returns the new job execution id. */
+	public long launch(String taskId, String launch) {
+		JobParameters parameters = new JobParametersBuilder().addString(TASK_ID, taskId, true)
+			.addString(LAUNCH, launch, false)
+			.toJobParameters();
 		try {
 			JobExecution execution = this.jobOperator.start(this.exportJob, parameters);
 			return execution.getId();

@@ -11,6 +11,7 @@ import org.earthchem.export.metrics.ExportMetrics.Outcome;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.RunningTasks;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskError;
 import org.earthchem.export.task.TaskEventType;
@@ -45,8 +46,11 @@ public class ExportOperations {
 
 	private final ExportMetrics metrics;
 
-	ExportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks, Duration lease,
-			ExportBucket bucket, ExportMetrics metrics) {
+	private final RunningTasks running;
+
+	ExportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks, RunningTasks running,
+			Duration lease, ExportBucket bucket, ExportMetrics metrics) {
+		this.running = running;
 		this.metrics = metrics;
 		this.bucket = bucket;
 		this.jobRepository = jobRepository;
@@ -130,10 +134,7 @@ public class ExportOperations {
 		JobExecution execution = execution(executionId);
 		ExportTask task = task(execution);
 		if (RUNNING.contains(execution.getStatus())) {
-			boolean silent = this.tasks.processingSilentSince(this.tasks.now().minus(this.lease))
-				.stream()
-				.anyMatch((t) -> t.taskId().equals(task.taskId()));
-			if (task.status() == TaskStatus.PROCESSING && !silent) {
+			if (task.status() == TaskStatus.PROCESSING && !this.running.isSilent(task.taskId(), this.lease)) {
 				throw new ExecutionConflictException("Execution " + executionId
 						+ " is alive (its export reported within the lease); stop it instead.");
 			}
@@ -149,12 +150,10 @@ public class ExportOperations {
 		catch (Exception ex) {
 			throw new ExecutionConflictException("Execution " + executionId + " cannot be abandoned: " + ex.getMessage());
 		}
-		if (task.status() == TaskStatus.PROCESSING) {
-			if (this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.FAILED,
-					TaskChange.failed(this.tasks.now(), new TaskError(ErrorCode.ABANDONED,
-							"An operator stopped this export for good. Please request it again.")))) {
-				this.tasks.find(task.taskId()).ifPresent((failed) -> this.metrics.finished(failed, Outcome.FAILED));
-			}
+		if (task.status() == TaskStatus.PROCESSING && this.running.release(task, new TaskError(ErrorCode.ABANDONED,
+				"An operator stopped this export for good. Please request it again."), false,
+				"abandoned by operator " + operator)) {
+			this.tasks.find(task.taskId()).ifPresent((failed) -> this.metrics.finished(failed, Outcome.FAILED));
 		}
 		this.tasks.recordEvent(task.taskId(), TaskEventType.STATUS_CHANGED,
 				"execution " + executionId + " abandoned by operator " + operator);

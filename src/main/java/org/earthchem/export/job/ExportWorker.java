@@ -1,6 +1,7 @@
 package org.earthchem.export.job;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
@@ -36,10 +38,13 @@ public class ExportWorker {
 
 	private final NodeStopping stopping;
 
+	private final Notifier notifier;
+
 	private final AtomicInteger running = new AtomicInteger();
 
 	ExportWorker(TaskStore tasks, ExportLauncher launcher, ExecutionEnds ends, ExportRecovery recovery,
-			RetryPlan retries, Duration lease, NodeStopping stopping) {
+			RetryPlan retries, Duration lease, NodeStopping stopping, Notifier notifier) {
+		this.notifier = notifier;
 		this.stopping = stopping;
 		this.tasks = tasks;
 		this.launcher = launcher;
@@ -65,9 +70,10 @@ public class ExportWorker {
 	/**
 	 * At start, when the queue is this process's own and began empty (the in-process queue of {@code make run}): an
 	 * export left Processing was run by this process before it died, and is taken over at once.
+	 * @return the task, Pending again, when this call took it over
 	 */
-	public void takeOverAbandoned(ExportTask task) {
-		this.recovery.takeOver(task);
+	public java.util.Optional<ExportTask> takeOverAbandoned(ExportTask task) {
+		return this.recovery.takeOver(task) ? this.tasks.find(task.taskId()) : java.util.Optional.empty();
 	}
 
 	/** Runs the task's export to its end (or not at all), blocking the calling thread meanwhile. */
@@ -87,7 +93,7 @@ public class ExportWorker {
 		}
 		if (task.status() == TaskStatus.PROCESSING) {
 			if (!this.recovery.isSilent(task)) {
-				// its node is alive: this message is a duplicate, or the node's own whose visibility lapsed
+				// its run is alive: this message is a duplicate, or the node's own whose visibility lapsed
 				return RunOutcome.later(this.lease);
 			}
 			this.recovery.takeOver(task);
@@ -95,6 +101,10 @@ public class ExportWorker {
 		}
 		if (task.status() == TaskStatus.PENDING) {
 			task = runToEnd(task);
+		}
+		else if (!this.notifier.ensureSent(task)) {
+			// final before this receive, its mail claimed by a node that has not sent it yet (or died sending it)
+			return RunOutcome.later(this.lease);
 		}
 		return outcome(task);
 	}
@@ -105,14 +115,15 @@ public class ExportWorker {
 	}
 
 	private ExportTask runToEnd(ExportTask task) {
-		CompletableFuture<Void> end = this.ends.expect(task.taskId());
+		String launch = UUID.randomUUID().toString();
+		CompletableFuture<Void> end = this.ends.expect(launch);
 		this.running.incrementAndGet();
 		try {
-			this.launcher.launch(task.taskId());
+			this.launcher.launch(task.taskId(), launch);
 			end.get();
 		}
 		catch (RuntimeException ex) {
-			this.ends.forget(task.taskId());
+			this.ends.forget(launch);
 			log.error("Export {} could not be started", task.taskId(), ex);
 		}
 		catch (InterruptedException ex) {

@@ -5,34 +5,62 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 
-import org.earthchem.export.task.TaskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.earthchem.export.task.RunFencedException;
+import org.earthchem.export.task.TaskRun;
 import org.springframework.scheduling.TaskScheduler;
 
-/** While a job runs, its task's heartbeat is renewed, so recovery can tell a slow job from a dead one. */
+/**
+ * While a run goes on, its task's heartbeat is renewed (on a scheduler of their own, so no slow call of another kind
+ * delays them), so recovery can tell a slow run from a dead one. A heartbeat refused because another run took the
+ * task marks the run fenced: it stops at its next row.
+ */
 class Heartbeats {
 
-	private final TaskStore tasks;
+	private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
 
 	private final TaskScheduler scheduler;
 
 	private final Duration interval;
 
-	private final Map<String, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
+	private final ExportRuns runs;
 
-	Heartbeats(TaskStore tasks, TaskScheduler scheduler, Duration interval) {
-		this.tasks = tasks;
+	private final Map<Long, ScheduledFuture<?>> beating = new ConcurrentHashMap<>();
+
+	Heartbeats(TaskScheduler scheduler, Duration interval, ExportRuns runs) {
 		this.scheduler = scheduler;
 		this.interval = interval;
+		this.runs = runs;
 	}
 
-	void start(String taskId) {
-		this.running.put(taskId, this.scheduler.scheduleWithFixedDelay(() -> this.tasks.heartbeat(taskId), this.interval));
+	void start(TaskRun run) {
+		ScheduledFuture<?> previous = this.beating.put(run.token(),
+				this.scheduler.scheduleWithFixedDelay(() -> beat(run), this.interval));
+		if (previous != null) {
+			previous.cancel(false);
+		}
 	}
 
-	void stop(String taskId) {
-		ScheduledFuture<?> beat = this.running.remove(taskId);
+	void stop(TaskRun run) {
+		ScheduledFuture<?> beat = this.beating.remove(run.token());
 		if (beat != null) {
 			beat.cancel(false);
+		}
+	}
+
+	private void beat(TaskRun run) {
+		try {
+			run.heartbeat();
+		}
+		catch (RunFencedException ex) {
+			this.runs.fenced(ex);
+			stop(run);
+		}
+		catch (RuntimeException ex) {
+			// the table is unreachable for now: the next beat tries again, and the lease allows for a few
+			log.warn("Export {}: the heartbeat of run {} failed: {}", run.taskId(), run.token(), ex.getMessage());
 		}
 	}
 

@@ -12,6 +12,9 @@ import org.earthchem.export.task.ExportFile;
  * The file an export is writing. Rows are formatted into a part buffer; each full buffer becomes the next part of
  * the file's upload, sent on the upload pool while the other buffer fills, one part in flight at a time. The SHA-256
  * of the file is taken part by part as they go, and its state after each uploaded part is part of the checkpoint.
+ * Before each part and before the file is stored, the run shows that it still holds its task ({@code stillHeld}
+ * throws when it lost it), so a run that was taken over sends as little as possible; what it still sends cannot be
+ * stored, as the file is completed with the parts of the current run's own list.
  */
 final class OpenFile {
 
@@ -31,6 +34,8 @@ final class OpenFile {
 
 	private final String startAfter;
 
+	private final Runnable stillHeld;
+
 	private long rows;
 
 	private long shippedRows;
@@ -46,7 +51,8 @@ final class OpenFile {
 	private FileState uploaded;
 
 	private OpenFile(int number, String name, FileUpload upload, FileState from, FileDigest digest, PartBuffers buffers,
-			int partSize, PartUploader uploader) {
+			int partSize, PartUploader uploader, Runnable stillHeld) {
+		this.stillHeld = stillHeld;
 		this.number = number;
 		this.name = name;
 		this.upload = upload;
@@ -64,15 +70,15 @@ final class OpenFile {
 
 	/** A new file whose first row comes after {@code startAfter}. */
 	static OpenFile begin(int number, String name, FileUpload upload, String startAfter, PartBuffers buffers,
-			int partSize, PartUploader uploader) {
+			int partSize, PartUploader uploader, Runnable stillHeld) {
 		return new OpenFile(number, name, upload, FileState.notStarted(number, startAfter), FileDigest.start(), buffers,
-				partSize, uploader);
+				partSize, uploader, stillHeld);
 	}
 
 	/** A file continued after its last uploaded part, with the digest of those parts. */
 	static OpenFile resume(String name, FileUpload upload, FileState state, FileDigest digest, PartBuffers buffers,
-			int partSize, PartUploader uploader) {
-		return new OpenFile(state.number(), name, upload, state, digest, buffers, partSize, uploader);
+			int partSize, PartUploader uploader, Runnable stillHeld) {
+		return new OpenFile(state.number(), name, upload, state, digest, buffers, partSize, uploader, stillHeld);
 	}
 
 	int number() {
@@ -123,6 +129,7 @@ final class OpenFile {
 		this.digest.update(tail.bytes(), 0, tail.size());
 		long size = this.shippedBytes + tail.size();
 		String sha256 = this.digest.hex();
+		this.stillHeld.run();
 		this.upload.finish(tail.bytes(), tail.size(), this.rows, size, sha256);
 		return ExportFile.stored(this.name, this.rows, size, sha256, this.upload.key());
 	}
@@ -142,6 +149,7 @@ final class OpenFile {
 
 	private void ship() {
 		awaitInFlight();
+		this.stillHeld.run();
 		PartBuffers.Buffer part = this.buffers.take();
 		long rowsThrough = this.rows;
 		long bytesThrough = this.shippedBytes + part.size();

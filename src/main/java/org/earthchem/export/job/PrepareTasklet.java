@@ -40,9 +40,12 @@ class PrepareTasklet implements Tasklet {
 
 	private final long maxTotalRows;
 
-	PrepareTasklet(TaskStore tasks, SourceCatalog sources, SearchCluster cluster, Duration keepAlive,
+	private final ExportRuns runs;
+
+	PrepareTasklet(TaskStore tasks, ExportRuns runs, SourceCatalog sources, SearchCluster cluster, Duration keepAlive,
 			long maxTotalRows) {
 		this.tasks = tasks;
+		this.runs = runs;
 		this.sources = sources;
 		this.cluster = cluster;
 		this.keepAlive = keepAlive;
@@ -75,7 +78,8 @@ class PrepareTasklet implements Tasklet {
 			log.info("Export {} plans {} rows x {} columns from {}", taskId, total, columns.size(), source.index());
 		}
 		plan.saveTo(jobContext);
-		this.tasks.updateProgress(taskId, new Progress(0, plan.totalRows()));
+		long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
+		this.runs.require(executionId).progress(new Progress(0, plan.totalRows()));
 		return RepeatStatus.FINISHED;
 	}
 

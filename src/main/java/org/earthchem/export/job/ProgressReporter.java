@@ -8,18 +8,20 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 import org.earthchem.export.task.Progress;
-import org.earthchem.export.task.TaskStore;
+import org.earthchem.export.task.RunFencedException;
+import org.earthchem.export.task.TaskRun;
 
 /**
  * Writes a running export's row count to its task, at most once per interval so the table is not flooded, and
  * learns from the same write whether the task was cancelled meanwhile (on whichever node the cancel arrived). Stops
- * the step at once when this node is stopping.
+ * the step at once when this node is stopping, and fails it at once when the run lost its task (a write of the run was
+ * fenced, here or by its heartbeat).
  */
 final class ProgressReporter implements LongConsumer {
 
-	private final TaskStore tasks;
+	private final TaskRun run;
 
-	private final String taskId;
+	private final ExportRuns runs;
 
 	private final Long totalRows;
 
@@ -36,13 +38,13 @@ final class ProgressReporter implements LongConsumer {
 	/**
 	 * @param startRows rows stored before this execution began (its checkpoint), from where its speed is measured
 	 */
-	ProgressReporter(TaskStore tasks, String taskId, Long totalRows, long startRows, Duration interval,
+	ProgressReporter(TaskRun run, ExportRuns runs, Long totalRows, long startRows, Duration interval,
 			BooleanSupplier nodeStopping, Runnable stop) {
 		this.speed = new Speed(startRows);
-		this.tasks = tasks;
+		this.run = run;
+		this.runs = runs;
 		this.nodeStopping = nodeStopping;
 		this.stop = stop;
-		this.taskId = taskId;
 		this.totalRows = totalRows;
 		this.intervalNanos = interval.toNanos();
 		this.lastWrite = System.nanoTime();
@@ -50,6 +52,10 @@ final class ProgressReporter implements LongConsumer {
 
 	@Override
 	public void accept(long rowsWritten) {
+		RunFencedException fence = this.runs.fence(this.run.token()).orElse(null);
+		if (fence != null) {
+			throw fence;
+		}
 		if (this.nodeStopping.getAsBoolean()) {
 			// this node stops: the export goes on elsewhere from the last uploaded part
 			this.stop.run();
@@ -60,7 +66,7 @@ final class ProgressReporter implements LongConsumer {
 		Double speed = this.speed.sample(now, rowsWritten);
 		if (now - this.lastWrite >= this.intervalNanos) {
 			this.lastWrite = now;
-			if (!this.tasks.updateProgress(this.taskId, new Progress(rowsWritten, this.totalRows, speed))) {
+			if (!this.run.progress(new Progress(rowsWritten, this.totalRows, speed))) {
 				this.stop.run();
 			}
 		}

@@ -7,52 +7,56 @@ import org.slf4j.LoggerFactory;
 
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.task.ExportTask;
-import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskError;
-import org.earthchem.export.task.TaskEventType;
+import org.earthchem.export.task.TaskRun;
 import org.earthchem.export.task.TaskStatus;
-import org.earthchem.export.task.TaskStore;
 
 /**
- * Gives an export that failed for a passing reason another attempt: the task goes back to Pending with a
- * RETRY_SCHEDULED event, and its queue message comes back after a back-off that doubles each time; the next
- * execution resumes after the last uploaded part. After {@code export.max-attempts} the failure stands.
+ * Gives an export whose run failed for a passing reason another attempt: the task goes from Processing straight back
+ * to Pending (never through a final status) with a RETRY_SCHEDULED event, and its queue message comes back after a
+ * back-off that doubles each time; the next run resumes after the last uploaded part. After
+ * {@code export.max-attempts} the failure stands.
  */
 class RetryPlan {
 
 	private static final Logger log = LoggerFactory.getLogger(RetryPlan.class);
 
-	private final TaskStore tasks;
-
 	private final ExportJobProperties properties;
 
 	private final ExportMetrics metrics;
 
-	RetryPlan(TaskStore tasks, ExportJobProperties properties, ExportMetrics metrics) {
+	RetryPlan(ExportJobProperties properties, ExportMetrics metrics) {
 		this.metrics = metrics;
-		this.tasks = tasks;
 		this.properties = properties;
 	}
 
+	/** Whether a task that has taken {@code attempts} attempts may take another. */
+	boolean hasAttemptsLeft(int attempts) {
+		return attempts < this.properties.maxAttempts();
+	}
+
 	/**
-	 * Puts a Failed task back to Pending if it has attempts left.
+	 * Puts the run's task back to Pending if it has attempts left.
 	 * @return whether another attempt is due (else the failure stands)
 	 */
-	boolean consider(ExportTask task, TaskError error) {
-		if (task.status() != TaskStatus.FAILED || task.attempts() >= this.properties.maxAttempts()) {
+	boolean retry(TaskRun run, ExportTask task, TaskError error) {
+		if (!hasAttemptsLeft(task.attempts())) {
 			log.warn("Export {} failed for good after {} attempt(s): {}", task.taskId(), task.attempts(), error.code());
 			return false;
 		}
-		Duration wait = backoff(task.attempts());
-		if (!this.tasks.transition(task.taskId(), TaskStatus.FAILED, TaskStatus.PENDING, TaskChange.requeued())) {
+		if (!run.retry(error, detail(task, error))) {
 			return false;
 		}
-		this.tasks.recordEvent(task.taskId(), TaskEventType.RETRY_SCHEDULED, "attempt " + (task.attempts() + 1) + " of "
-				+ this.properties.maxAttempts() + " in " + wait.toMillis() + " ms after " + error.code());
 		this.metrics.retried(task, error.code().name());
 		log.info("Export {} failed ({}); attempt {} of {} in {} ms", task.taskId(), error.code(), task.attempts() + 1,
-				this.properties.maxAttempts(), wait.toMillis());
+				this.properties.maxAttempts(), backoff(task.attempts()).toMillis());
 		return true;
+	}
+
+	/** The RETRY_SCHEDULED event's words. */
+	String detail(ExportTask task, TaskError error) {
+		return "attempt " + (task.attempts() + 1) + " of " + this.properties.maxAttempts() + " in "
+				+ backoff(task.attempts()).toMillis() + " ms after " + error.code();
 	}
 
 	/** The wait before the attempt after {@code attempts} attempts. */

@@ -1,8 +1,9 @@
 package org.earthchem.export.job;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,13 +13,16 @@ import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.metrics.ExportMetrics.Outcome;
 import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
-import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.storage.DownloadLinks;
+import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.Progress;
+import org.earthchem.export.task.RunFencedException;
+import org.earthchem.export.task.RunningTasks;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskError;
+import org.earthchem.export.task.TaskRun;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.BatchStatus;
@@ -27,8 +31,10 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Mirrors a job execution into its task: Processing when it starts, then Succeeded, Failed or Cancelled. Closes
- * the point-in-time whatever the outcome, and puts the task id in the log context of everything the job does.
+ * Mirrors a job execution into its task: the execution takes the task (Processing, with the execution's id as the
+ * run's fencing token), and its end makes it Succeeded, Failed or Cancelled, Pending again for a retry, or handed back
+ * — each through the run's fenced writes. A run that learns it lost its task stops there: no status, no abort, no
+ * mail. Closes the point-in-time whatever the outcome, and puts the task id in the log context of the job.
  */
 class TaskStatusListener implements JobExecutionListener {
 
@@ -36,48 +42,25 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final TaskStore tasks;
 
-	private final SearchCluster cluster;
+	private final RunningTasks running;
 
-	private final ExportBucket bucket;
+	private final ExportRuns runs;
 
-	private final DownloadLinks links;
+	private final RunEnvironment environment;
 
 	private final Notifier notifier;
 
-	/** Sends mails off the worker threads: a slow or absent mail server never holds up the next export. */
-	private final java.util.concurrent.Executor mailSender;
+	/** Sends mails off the worker threads; the worker holds the queue message until the mail is handled. */
+	private final Executor mailSender;
 
-	private final RetryPlan retries;
-
-	private final Heartbeats heartbeats;
-
-	private final NodeId node;
-
-	private final ExecutionEnds ends;
-
-	private final NodeStopping stopping;
-
-	private final ExportMetrics metrics;
-
-	/** Executions that took their task from Pending to Processing; only those may finish it. */
-	private final Set<Long> owning = ConcurrentHashMap.newKeySet();
-
-	TaskStatusListener(TaskStore tasks, SearchCluster cluster, ExportBucket bucket,
-			DownloadLinks links, RetryPlan retries, Heartbeats heartbeats, Notifier notifier,
-			java.util.concurrent.Executor mailSender, NodeId node, ExecutionEnds ends, NodeStopping stopping,
-			ExportMetrics metrics) {
-		this.metrics = metrics;
-		this.node = node;
-		this.stopping = stopping;
-		this.ends = ends;
-		this.bucket = bucket;
-		this.links = links;
+	TaskStatusListener(TaskStore tasks, RunningTasks running, ExportRuns runs, RunEnvironment environment,
+			Notifier notifier, Executor mailSender) {
+		this.tasks = tasks;
+		this.running = running;
+		this.runs = runs;
+		this.environment = environment;
 		this.notifier = notifier;
 		this.mailSender = mailSender;
-		this.heartbeats = heartbeats;
-		this.tasks = tasks;
-		this.cluster = cluster;
-		this.retries = retries;
 	}
 
 	@Override
@@ -85,19 +68,23 @@ class TaskStatusListener implements JobExecutionListener {
 		String taskId = taskId(execution);
 		MDC.put("taskId", taskId);
 		ExportTask task = this.tasks.find(taskId).orElse(null);
-		boolean started = task != null && (this.tasks.transition(taskId, TaskStatus.PENDING, TaskStatus.PROCESSING,
-				TaskChange.started(this.tasks.now(), execution.getId(), task.attempts() + 1, this.node.value()))
-				// or handed back by a stopping node: the same attempt goes on here
-				|| task.status() == TaskStatus.PROCESSING && task.node() == null
-						&& this.tasks.takeHandedBack(taskId, execution.getId(), this.node.value()));
-		if (started) {
-			this.metrics.started(task, this.tasks.now());
-			this.owning.add(execution.getId());
-			this.heartbeats.start(taskId);
+		Optional<TaskRun> run = Optional.empty();
+		String node = this.environment.node().value();
+		if (task != null && task.status() == TaskStatus.PENDING) {
+			run = this.running.takePending(taskId, execution.getId(), task.attempts() + 1, node);
+		}
+		else if (task != null && task.status() == TaskStatus.PROCESSING && task.node() == null) {
+			// handed back by a stopping node: the same attempt goes on here
+			run = this.running.takeHandedBack(taskId, execution.getId(), node);
+		}
+		if (run.isPresent()) {
+			this.runs.started(run.get());
+			this.environment.metrics().started(task, this.tasks.now());
+			this.environment.heartbeats().start(run.get());
 		}
 		else {
-			// cancelled (or gone) before it could start: the job must not run
-			log.info("Export {} is no longer pending ({}); its job stops before the first step", taskId,
+			// cancelled, gone, or taken by another node before it could start: the job must not run
+			log.info("Export {} is not this execution's to run ({}); its job stops before the first step", taskId,
 					task == null ? "missing" : task.status().label());
 			execution.setStatus(BatchStatus.STOPPING);
 		}
@@ -105,106 +92,129 @@ class TaskStatusListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		String taskId = taskId(execution);
+		String launch = execution.getJobParameters().getString(ExportLauncher.LAUNCH);
+		CompletableFuture<Void> mail = null;
 		try {
-			finish(taskId, execution);
+			mail = finish(taskId(execution), execution);
 		}
 		finally {
-			// the worker holding the task's queue message learns that the job is over
-			this.ends.ended(taskId);
+			MDC.remove("taskId");
+			// the worker holding the task's queue message learns that the job is over, once its mail is handled
+			((mail != null) ? mail : done()).whenComplete((ok, failure) -> this.environment.ends().ended(launch));
 		}
 	}
 
-	private void finish(String taskId, JobExecution execution) {
-		if (!this.owning.remove(execution.getId())) {
-			// this execution never took the task (it was cancelled, or another execution runs it): hands off
+	private CompletableFuture<Void> finish(String taskId, JobExecution execution) {
+		TaskRun run = this.runs.of(execution.getId()).orElse(null);
+		if (run == null) {
 			log.info("Export {}: job execution {} ended without having run the task", taskId, execution.getId());
-			MDC.remove("taskId");
-			return;
+			return done();
 		}
-		this.heartbeats.stop(taskId);
+		this.environment.heartbeats().stop(run);
 		try {
 			closePointInTime(execution.getExecutionContext());
-			BatchStatus status = execution.getStatus();
-			if (status == BatchStatus.COMPLETED) {
-				succeed(taskId, execution.getExecutionContext());
+			Optional<RunFencedException> fence = this.runs.fence(run.token())
+				.or(() -> execution.getAllFailureExceptions().stream().flatMap((f) -> RunFencedException.in(f).stream()).findFirst());
+			if (fence.isPresent()) {
+				fenced(fence.get());
+				return done();
 			}
-			else if ((status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) && this.stopping.isStopping()
-					&& this.tasks.handBack(taskId, this.node.value(), "handed back by " + this.node.value()
-							+ ", which is stopping; another node resumes it from its last uploaded part")) {
-				// the upload and the checkpoint stay for the node that takes it
-				log.info("Export {} handed back: this node is stopping", taskId);
-			}
-			else if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
-				// nothing is left behind by the time the task reads Cancelled
-				removeEverything(taskId);
-				if (this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.CANCELLED,
-						TaskChange.cancelled(this.tasks.now()))) {
-					this.tasks.find(taskId).ifPresent((task) -> this.metrics.finished(task, Outcome.CANCELLED));
-				}
-			}
-			else {
-				fail(taskId, execution);
-			}
+			return end(run, execution);
+		}
+		catch (RunFencedException ex) {
+			fenced(ex);
+			return done();
 		}
 		finally {
-			MDC.remove("taskId");
+			this.runs.ended(run.token());
 		}
 	}
 
-	private void succeed(String taskId, ExecutionContext context) {
+	private CompletableFuture<Void> end(TaskRun run, JobExecution execution) {
+		BatchStatus status = execution.getStatus();
+		if (status == BatchStatus.COMPLETED) {
+			return succeed(run, execution.getExecutionContext());
+		}
+		boolean stopped = status == BatchStatus.STOPPED || status == BatchStatus.STOPPING;
+		if (stopped && this.environment.stopping().isStopping() && run.handBack("handed back by "
+				+ this.environment.node().value() + ", which is stopping; another node resumes it from its last uploaded part")) {
+			// the upload and the checkpoint stay for the node that takes it
+			log.info("Export {} handed back: this node is stopping", run.taskId());
+			return done();
+		}
+		if (stopped || this.tasks.isCancelRequested(run.taskId())) {
+			cancel(run);
+			return done();
+		}
+		return fail(run, execution);
+	}
+
+	private CompletableFuture<Void> succeed(TaskRun run, ExecutionContext context) {
 		List<ExportFile> files = ExportFiles.decode(context.getString(ExportFileWriter.FILES)).stream()
-			.map(this.links::withLink)
+			.map(this.environment.links()::withLink)
 			.toList();
 		long rows = files.stream().mapToLong(ExportFile::rows).sum();
-		if (this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.SUCCEEDED,
-				TaskChange.succeeded(this.tasks.now(), files, new Progress(rows, rows)))) {
-			this.links.recordIssued(taskId, files);
-			log.info("Export {} succeeded: {} rows in {} file(s)", taskId, rows, files.size());
-			this.tasks.find(taskId).ifPresent((task) -> {
-				this.metrics.finished(task, Outcome.SUCCEEDED);
-				// an upload begun by an execution that died before its first checkpoint
-				abortUploads(task);
-				this.mailSender.execute(() -> this.notifier.exportSucceeded(task));
-			});
+		if (!run.finish(TaskStatus.SUCCEEDED, TaskChange.succeeded(this.tasks.now(), files, new Progress(rows, rows)))) {
+			return done();
+		}
+		this.environment.links().recordIssued(run.taskId(), files);
+		log.info("Export {} succeeded: {} rows in {} file(s)", run.taskId(), rows, files.size());
+		ExportTask task = this.tasks.find(run.taskId()).orElseThrow();
+		this.environment.metrics().finished(task, Outcome.SUCCEEDED);
+		// the task is final, so no run holds it: an upload begun by a run that lost it goes
+		abortUploads(task);
+		return CompletableFuture.runAsync(() -> this.notifier.exportSucceeded(task), this.mailSender);
+	}
+
+	/** A cancelled export leaves nothing behind: no object, no unfinished upload, by the time it reads Cancelled. */
+	private void cancel(TaskRun run) {
+		// the bucket is touched only while the run still holds its task
+		run.heartbeat();
+		ExportTask task = this.tasks.find(run.taskId()).orElseThrow();
+		ExportBucket bucket = this.environment.bucket();
+		try {
+			bucket.deleteAll(bucket.folder(task.source(), task.createdAt(), task.taskId()));
+		}
+		catch (RuntimeException ex) {
+			// unfinished uploads are swept later; stored objects of a cancelled task are never linked
+			log.warn("Could not remove the stored files of cancelled export {}: {}", task.taskId(), ex.getMessage());
+		}
+		if (run.finish(TaskStatus.CANCELLED, TaskChange.cancelled(this.tasks.now()))) {
+			this.tasks.find(task.taskId()).ifPresent((t) -> this.environment.metrics().finished(t, Outcome.CANCELLED));
 		}
 	}
 
-	/** A cancelled export leaves nothing behind: no object, no unfinished upload. */
-	private void removeEverything(String taskId) {
-		this.tasks.find(taskId).ifPresent((task) -> {
-			try {
-				this.bucket.deleteAll(this.bucket.folder(task.source(), task.createdAt(), taskId));
-			}
-			catch (RuntimeException ex) {
-				// unfinished uploads are swept later; stored objects of a cancelled task are never linked
-				log.warn("Could not remove the stored files of cancelled export {}: {}", taskId, ex.getMessage());
-			}
-		});
-	}
-
-	private void fail(String taskId, JobExecution execution) {
+	private CompletableFuture<Void> fail(TaskRun run, JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
-		TaskError error = ExportFailures.classify(failures, taskId);
+		TaskError error = ExportFailures.classify(failures, run.taskId());
 		for (Throwable failure : failures) {
-			log.error("Export {} failed ({})", taskId, error.code(), failure);
+			log.error("Export {} failed ({})", run.taskId(), error.code(), failure);
 		}
-		// unless it fails for good, the upload stays: a restart resumes after its last uploaded part
-		if (this.tasks.transition(taskId, TaskStatus.PROCESSING, TaskStatus.FAILED,
-				TaskChange.failed(this.tasks.now(), error))) {
-			ExportTask failed = this.tasks.find(taskId).orElse(null);
-			boolean retrying = failed != null && ExportFailures.isTransient(error) && this.retries.consider(failed, error);
-			if (failed != null && !retrying) {
-				this.metrics.finished(failed, Outcome.FAILED);
-				abortUploads(failed);
-				this.mailSender.execute(() -> this.notifier.exportFailed(failed));
-			}
+		ExportTask task = this.tasks.find(run.taskId()).orElseThrow();
+		// unless it fails for good, the upload stays: the next attempt resumes after its last uploaded part
+		if (ExportFailures.isTransient(error) && this.environment.retries().retry(run, task, error)) {
+			return done();
 		}
+		if (!run.finish(TaskStatus.FAILED, TaskChange.failed(this.tasks.now(), error))) {
+			return done();
+		}
+		ExportTask failed = this.tasks.find(run.taskId()).orElseThrow();
+		this.environment.metrics().finished(failed, Outcome.FAILED);
+		abortUploads(failed);
+		return CompletableFuture.runAsync(() -> this.notifier.exportFailed(failed), this.mailSender);
+	}
+
+	/** The run lost its task to another: it stops here, and says so once. */
+	private void fenced(RunFencedException fence) {
+		log.warn("Export {}: run {} was fenced, the task is now held by {}; it stops without another write",
+				fence.taskId(), fence.token(), (fence.current() == null) ? "no run" : "run " + fence.current());
+		this.environment.metrics().fenced();
 	}
 
 	private void abortUploads(ExportTask task) {
+		ExportBucket bucket = this.environment.bucket();
 		try {
-			this.bucket.abortUnfinished(this.bucket.folder(task.source(), task.createdAt(), task.taskId()));
+			bucket.abortUnfinished(bucket.folder(task.source(), task.createdAt(), task.taskId()));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not abort unfinished uploads of export {} (the sweep will): {}", task.taskId(),
@@ -216,14 +226,17 @@ class TaskStatusListener implements JobExecutionListener {
 		if (!ExportPlan.isIn(context)) {
 			return;
 		}
-		String pitId = ExportPlan.pitId(context);
 		try {
-			this.cluster.closePointInTime(pitId);
+			this.environment.cluster().closePointInTime(ExportPlan.pitId(context));
 		}
 		catch (RuntimeException ex) {
 			// it expires on its own after the keep-alive
 			log.warn("Could not close point-in-time (it expires on its own): {}", ex.getMessage());
 		}
+	}
+
+	private static CompletableFuture<Void> done() {
+		return CompletableFuture.completedFuture(null);
 	}
 
 	private static String taskId(JobExecution execution) {

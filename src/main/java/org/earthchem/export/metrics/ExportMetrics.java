@@ -113,6 +113,14 @@ public class ExportMetrics {
 	}
 
 	/** A failed export goes back to the queue for another attempt. */
+	/** A run found that it had lost its task to another run, and stopped without another write. */
+	public void fenced() {
+		Counter.builder("export.runs.fenced")
+			.description("Runs of exports that lost their task to another run (a pause past the lease) and stopped")
+			.register(this.registry)
+			.increment();
+	}
+
 	public void retried(ExportTask task, String code) {
 		Counter.builder("export.retries")
 			.description("Automatic retries of exports, by the failure's code")

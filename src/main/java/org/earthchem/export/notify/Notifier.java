@@ -2,6 +2,7 @@ package org.earthchem.export.notify;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -23,9 +24,9 @@ import org.slf4j.MDC;
 
 import org.earthchem.export.security.UserText;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.MailMarks;
 import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.metrics.ExportMetrics;
-import org.earthchem.export.task.TaskStore;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -36,16 +37,26 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Tells the owner of a finished export by email and records the delivery in the task's audit trail; never throws. */
+/**
+ * Tells the owner of a finished export by email and records the delivery in the task's audit trail; never throws. At
+ * most one mail of each kind goes out per task, whichever node sends it (see {@link MailMarks}).
+ */
 public class Notifier {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
 	private static final String TASK_ID = "taskId";
 
+	private static final String SUCCESS = "success";
+
+	private static final String FAILURE = "failure";
+
 	private final JavaMailSender mailSender;
 
-	private final TaskStore tasks;
+	private final MailMarks marks;
+
+	/** How long a claim to send a mail holds before another node may send it (its sender died while sending). */
+	private static final Duration CLAIM_LIFE = Duration.ofMinutes(2);
 
 	private final ExportMetrics metrics;
 
@@ -53,10 +64,11 @@ public class Notifier {
 
 	private final RetryTemplate retries;
 
-	public Notifier(JavaMailSender mailSender, TaskStore tasks, NotifyProperties properties, ExportMetrics metrics) {
+	public Notifier(JavaMailSender mailSender, MailMarks marks, NotifyProperties properties,
+			ExportMetrics metrics) {
+		this.marks = marks;
 		this.metrics = metrics;
 		this.mailSender = mailSender;
-		this.tasks = tasks;
 		this.properties = properties;
 		// a mail that cannot be built (a bad address) fails the same way every time
 		this.retries = new RetryTemplate(RetryPolicy.builder()
@@ -70,12 +82,30 @@ public class Notifier {
 
 	/** Sends the owner of a Succeeded task its links; records NOTIFICATION_SENT or NOTIFICATION_FAILED. */
 	public void exportSucceeded(ExportTask task) {
-		sendAndRecord(task, "success", ExportMail::succeeded);
+		sendAndRecord(task, SUCCESS, ExportMail::succeeded);
 	}
 
 	/** Tells the owner of a Failed task what went wrong; records NOTIFICATION_SENT or NOTIFICATION_FAILED. */
 	public void exportFailed(ExportTask task) {
-		sendAndRecord(task, "failure", ExportMail::failed);
+		sendAndRecord(task, FAILURE, ExportMail::failed);
+	}
+
+	/**
+	 * For a final task whose mail may not have gone out (the node that finished it died first): sends it unless it was
+	 * sent, or is being sent elsewhere.
+	 * @return false while another node holds the claim to send it (look again later)
+	 */
+	public boolean ensureSent(ExportTask task) {
+		String kind = switch (task.status()) {
+			case SUCCEEDED -> SUCCESS;
+			case FAILED -> FAILURE;
+			default -> null;
+		};
+		if (kind == null || !this.properties.enabled() || this.marks.isDone(task, kind)) {
+			return true;
+		}
+		sendAndRecord(task, kind, SUCCESS.equals(kind) ? ExportMail::succeeded : ExportMail::failed);
+		return this.marks.isDone(task, kind);
 	}
 
 	private void sendAndRecord(ExportTask task, String kind, BiFunction<ExportTask, String, ExportMail> mail) {
@@ -85,21 +115,25 @@ public class Notifier {
 		String previousTaskId = MDC.get(TASK_ID);
 		MDC.put(TASK_ID, task.taskId());
 		try {
+			if (!this.marks.claim(task.taskId(), kind, CLAIM_LIFE)) {
+				log.info("Export {}: its {} mail is sent, or being sent, already", task.taskId(), kind);
+				return;
+			}
 			String email = task.ownerEmail();
 			if (email == null || email.isBlank()) {
 				// a token's email claim is kept only when the identity provider verified it (email_verified)
 				log.info("Export {}: no {} mail sent, owner {} has no verified email address", task.taskId(), kind,
 						task.owner());
-				record(task, TaskEventType.NOTIFICATION_FAILED,
+				record(task, kind, TaskEventType.NOTIFICATION_FAILED,
 						"no " + kind + " mail sent: owner " + task.owner() + " has no verified email address");
 				return;
 			}
 			String failure = send(task, kind, email.strip(), mail);
 			if (failure == null) {
-				record(task, TaskEventType.NOTIFICATION_SENT, kind + " mail to " + email.strip());
+				record(task, kind, TaskEventType.NOTIFICATION_SENT, kind + " mail to " + email.strip());
 			}
 			else {
-				record(task, TaskEventType.NOTIFICATION_FAILED, failure);
+				record(task, kind, TaskEventType.NOTIFICATION_FAILED, failure);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -190,10 +224,11 @@ public class Notifier {
 		return message;
 	}
 
-	private void record(ExportTask task, TaskEventType type, String detail) {
+	/** The mail of {@code kind} is handled for good (sent, or failed in a way another try would repeat). */
+	private void record(ExportTask task, String kind, TaskEventType type, String detail) {
 		this.metrics.notification(type == TaskEventType.NOTIFICATION_SENT ? "sent" : "failed");
 		try {
-			this.tasks.recordEvent(task.taskId(), type, detail);
+			this.marks.done(task.taskId(), kind, type, detail);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Export {}: could not record {} ({})", task.taskId(), type, detail, ex);

@@ -1,7 +1,7 @@
 package org.earthchem.export.notify;
 
 import org.earthchem.export.metrics.ExportMetrics;
-import org.earthchem.export.task.TaskStore;
+import org.earthchem.export.task.MailMarks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -11,8 +11,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 class NotifyConfig {
 
 	@Bean
-	Notifier notifier(JavaMailSender mailSender, TaskStore tasks, NotifyProperties properties, ExportMetrics metrics) {
-		return new Notifier(mailSender, tasks, properties, metrics);
+	Notifier notifier(JavaMailSender mailSender, MailMarks marks, NotifyProperties properties, ExportMetrics metrics) {
+		return new Notifier(mailSender, marks, properties, metrics);
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.earthchem.export.queue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +56,15 @@ class QueueReconciler {
 	/** At start, for a queue that began empty: every active task is queued again. */
 	void resendActive() {
 		try {
+			List<ExportTask> takenOver = new ArrayList<>();
 			for (ExportTask task : this.queued.processingOldestFirst()) {
-				this.worker.takeOverAbandoned(task);
+				// Pending again at once; the index of Pending tasks may not show it yet
+				this.worker.takeOverAbandoned(task).ifPresent(takenOver::add);
 			}
-			send(this.queued.pendingOldestFirst());
+			send(takenOver);
+			send(this.queued.pendingOldestFirst().stream()
+				.filter((task) -> takenOver.stream().noneMatch((taken) -> taken.taskId().equals(task.taskId())))
+				.toList());
 		}
 		catch (RuntimeException ex) {
 			log.error("Exports of the previous run could not be queued again", ex);

@@ -115,20 +115,31 @@ public class ExportBucket {
 
 	/** Whether the upload is still open and holds each of these parts as they were uploaded. */
 	private boolean holdsUpload(String key, String uploadId, List<UploadedPart> parts) {
+		return differences(key, uploadId, parts).isEmpty();
+	}
+
+	/**
+	 * How the upload differs from these parts: empty when it is open and holds each of them as uploaded, else each
+	 * part that differs (or that the upload is gone), in words for the log.
+	 */
+	private List<String> differences(String key, String uploadId, List<UploadedPart> parts) {
 		return call("look up the upload of " + key, () -> {
 			try {
 				Map<Integer, String> held = new java.util.HashMap<>();
 				this.s3.listPartsPaginator((r) -> r.bucket(name()).key(key).uploadId(uploadId))
 					.parts()
 					.forEach((part) -> held.put(part.partNumber(), part.eTag()));
-				return parts.stream().allMatch((part) -> part.etag().equals(held.get(part.number())));
+				return parts.stream()
+					.filter((part) -> !part.etag().equals(held.get(part.number())))
+					.map((part) -> "part " + part.number() + " holds " + held.get(part.number()) + ", not " + part.etag())
+					.toList();
 			}
 			catch (NoSuchUploadException ex) {
-				return false;
+				return List.of("the upload is gone");
 			}
 			catch (S3Exception ex) {
 				if (ex.statusCode() == 404) {
-					return false;
+					return List.of("the upload is gone");
 				}
 				throw ex;
 			}
@@ -154,12 +165,33 @@ public class ExportBucket {
 			.eTag());
 	}
 
+	/**
+	 * Stores the upload as the object, made of exactly these parts: S3 refuses a part whose ETag differs
+	 * ({@code InvalidPart}); the parts are checked first as well, for stores that do not check them on completion.
+	 * @throws UploadConflictException when the upload no longer holds these parts (nothing is stored)
+	 */
 	void completeMultipartUpload(String key, String uploadId, List<UploadedPart> parts) {
+		List<String> differences = differences(key, uploadId, parts);
+		if (!differences.isEmpty()) {
+			throw new UploadConflictException("the upload of " + key + " no longer holds the parts this run sent: "
+					+ String.join("; ", differences), null);
+		}
 		List<CompletedPart> completed = parts.stream()
 			.map((part) -> CompletedPart.builder().partNumber(part.number()).eTag(part.etag()).build())
 			.toList();
-		call("complete the upload of " + key, () -> this.s3.completeMultipartUpload(
-				(r) -> r.bucket(name()).key(key).uploadId(uploadId).multipartUpload((m) -> m.parts(completed))));
+		try {
+			call("complete the upload of " + key, () -> this.s3.completeMultipartUpload(
+					(r) -> r.bucket(name()).key(key).uploadId(uploadId).multipartUpload((m) -> m.parts(completed))));
+		}
+		catch (S3Exception ex) {
+			if ("InvalidPart".equals(errorCode(ex)) || ex instanceof NoSuchUploadException) {
+				// a part no longer holds what this run uploaded (a run that lost the export sent it again), or the
+				// upload is gone: nothing is stored, and the next attempt goes on from the checkpoint
+				throw new UploadConflictException("the upload of " + key + " no longer holds the parts this run sent ("
+						+ errorCode(ex) + ")", ex);
+			}
+			throw ex;
+		}
 	}
 
 	void putObject(String key, byte[] bytes, int length, String contentType, Map<String, String> metadata) {
@@ -298,8 +330,17 @@ public class ExportBucket {
 			if (ex.statusCode() >= 500 || ex.statusCode() == 429 || ex.isThrottlingException()) {
 				throw new StorageUnavailableException("could not " + what + ": " + ex.getMessage(), ex);
 			}
+			if (ex.statusCode() == 403) {
+				// the bucket's policy or the service's credentials: no retry helps, an operator must act
+				throw new java.io.UncheckedIOException(new java.io.IOException(
+						"the bucket refused to " + what + " (" + errorCode(ex) + ")", ex));
+			}
 			throw ex;
 		}
+	}
+
+	private static String errorCode(S3Exception ex) {
+		return (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : Integer.toString(ex.statusCode());
 	}
 
 	/** Whether the bucket answers (for health). */

@@ -15,33 +15,39 @@ import java.util.List;
  * @param attempts attempts to record
  * @param reopen clear the finish time and error (a failed task going back to Pending)
  * @param node the node that starts processing it
+ * @param released the run lets go of the task (back to Pending): no node, no heartbeat
  */
 public record TaskChange(Instant startedAt, Instant finishedAt, TaskError error, List<ExportFile> files,
-		Long jobExecutionId, Progress progress, Integer attempts, boolean reopen, String node) {
+		Long jobExecutionId, Progress progress, Integer attempts, boolean reopen, String node, boolean released) {
 
 	/** The job started (or restarted) processing on {@code node}. */
 	public static TaskChange started(Instant at, long jobExecutionId, int attempts, String node) {
-		return new TaskChange(at, null, null, null, jobExecutionId, null, attempts, false, node);
+		return new TaskChange(at, null, null, null, jobExecutionId, null, attempts, false, node, false);
 	}
 
 	/** Every file is written and stored. */
 	public static TaskChange succeeded(Instant at, List<ExportFile> files, Progress progress) {
-		return new TaskChange(null, at, null, files, null, progress, null, false, null);
+		return new TaskChange(null, at, null, files, null, progress, null, false, null, false);
 	}
 
 	/** The export failed for good. */
 	public static TaskChange failed(Instant at, TaskError error) {
-		return new TaskChange(null, at, error, null, null, null, null, false, null);
+		return new TaskChange(null, at, error, null, null, null, null, false, null, false);
 	}
 
 	/** The export was cancelled. */
 	public static TaskChange cancelled(Instant at) {
-		return new TaskChange(null, at, null, null, null, null, null, false, null);
+		return new TaskChange(null, at, null, null, null, null, null, false, null, false);
 	}
 
-	/** A failed export goes back to the queue. */
+	/** A running export goes back to the queue for another attempt, {@code error} telling why while it waits. */
+	public static TaskChange retrying(TaskError error) {
+		return new TaskChange(null, null, error, null, null, null, null, false, null, true);
+	}
+
+	/** A failed export goes back to the queue (an operator's restart). */
 	public static TaskChange requeued() {
-		return new TaskChange(null, null, null, null, null, null, null, true, null);
+		return new TaskChange(null, null, null, null, null, null, null, true, null, false);
 	}
 
 }

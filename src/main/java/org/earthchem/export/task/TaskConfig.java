@@ -21,4 +21,14 @@ class TaskConfig {
 		return new TaskStore(dynamoDb, table, Clock.systemUTC());
 	}
 
+	@Bean
+	RunningTasks runningTasks(TaskStore taskStore) {
+		return new RunningTasks(taskStore);
+	}
+
+	@Bean
+	MailMarks mailMarks(TaskStore taskStore) {
+		return new MailMarks(taskStore);
+	}
+
 }

@@ -25,7 +25,9 @@ public enum TaskStatus {
 	public Set<TaskStatus> next() {
 		return switch (this) {
 			case PENDING -> EnumSet.of(PROCESSING, CANCELLED);
-			case PROCESSING -> EnumSet.of(SUCCEEDED, FAILED, CANCELLED);
+			// back to Pending: an automatic retry or a takeover, never through a final status
+			case PROCESSING -> EnumSet.of(SUCCEEDED, FAILED, CANCELLED, PENDING);
+			// an operator's restart
 			case FAILED -> EnumSet.of(PENDING);
 			case SUCCEEDED, CANCELLED -> EnumSet.noneOf(TaskStatus.class);
 		};

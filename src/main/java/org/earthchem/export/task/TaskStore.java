@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -54,6 +53,12 @@ public class TaskStore {
 	public static final String BY_STATUS_INDEX = TaskTable.BY_STATUS;
 
 	private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+	/**
+	 * The fencing token: the job execution that holds the task, set by the conditional write that makes a run take it
+	 * (execution ids only grow, in the job repository every node shares).
+	 */
+	static final String TOKEN = "jobExecutionId";
 
 	TaskStore(DynamoDbClient dynamoDb, TaskTable table, Clock clock) {
 		this.dynamoDb = dynamoDb;
@@ -196,33 +201,76 @@ public class TaskStore {
 	 * @throws IllegalArgumentException when the transition is not allowed at all
 	 */
 	public boolean transition(String taskId, TaskStatus from, TaskStatus to, TaskChange change) {
+		return transition(taskId, from, to, change, null, List.of());
+	}
+
+	/**
+	 * A transition as above that, with a {@code token}, happens only while the task is still held by that run (its
+	 * fencing token), with further events of the run in the same transaction.
+	 * @throws RunFencedException when another run holds the task now
+	 */
+	boolean transition(String taskId, TaskStatus from, TaskStatus to, TaskChange change, Long token,
+			List<TransactWriteItem> events) {
 		if (!from.canMoveTo(to)) {
 			throw new IllegalArgumentException("a task cannot go from " + from.label() + " to " + to.label());
 		}
 		String detail = from.label() + " -> " + to.label() + (change.node() != null ? " on " + change.node() : "");
-		List<TransactWriteItem> writes = statusChange(taskId, from, to, change);
+		List<TransactWriteItem> writes = statusChange(taskId, from, to, change, token);
 		if (writes == null) {
 			return false;
 		}
 		writes.add(this.events.write(taskId, TaskEventType.STATUS_CHANGED, detail, now()));
+		writes.addAll(events);
 		boolean moved = transact(writes);
 		if (moved) {
 			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
 		}
+		else if (token != null) {
+			requireHeldBy(taskId, token);
+		}
 		return moved;
+	}
+
+	/**
+	 * Throws when the task is no longer held by run {@code token} (read consistently): a write of that run was refused
+	 * because another run took the task, not because of its status.
+	 * @throws RunFencedException when another run (or none) holds it
+	 */
+	void requireHeldBy(String taskId, long token) {
+		Map<String, AttributeValue> item = this.dynamoDb
+			.getItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, TaskTable.TASK_SK))
+				.consistentRead(true)
+				.projectionExpression(TOKEN))
+			.item();
+		AttributeValue current = (item == null) ? null : item.get(TOKEN);
+		Long held = (current == null) ? null : Long.valueOf(current.n());
+		if (held == null || held != token) {
+			throw new RunFencedException(taskId, token, held);
+		}
+	}
+
+	/** The write of an event, for a transaction of the caller's. */
+	TransactWriteItem eventWrite(String taskId, TaskEventType type, String detail) {
+		return this.events.write(taskId, type, detail, now());
+	}
+
+	DynamoDbClient dynamoDb() {
+		return this.dynamoDb;
 	}
 
 	/**
 	 * The writes of a status transition: the conditional update of the task (only if it is still in {@code from}) and
 	 * the counters it moves; null when the task does not exist.
 	 */
-	private List<TransactWriteItem> statusChange(String taskId, TaskStatus from, TaskStatus to, TaskChange change) {
+	private List<TransactWriteItem> statusChange(String taskId, TaskStatus from, TaskStatus to, TaskChange change,
+			Long token) {
 		boolean entering = !from.isActive() && to.isActive();
 		boolean movesCounters = from.isActive() != to.isActive()
 				|| (from == TaskStatus.PENDING) != (to == TaskStatus.PENDING);
 		List<TransactWriteItem> writes = new ArrayList<>(4);
 		if (!movesCounters) {
-			writes.add(statusUpdate(taskId, from, to, change, null));
+			writes.add(statusUpdate(taskId, from, to, change, null, token));
 			return writes;
 		}
 		// the owner never changes; whether the task is counted changes only when it enters the active set, which the
@@ -232,7 +280,7 @@ public class TaskStore {
 			return null;
 		}
 		boolean counted = task.containsKey(ActiveCounts.COUNTED);
-		writes.add(statusUpdate(taskId, from, to, change, entering ? null : counted));
+		writes.add(statusUpdate(taskId, from, to, change, entering ? null : counted, token));
 		if (counted || entering) {
 			writes.addAll(this.counts.forTransition(task.get("owner").s(), from, to));
 		}
@@ -260,7 +308,7 @@ public class TaskStore {
 	 * {@code counted} is null, still counted or not as read. A task entering the active set is marked counted.
 	 */
 	private TransactWriteItem statusUpdate(String taskId, TaskStatus from, TaskStatus to, TaskChange change,
-			Boolean counted) {
+			Boolean counted, Long token) {
 		Map<String, String> names = new HashMap<>();
 		Map<String, AttributeValue> values = new HashMap<>();
 		List<String> sets = new ArrayList<>();
@@ -291,7 +339,18 @@ public class TaskStore {
 			}
 		}
 		if (change.startedAt() != null) {
-			// the speed of an earlier attempt says nothing of this one
+			// the speed of an earlier attempt says nothing of this one, nor its cause of failure
+			removes.add("rowsPerSecond");
+			if (change.error() == null) {
+				removes.add("errorCode");
+				removes.add("errorMessage");
+			}
+		}
+		if (change.released()) {
+			// back in the queue: no node runs it and nothing beats for it
+			removes.add("#node");
+			names.put("#node", "node");
+			removes.add("heartbeatAt");
 			removes.add("rowsPerSecond");
 		}
 		if (change.reopen()) {
@@ -308,6 +367,11 @@ public class TaskStore {
 			names.put("#counted", ActiveCounts.COUNTED);
 			condition += " AND " + countedCondition(counted);
 		}
+		if (token != null) {
+			names.put("#token", TOKEN);
+			values.put(":token", n(token));
+			condition += " AND #token = :token";
+		}
 		String expression = "SET " + String.join(", ", sets)
 				+ (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
 		return TransactWriteItem.builder()
@@ -320,66 +384,6 @@ public class TaskStore {
 				.expressionAttributeValues(values)
 				.build())
 			.build();
-	}
-
-	/**
-	 * Records progress while the task is Processing and nobody asked to cancel it.
-	 * @return false when the task should stop: a cancel was requested or it has left Processing
-	 */
-	public boolean updateProgress(String taskId, Progress progress) {
-		Map<String, AttributeValue> values = new HashMap<>();
-		values.put(":processing", s(TaskStatus.PROCESSING.label()));
-		values.put(":rows", n(progress.rowsWritten()));
-		String expression = "SET rowsWritten = :rows";
-		if (progress.totalRows() != null) {
-			values.put(":total", n(progress.totalRows()));
-			expression += ", totalRows = :total";
-		}
-		if (progress.rowsPerSecond() != null) {
-			values.put(":speed", AttributeValue.fromN(String.format(java.util.Locale.ROOT, "%.1f",
-					progress.rowsPerSecond())));
-			expression += ", rowsPerSecond = :speed";
-		}
-		try {
-			String finalExpression = expression;
-			this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
-				.key(key(taskId, TaskTable.TASK_SK))
-				.updateExpression(finalExpression)
-				.conditionExpression("#status = :processing AND attribute_not_exists(cancelRequested)")
-				.expressionAttributeNames(Map.of("#status", "status"))
-				.expressionAttributeValues(values));
-			return true;
-		}
-		catch (ConditionalCheckFailedException ex) {
-			// cancelled, or finished meanwhile: its final state wins
-			return false;
-		}
-	}
-
-	/** Shows that the task's job is alive; ignored once the task has left Processing. */
-	public void heartbeat(String taskId) {
-		try {
-			this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
-				.key(key(taskId, TaskTable.TASK_SK))
-				.updateExpression("SET heartbeatAt = :now")
-				.conditionExpression("#status = :processing")
-				.expressionAttributeNames(Map.of("#status", "status"))
-				.expressionAttributeValues(Map.of(":now", s(Timestamps.format(now())), ":processing",
-						s(TaskStatus.PROCESSING.label()))));
-		}
-		catch (ConditionalCheckFailedException ex) {
-			// finished meanwhile
-		}
-	}
-
-	/** Processing tasks whose job has shown no sign of life since {@code before}: their node died. */
-	public List<ExportTask> processingSilentSince(Instant before) {
-		return queryAll((r) -> r.indexName(TaskTable.BY_STATUS)
-			.keyConditionExpression("#status = :processing")
-			.filterExpression("attribute_not_exists(heartbeatAt) OR heartbeatAt < :before")
-			.expressionAttributeNames(Map.of("#status", "status"))
-			.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":before",
-					s(Timestamps.format(before))))).stream().map(TaskItems::fromItem).toList();
 	}
 
 	/**
@@ -423,7 +427,7 @@ public class TaskStore {
 		List<TransactWriteItem> writes = new ArrayList<>();
 		writes.add(this.events.write(taskId, TaskEventType.CANCEL_REQUESTED, "by " + by, now()));
 		List<TransactWriteItem> change = statusChange(taskId, TaskStatus.PENDING, TaskStatus.CANCELLED,
-				TaskChange.cancelled(now()));
+				TaskChange.cancelled(now()), null);
 		if (change == null) {
 			return true;
 		}
@@ -450,45 +454,6 @@ public class TaskStore {
 				.build())
 			.build();
 		return transact(List.of(update, this.events.write(taskId, type, detail, now())));
-	}
-
-	/**
-	 * A stopping node hands back an export it runs: the task stays Processing, run by no node (no {@code node}, no
-	 * heartbeat) until another node takes it and resumes from the last uploaded part. Not when a cancel was asked.
-	 * @return whether it was handed back
-	 */
-	public boolean handBack(String taskId, String node, String detail) {
-		TransactWriteItem update = TransactWriteItem.builder()
-			.update(Update.builder()
-				.tableName(this.table.name())
-				.key(key(taskId, TaskTable.TASK_SK))
-				.updateExpression("REMOVE #node, heartbeatAt")
-				.conditionExpression("#status = :processing AND #node = :node AND attribute_not_exists(cancelRequested)")
-				.expressionAttributeNames(Map.of("#status", "status", "#node", "node"))
-				.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":node", s(node)))
-				.build())
-			.build();
-		return transact(List.of(update, this.events.write(taskId, TaskEventType.HANDED_BACK, detail, now())));
-	}
-
-	/**
-	 * This node takes an export that another node handed back (Processing, run by no node) with a new execution.
-	 * @return whether it took it (false: another node did, or it is no longer Processing)
-	 */
-	public boolean takeHandedBack(String taskId, long jobExecutionId, String node) {
-		try {
-			this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
-				.key(key(taskId, TaskTable.TASK_SK))
-				.updateExpression("SET #node = :node, jobExecutionId = :execution, heartbeatAt = :now")
-				.conditionExpression("#status = :processing AND attribute_not_exists(#node)")
-				.expressionAttributeNames(Map.of("#status", "status", "#node", "node"))
-				.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":node", s(node),
-						":execution", n(jobExecutionId), ":now", s(Timestamps.format(now())))));
-			return true;
-		}
-		catch (ConditionalCheckFailedException ex) {
-			return false;
-		}
 	}
 
 	/** Whether somebody asked for this task to be cancelled (read consistently, for checks between uploads). */
@@ -571,7 +536,7 @@ public class TaskStore {
 	}
 
 	/** Runs the writes as one transaction; false when a condition refused it. */
-	private boolean transact(List<TransactWriteItem> writes) {
+	boolean transact(List<TransactWriteItem> writes) {
 		return refusals(writes).isEmpty();
 	}
 
@@ -615,7 +580,7 @@ public class TaskStore {
 		}
 	}
 
-	private static Map<String, AttributeValue> key(String taskId, String sortKey) {
+	static Map<String, AttributeValue> key(String taskId, String sortKey) {
 		return Map.of(TaskTable.PK, s(taskId), TaskTable.SK, s(sortKey));
 	}
 

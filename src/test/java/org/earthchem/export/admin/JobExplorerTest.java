@@ -160,4 +160,21 @@ class JobExplorerTest extends IntegrationTest {
 			.until(() -> get("/api/v1/admin/executions/" + running).path("status").asString().equals("STOPPED"));
 	}
 
+	@Test
+	void anExecutionThatStillSendsHeartbeatsCannotBeAbandoned() {
+		stack().proxy().throttle(300_000);
+		String taskId = requestExport(OPERATOR_KEY, "petdb", "material=rock,glass&columns=sample_id,material").getBody()
+			.path("taskId").asString();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+			.until(() -> task(OPERATOR_KEY, taskId).path("status").asString().equals("Processing"));
+		long running = latestExecution(taskId);
+
+		ResponseEntity<JsonNode> abandoned = post("/api/v1/admin/executions/" + running + "/abandon");
+
+		assertThat(abandoned.getStatusCode().value()).isEqualTo(409);
+		assertThat(abandoned.getBody().path("detail").asString()).contains("is alive");
+		stack().proxy().restore();
+		assertThat(awaitFinished(OPERATOR_KEY, taskId).path("status").asString()).isEqualTo("Succeeded");
+	}
+
 }

@@ -100,6 +100,44 @@ class KilledServiceTest extends IntegrationTest {
 				+ "(rows shipped when killed: %d)%n", secondsToResume, where, rowsShippedAtKill);
 	}
 
+	@Test
+	void aRestartOfMakeRunWithItsEmptyInProcessQueueQueuesItsExportAgainAndTakesItOverAtOnce() throws Exception {
+		// make run: one node, a job repository in a file, and a queue that lives in the process (gone with it)
+		Map<String, String> properties = ServiceJvm.settings("make-run-before");
+		properties.put("spring.datasource.url", "jdbc:h2:file:" + this.home.resolve("make-run-jobs"));
+		String taskId;
+		stack().s3Proxy().throttleUploads(5_000_000);
+		try (BucketWatch watch = new BucketWatch(stack().s3Endpoint(), LocalStack.BUCKET);
+				ServiceJvm before = new ServiceJvm(node(properties, "laptop"), this.home.resolve("before.log")).awaitReady()) {
+			JsonNode created = this.json.readTree(before.send("POST", "/api/v1/exports/bulky?seq.min=-3").body());
+			taskId = created.path("taskId").asString();
+			String folder = this.bucket.folder("bulky", Instant.parse(created.path("createdAt").asString()), taskId);
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+				.until(() -> watch.uploadedParts(folder) >= 2);
+			before.kill();
+		}
+		stack().s3Proxy().restore();
+
+		// the next make run: a new, empty queue, and the export it left Processing
+		Map<String, String> restarted = ServiceJvm.settings("make-run-after");
+		restarted.put("spring.datasource.url", properties.get("spring.datasource.url"));
+		restarted.put("export.queue.resend-at-start", "true");
+		ExportTask finished;
+		try (ServiceJvm after = new ServiceJvm(node(restarted, "laptop"), this.home.resolve("after.log")).awaitReady()) {
+			finished = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+				.until(() -> this.tasks.find(taskId).orElseThrow(), (t) -> !t.status().isActive());
+		}
+
+		assertThat(finished.status()).isEqualTo(TaskStatus.SUCCEEDED);
+		assertThat(finished.attempts()).isEqualTo(2);
+		assertThat(resumedEvent(taskId).detail()).matches("file 1 \\(.*\\) after row [1-9][\\d,]*; .*");
+		assertThat(this.tasks.events(taskId).stream().map(TaskEvent::detail).toList())
+			.containsSubsequence("Pending -> Processing on laptop", "Processing -> Pending", "Pending -> Processing on laptop")
+			.noneMatch((detail) -> detail.contains("Failed"));
+		List<String> expected = export(OPERATOR_KEY, "bulky", "seq.min=-4").path("files").findValuesAsString("sha256");
+		assertThat(finished.files().stream().map(ExportFile::sha256).toList()).isEqualTo(expected);
+	}
+
 	private static Map<String, String> node(Map<String, String> properties, String nodeId) {
 		Map<String, String> node = new LinkedHashMap<>(properties);
 		node.put("export.node-id", nodeId);

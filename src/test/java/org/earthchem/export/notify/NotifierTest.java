@@ -25,6 +25,7 @@ import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.MailMarks;
 import org.earthchem.export.task.Progress;
 import org.earthchem.export.task.TaskError;
 import org.earthchem.export.task.TaskEvent;
@@ -43,6 +44,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** The notifier sends real mail over SMTP to GreenMail and records each delivery, or its failure, in the task. */
 class NotifierTest extends IntegrationTest {
+
+	@Autowired
+	private MailMarks marks;
 
 	@Autowired
 	private Notifier notifier;
@@ -177,7 +181,7 @@ class NotifierTest extends IntegrationTest {
 		unreachable.setHost("127.0.0.1");
 		unreachable.setPort(closedPort);
 		unreachable.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
-		Notifier notifier = new Notifier(unreachable, this.tasks,
+		Notifier notifier = new Notifier(unreachable, this.marks,
 				new NotifyProperties(true, "EarthChem exports <exports@earthchem.org>", 2, Duration.ofMillis(10), null),
 				new ExportMetrics(new SimpleMeterRegistry(), new StaticListableBeanFactory().getBeanProvider(Tracer.class)));
 
@@ -214,7 +218,7 @@ class NotifierTest extends IntegrationTest {
 	@Test
 	void aDisabledNotifierSendsNothingAndRecordsNothing() {
 		ExportTask task = succeededTask(this.email);
-		Notifier disabled = new Notifier(new JavaMailSenderImpl(), this.tasks,
+		Notifier disabled = new Notifier(new JavaMailSenderImpl(), this.marks,
 				new NotifyProperties(false, "EarthChem exports <exports@earthchem.org>", 3, Duration.ofMillis(10), null),
 				new ExportMetrics(new SimpleMeterRegistry(), new StaticListableBeanFactory().getBeanProvider(Tracer.class)));
 

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +24,11 @@ import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.localstack.LocalPostgres;
 import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.Sha256;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.support.BucketWatch;
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.Mails;
 import org.earthchem.export.support.ServiceJvm;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
@@ -124,6 +131,10 @@ class ClusterQueueTest extends IntegrationTest {
 			assertThat(task.status()).as(taskId).isEqualTo(TaskStatus.SUCCEEDED);
 			assertThat(task.attempts()).as(taskId).isEqualTo(1);
 			assertThat(starts(taskId)).as("starts of " + taskId).hasSize(1);
+			// counted where the work is recorded, not from the task's own word
+			assertThat(executions(taskId)).as("job executions of " + taskId).isEqualTo(1);
+			assertThat(this.bucket.unfinishedUploads(this.bucket.folder("petdb", task.createdAt(), taskId)))
+				.as("unfinished uploads of " + taskId).isEmpty();
 			runsByNode.computeIfAbsent(task.node(), (node) -> new ArrayList<>())
 				.add(new long[] { task.startedAt().toEpochMilli(), task.finishedAt().toEpochMilli() });
 		}
@@ -152,6 +163,7 @@ class ClusterQueueTest extends IntegrationTest {
 		// the state, not the seconds, tells a hand-back from a message that came back after its visibility timeout:
 		// that one finds a Processing task without heartbeat and counts a failed attempt (the SIGKILL test below)
 		assertThat(finished.attempts()).as("a hand-back is not a failed attempt").isEqualTo(1);
+		assertThat(executions(running.taskId())).as("the stopped execution and the one that resumed it").isEqualTo(2);
 		assertThat(finished.files().stream().map(ExportFile::sha256).toList()).isEqualTo(uninterrupted());
 		System.out.printf("hand-back after SIGTERM: RESUMED on %s %.1f s after the signal, at %s%n", other,
 				secondsToResume, resumed.detail());
@@ -173,9 +185,76 @@ class ClusterQueueTest extends IntegrationTest {
 		assertThat(resumed.detail()).matches(RESUMED_AFTER_STORED_ROWS).endsWith("on " + other);
 		assertThat(finished.node()).isEqualTo(other);
 		assertThat(finished.attempts()).isEqualTo(2);
+		assertThat(executions(running.taskId())).isEqualTo(2);
 		assertThat(finished.files().stream().map(ExportFile::sha256).toList()).isEqualTo(uninterrupted());
 		System.out.printf("takeover after SIGKILL: RESUMED on %s %.1f s after the kill, at %s%n", other,
 				secondsToResume, resumed.detail());
+	}
+
+	@Test
+	void aNodeFrozenPastItsLeaseLosesItsExportToTheOtherAndWakesWithoutWritingAnythingMore() throws Exception {
+		Running running = startBulkyExportAndCatchItMidway("seq.min=-13");
+		String other = running.node().equals("node-a") ? "node-b" : "node-a";
+		ServiceJvm frozen = nodes.get(running.node());
+		ExportTask before = this.tasks.find(running.taskId()).orElseThrow();
+
+		frozen.freeze();
+		try {
+			// the other node finds the run silent once the message is back, takes the task and goes on with the upload
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+				.until(() -> event(running.taskId(), TaskEventType.RESUMED), (event) -> event != null);
+			ExportTask taken = this.tasks.find(running.taskId()).orElseThrow();
+			assertThat(taken.node()).isEqualTo(other);
+			assertThat(taken.jobExecutionId()).isGreaterThan(before.jobExecutionId());
+		}
+		finally {
+			frozen.thaw();
+		}
+		ExportTask finished = awaitSucceeded(running.taskId());
+
+		// the woken run learns at its first write that it lost the export, says so once, and writes nothing more
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> fencedWarnings(frozen, running.taskId()), (lines) -> lines.size() == 1);
+		assertThat(frozen.logLines()).noneMatch((line) -> line.contains("Aborted the unfinished upload"));
+		// taken over straight back to Pending, never through a final status; a part the woken run still sent makes
+		// the current run's completion fail and go on from its checkpoint, which may take an attempt more
+		List<String> changes = statusChanges(running.taskId());
+		assertThat(changes).startsWith("Pending -> Processing on " + running.node(), "Processing -> Pending",
+				"Pending -> Processing on " + other)
+			.endsWith("Processing -> Succeeded")
+			.noneMatch((change) -> change.contains("Failed"));
+		assertThat(executions(running.taskId())).as("job executions in the shared repository")
+			.isEqualTo(finished.attempts());
+		// the bytes: the stored objects are those of an uninterrupted run, as recorded, and nothing is left unfinished
+		assertThat(finished.files().stream().map(ExportFile::sha256).toList()).isEqualTo(uninterrupted());
+		for (ExportFile file : finished.files()) {
+			try (var stored = this.bucket.open(file.location())) {
+				assertThat(Sha256.hex(stored.readAllBytes())).as(file.name()).isEqualTo(file.sha256());
+			}
+		}
+		String folder = this.bucket.folder("bulky", finished.createdAt(), running.taskId());
+		assertThat(this.bucket.unfinishedUploads(folder)).isEmpty();
+		await().atMost(Duration.ofSeconds(30)).until(() -> Mails.mentioning(running.taskId()).size() == 1);
+		assertThat(Mails.mentioning(running.taskId())).hasSize(1);
+	}
+
+	@Test
+	void aCancelAcceptedByOneNodeStopsTheExportRunningOnTheOtherAndLeavesNothingInTheBucket() throws Exception {
+		Running running = startBulkyExportAndCatchItMidway("seq.min=-14");
+		String other = running.node().equals("node-a") ? "node-b" : "node-a";
+
+		assertThat(nodes.get(other).send("POST", "/api/v1/exports/" + running.taskId() + "/cancel").statusCode())
+			.isEqualTo(202);
+		ExportTask cancelled = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+			.until(() -> this.tasks.find(running.taskId()).orElseThrow(), (t) -> !t.status().isActive());
+
+		assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCELLED);
+		assertThat(cancelled.node()).isEqualTo(running.node());
+		assertThat(cancelled.progress().rowsWritten()).isLessThan(cancelled.progress().totalRows());
+		String folder = this.bucket.folder("bulky", cancelled.createdAt(), running.taskId());
+		assertThat(this.bucket.objects(folder)).isEmpty();
+		assertThat(this.bucket.unfinishedUploads(folder)).isEmpty();
+		assertThat(executions(running.taskId())).isEqualTo(1);
 	}
 
 	/** An export of the bulky index, caught once a part of it is uploaded and checkpointed; which node runs it is the queue's choice. */
@@ -211,6 +290,33 @@ class ClusterQueueTest extends IntegrationTest {
 	private List<String> starts(String taskId) {
 		return this.tasks.events(taskId).stream().map(TaskEvent::detail)
 			.filter((detail) -> detail != null && detail.startsWith("Pending -> Processing")).toList();
+	}
+
+	private List<String> statusChanges(String taskId) {
+		return this.tasks.events(taskId).stream()
+			.filter((event) -> event.type() == TaskEventType.STATUS_CHANGED)
+			.map(TaskEvent::detail)
+			.toList();
+	}
+
+	private static List<String> fencedWarnings(ServiceJvm node, String taskId) throws IOException {
+		return node.logLines().stream()
+			.filter((line) -> line.contains("WARN") && line.contains(taskId) && line.contains("was fenced"))
+			.toList();
+	}
+
+	/** The job executions of the task in the shared job repository, counted there and not from the task. */
+	private static int executions(String taskId) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+				postgres.password());
+				PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION_PARAMS "
+						+ "WHERE PARAMETER_NAME = 'taskId' AND PARAMETER_VALUE = ?")) {
+			query.setString(1, taskId);
+			try (ResultSet result = query.executeQuery()) {
+				result.next();
+				return result.getInt(1);
+			}
+		}
 	}
 
 	private TaskEvent event(String taskId, TaskEventType type) {

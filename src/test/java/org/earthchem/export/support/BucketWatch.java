@@ -1,5 +1,6 @@
 package org.earthchem.export.support;
 
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
@@ -24,6 +25,18 @@ public final class BucketWatch implements AutoCloseable {
 				.size();
 		}
 		return parts;
+	}
+
+	/**
+	 * Sends other bytes as part 1 of the first unfinished upload under a folder, as a run that lost its export would
+	 * when it wakes; returns the key of the file.
+	 */
+	public String overwriteFirstPart(String folder, byte[] bytes) {
+		MultipartUpload upload = this.s3.listMultipartUploads((r) -> r.bucket(this.bucket).prefix(folder)).uploads()
+			.get(0);
+		this.s3.uploadPart((r) -> r.bucket(this.bucket).key(upload.key()).uploadId(upload.uploadId()).partNumber(1),
+				RequestBody.fromBytes(bytes));
+		return upload.key();
 	}
 
 	@Override

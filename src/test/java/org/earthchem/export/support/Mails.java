@@ -53,6 +53,18 @@ public final class Mails {
 		return Optional.empty();
 	}
 
+	/** Every mail delivered so far, to anyone, whose text mentions the text (a task id). */
+	public static List<MimeMessage> mentioning(String text) {
+		return Arrays.stream(TestStack.get().mail().getReceivedMessages()).filter((message) -> {
+			try {
+				return message.getContent() instanceof Multipart && part(message, "text/plain").contains(text);
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).toList();
+	}
+
 	/** The part of a multipart/alternative mail of that type. */
 	public static String part(Message message, String mimeType) throws Exception {
 		Multipart alternative = (Multipart) message.getContent();

@@ -22,6 +22,8 @@ public final class ServiceJvm implements AutoCloseable {
 
 	private final int port;
 
+	private final Path log;
+
 	private String apiKey = "operator-demo-key";
 
 	public ServiceJvm(Map<String, String> properties, Path log) throws IOException {
@@ -43,6 +45,7 @@ public final class ServiceJvm implements AutoCloseable {
 	public ServiceJvm(Map<String, String> properties, Path log, String maxHeap, Path home, Map<String, String> shell)
 			throws IOException {
 		this.port = Ports.free();
+		this.log = log;
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + maxHeap);
@@ -98,12 +101,45 @@ public final class ServiceJvm implements AutoCloseable {
 		return this;
 	}
 
+	/** Once the service answers, whatever its readiness says (a test that cuts a backend off on purpose). */
+	public ServiceJvm awaitLive() {
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("the service exited with " + this.process.exitValue());
+			}
+			return send("GET", "/actuator/health/liveness").statusCode() == 200;
+		});
+		return this;
+	}
+
 	public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
 		return Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header("X-API-Key", this.apiKey)
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** SIGSTOP: the JVM stops without dying (a long pause, a VM migration) until {@link #thaw()}. */
+	public void freeze() throws IOException, InterruptedException {
+		signal("STOP");
+	}
+
+	/** SIGCONT: a frozen JVM carries on where it stopped, unaware of the time that passed. */
+	public void thaw() throws IOException, InterruptedException {
+		signal("CONT");
+	}
+
+	private void signal(String name) throws IOException, InterruptedException {
+		int exit = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO().start().waitFor();
+		if (exit != 0) {
+			throw new IllegalStateException("kill -" + name + " " + this.process.pid() + " exited with " + exit);
+		}
+	}
+
+	/** The lines this JVM has logged so far. */
+	public List<String> logLines() throws IOException {
+		return java.nio.file.Files.readAllLines(this.log);
 	}
 
 	/** SIGKILL: no shutdown hook, no listener, nothing gets a chance to tidy up. */
@@ -113,6 +149,13 @@ public final class ServiceJvm implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
+		// a frozen JVM would not act on SIGTERM
+		try {
+			signal("CONT");
+		}
+		catch (IOException | IllegalStateException ex) {
+			// already gone
+		}
 		this.process.destroy();
 		this.process.waitFor();
 	}

@@ -18,9 +18,10 @@ import static org.earthchem.export.task.TaskStatus.SUCCEEDED;
 
 class TaskStatusTest {
 
-	// api.md: Pending → Processing, Pending → Cancelled, Processing → Succeeded | Failed | Cancelled, Failed → Pending
+	// api.md: Pending → Processing | Cancelled, Processing → Succeeded | Failed | Cancelled | Pending (a retry or a
+	// takeover), Failed → Pending (an operator's restart)
 	private static final Map<TaskStatus, Set<TaskStatus>> CONTRACT = Map.of(PENDING, EnumSet.of(PROCESSING, CANCELLED),
-			PROCESSING, EnumSet.of(SUCCEEDED, FAILED, CANCELLED), FAILED, EnumSet.of(PENDING), SUCCEEDED,
+			PROCESSING, EnumSet.of(SUCCEEDED, FAILED, CANCELLED, PENDING), FAILED, EnumSet.of(PENDING), SUCCEEDED,
 			EnumSet.noneOf(TaskStatus.class), CANCELLED, EnumSet.noneOf(TaskStatus.class));
 
 	@ParameterizedTest

@@ -26,6 +26,9 @@ class TaskStoreTest extends IntegrationTest {
 	@Autowired
 	private TaskStore tasks;
 
+	@Autowired
+	private RunningTasks running;
+
 	// an owner of its own, so these tasks never count against the owners the API tests use
 	private final String owner = "task-store-test-" + UUID.randomUUID();
 
@@ -182,12 +185,13 @@ class TaskStoreTest extends IntegrationTest {
 	@Test
 	void progressIsRecordedOnlyWhileProcessing() {
 		ExportTask task = processingTask();
-		this.tasks.updateProgress(task.taskId(), new Progress(10, 100L));
+		TaskRun run = this.running.run(task.taskId(), 42);
+		assertThat(run.progress(new Progress(10, 100L))).isTrue();
 		assertThat(this.tasks.find(task.taskId()).orElseThrow().progress()).isEqualTo(new Progress(10, 100L));
 
 		this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.CANCELLED,
 				TaskChange.cancelled(this.tasks.now()));
-		this.tasks.updateProgress(task.taskId(), new Progress(50, 100L));
+		assertThat(run.progress(new Progress(50, 100L))).isFalse();
 
 		assertThat(this.tasks.find(task.taskId()).orElseThrow().progress()).isEqualTo(new Progress(10, 100L));
 	}
