@@ -1,6 +1,8 @@
 package org.earthchem.export.job;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +39,9 @@ public class ExportWorker {
 	private final NodeStopping stopping;
 
 	private final AtomicInteger running = new AtomicInteger();
+
+	/** Tasks whose run on this node was asked to stop (see {@link #release}). */
+	private final Set<String> released = ConcurrentHashMap.newKeySet();
 
 	ExportWorker(TaskStore tasks, ExportLauncher launcher, ExecutionEnds ends, ExportRecovery recovery,
 			RetryPlan retries, Duration lease, NodeStopping stopping) {
@@ -97,6 +102,19 @@ public class ExportWorker {
 			task = runToEnd(task);
 		}
 		return outcome(task);
+	}
+
+	/**
+	 * Asks this node's run of the task to stop and write nothing more: its queue message could not be kept hidden, so
+	 * another node may take the export. Only records the request, which the run checks ({@link #releaseRequested}).
+	 */
+	public void release(String taskId) {
+		this.released.add(taskId);
+	}
+
+	/** Whether this node's run of the task was asked to stop ({@link #release}). */
+	public boolean releaseRequested(String taskId) {
+		return this.released.contains(taskId);
 	}
 
 	/** Exports this node runs now. */
