@@ -24,14 +24,15 @@ DEAD_LETTER_URL=$(awslocal sqs get-queue-url --queue-name "$DEAD_LETTER_QUEUE" -
 DEAD_LETTER_ARN=$(awslocal sqs get-queue-attributes --queue-url "$DEAD_LETTER_URL" --attribute-names QueueArn \
 	--query Attributes.QueueArn --output text)
 
-# the task queue: a message received 3 times without being deleted (3 failed or abandoned attempts) moves to the
-# dead-letter queue; 30 s visibility (export.queue.visibility-timeout), extended every 10 s by the node that runs the
+# the task queue: the service moves the message of an export that failed every attempt to the dead-letter queue
+# itself; the redrive policy (export.queue.max-receives, 1000 receives) is only a safety net, as most receives are not
+# attempts; 30 s visibility (export.queue.visibility-timeout), extended every 10 s by the node that runs the
 # export for as long as it runs
 awslocal sqs create-queue --queue-name "$QUEUE" --attributes '{
   "FifoQueue": "true",
   "ContentBasedDeduplication": "false",
   "VisibilityTimeout": "30",
-  "RedrivePolicy": "{\"deadLetterTargetArn\":\"'"$DEAD_LETTER_ARN"'\",\"maxReceiveCount\":\"3\"}"
+  "RedrivePolicy": "{\"deadLetterTargetArn\":\"'"$DEAD_LETTER_ARN"'\",\"maxReceiveCount\":\"1000\"}"
 }'
 
 # the bucket of finished exports

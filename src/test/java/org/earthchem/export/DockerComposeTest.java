@@ -169,7 +169,7 @@ class DockerComposeTest {
 		assertThat(script).contains("QUEUE=export-tasks.fifo\n")
 			.contains("DEAD_LETTER_QUEUE=export-tasks-dlq.fifo\n")
 			.contains("BUCKET=" + environment.get("EXPORT_BUCKET") + "\n")
-			.contains("\"maxReceiveCount\\\":\\\"3\\\"");
+			.contains("\"maxReceiveCount\\\":\\\"1000\\\"");
 		assertThat(String.valueOf(map(services.get("localstack"), "localstack").get("volumes")))
 			.contains("./docker/localstack/init/ready.d:/etc/localstack/init/ready.d");
 	}

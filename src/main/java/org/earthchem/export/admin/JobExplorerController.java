@@ -20,6 +20,8 @@ import org.earthchem.export.api.Problems;
 import org.earthchem.export.job.ExecutionConflictException;
 import org.earthchem.export.job.ExportOperations;
 import org.earthchem.export.queue.ExportQueue;
+import org.earthchem.export.queue.QueueUnavailableException;
+import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStore;
 import org.earthchem.export.security.CallerResolver;
 import org.earthchem.export.source.InvalidParametersException;
@@ -29,6 +31,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -163,10 +166,28 @@ class JobExplorerController {
 	@ApiResponse(responseCode = "202", description = "Restarted: the execution.")
 	@ApiResponse(responseCode = "404", description = "No such execution.")
 	@ApiResponse(responseCode = "409", description = "The execution cannot be restarted now.")
+	@ApiResponse(responseCode = "503", description = "Restarted, but the queue cannot be reached (`QUEUE_UNAVAILABLE`): "
+			+ "the task is Pending and is queued automatically once the queue answers; look at it again after "
+			+ "`Retry-After` seconds (it needs no second restart).")
 	ResponseEntity<ExecutionView> restart(@PathVariable long id, HttpServletRequest request) {
-		String taskId = this.operations.requeue(id, this.callers.resolve(request).owner());
+		String operator = this.callers.resolve(request).owner();
+		String failedTaskId = ExportOperations.taskIdOf(ExportOperations.find(this.jobRepository, id));
+		if (failedTaskId != null) {
+			// Pending without a message until the send below: if it fails, or this node dies first, the reconciler
+			// sends it, as for a POST
+			this.queue.forgetMessage(failedTaskId);
+		}
+		String taskId = this.operations.requeue(id, operator);
 		// through the queue like every export: whichever node has a free worker runs it
-		this.tasks.find(taskId).ifPresent(this.queue::enqueue);
+		ExportTask task = this.tasks.find(taskId).orElse(null);
+		if (task != null) {
+			try {
+				this.queue.enqueue(task);
+			}
+			catch (QueueUnavailableException ex) {
+				throw new RestartNotQueuedException(taskId, ex);
+			}
+		}
 		Long restarted = this.operations.awaitNextExecution(taskId, id, java.time.Duration.ofSeconds(10));
 		return ResponseEntity.accepted().body(execution(restarted != null ? restarted : id));
 	}
@@ -195,6 +216,15 @@ class JobExplorerController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> conflict(ExecutionConflictException ex) {
 		return problem(HttpStatus.CONFLICT, "EXECUTION_CONFLICT", "Not possible now", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notQueued(RestartNotQueuedException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "30")
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "QUEUE_UNAVAILABLE", "Export queue unavailable", "Export "
+					+ ex.taskId() + " is Pending again, but the export queue cannot be reached right now. It is queued "
+					+ "automatically once the queue answers; there is no need to restart it again."));
 	}
 
 	@ExceptionHandler

@@ -297,7 +297,7 @@ class ExportJobConfig {
 				exportNode,
 				new ProgressReporter(run, exportRuns, plan.totalRows(), exportResumePoint.checkpoint().rowsStored(),
 						properties.progressInterval(),
-						exportNodeStopping::isStopping,
+						() -> exportNodeStopping.letsGo(run.taskId()),
 						// the step stops before its next chunk; the job ends STOPPED, and the task Cancelled or
 						// handed back
 						stepExecution::setTerminateOnly));

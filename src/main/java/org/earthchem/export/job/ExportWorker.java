@@ -109,12 +109,26 @@ public class ExportWorker {
 		return outcome(task);
 	}
 
+	/**
+	 * Asks this node's run of the task to stop and write nothing more: its queue message could not be kept hidden, so
+	 * another node may take the export. Only records the request, which the run checks ({@link #releaseRequested}).
+	 */
+	public void release(String taskId) {
+		this.stopping.release(taskId);
+	}
+
+	/** Whether this node's run of the task was asked to stop ({@link #release}). */
+	public boolean releaseRequested(String taskId) {
+		return this.stopping.letsGo(taskId) && !this.stopping.isStopping();
+	}
+
 	/** Exports this node runs now. */
 	public int running() {
 		return this.running.get();
 	}
 
 	private ExportTask runToEnd(ExportTask task) {
+		this.stopping.forget(task.taskId());
 		String launch = UUID.randomUUID().toString();
 		CompletableFuture<Void> end = this.ends.expect(launch);
 		this.running.incrementAndGet();

@@ -136,10 +136,13 @@ class TaskStatusListener implements JobExecutionListener {
 			return succeed(run, execution.getExecutionContext());
 		}
 		boolean stopped = status == BatchStatus.STOPPED || status == BatchStatus.STOPPING;
-		if (stopped && this.environment.stopping().isStopping() && run.handBack("handed back by "
-				+ this.environment.node().value() + ", which is stopping; another node resumes it from its last uploaded part")) {
+		NodeStopping stopping = this.environment.stopping();
+		if (stopped && stopping.letsGo(run.taskId()) && run.handBack("handed back by " + this.environment.node().value()
+				+ (stopping.isStopping() ? ", which is stopping" : ", which could not keep its queue message")
+				+ "; another node resumes it from its last uploaded part")) {
 			// the upload and the checkpoint stay for the node that takes it
-			log.info("Export {} handed back: this node is stopping", run.taskId());
+			log.info("Export {} handed back: {}", run.taskId(),
+					stopping.isStopping() ? "this node is stopping" : "its queue message could not be kept");
 			return done();
 		}
 		if (stopped || this.tasks.isCancelRequested(run.taskId())) {

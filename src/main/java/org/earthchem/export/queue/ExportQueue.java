@@ -38,11 +38,24 @@ public class ExportQueue {
 	 * @throws QueueUnavailableException when the queue cannot be reached
 	 */
 	public void enqueue(ExportTask task) {
+		send(task, task.taskId() + "-" + task.attempts());
+	}
+
+	/**
+	 * Sends a new message for a Pending task whose message is gone (see {@link QueueReconciler}), under a deduplication
+	 * id of its own: the one of its attempt may have been sent within SQS's five-minute deduplication window.
+	 * @throws QueueUnavailableException when the queue cannot be reached
+	 */
+	void resend(ExportTask task) {
+		send(task, task.taskId() + "-" + task.attempts() + "-again-" + UUID.randomUUID());
+	}
+
+	private void send(ExportTask task, String deduplicationId) {
 		try {
 			this.sqs.send((to) -> to.queue(this.properties.name())
 				.payload(task.taskId())
 				.messageGroupId(task.taskId())
-				.messageDeduplicationId(task.taskId() + "-" + task.attempts()));
+				.messageDeduplicationId(deduplicationId));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Export {} could not be queued: {}", task.taskId(), ex.getMessage());
@@ -52,8 +65,41 @@ public class ExportQueue {
 	}
 
 	/**
+	 * Records, before an operator's restart makes a Failed task Pending, that it has no message: should the restart's
+	 * own send fail (or its node die first), the reconciler sends one, as for a task whose {@code POST} node died.
+	 * Nothing when the task is not Failed.
+	 */
+	public void forgetMessage(String taskId) {
+		this.tasks.markUnqueuedIfFailed(taskId);
+	}
+
+	/**
+	 * Records that the task's message was just put back to the queue, so that it is not taken as lost; nothing when the
+	 * task table cannot be reached (the next put-back records it).
+	 */
+	void seen(String taskId) {
+		try {
+			this.tasks.markQueued(taskId);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Could not record that the message of export {} was seen: {}", taskId, ex.getMessage());
+		}
+	}
+
+	/**
+	 * Copies the message of an export that failed every attempt to the dead-letter queue (the caller then deletes the
+	 * original); deduplicated by the original's id, should that delete fail and the move be made again.
+	 */
+	void deadLetter(String taskId, String messageId) {
+		this.sqs.send((to) -> to.queue(this.properties.deadLetterName())
+			.payload(taskId)
+			.messageGroupId(taskId)
+			.messageDeduplicationId(taskId + "-dead-" + messageId));
+	}
+
+	/**
 	 * Sends a new message for a task whose message this node holds and is about to delete (it hands the export back):
-	 * its own deduplication id, and a receive count that starts again.
+	 * its own deduplication id, and a receive count that starts again (the count of its failed resumes).
 	 */
 	void sendAgain(String taskId) {
 		this.sqs.send((to) -> to.queue(this.properties.name())

@@ -38,7 +38,7 @@ class QueueConfig {
 					+ ") must be shorter than two thirds of export.queue.visibility-timeout ("
 					+ properties.visibilityTimeout() + ")");
 		}
-		return new QueueSetup(sqs, properties, jobProperties.maxAttempts());
+		return new QueueSetup(sqs, properties);
 	}
 
 	/**
@@ -76,9 +76,18 @@ class QueueConfig {
 	}
 
 	@Bean
-	TaskMessages taskMessages(ExportWorker exportWorker, TaskScheduler exportScheduler, QueueProperties properties,
-			ExportQueue exportQueue) {
-		return new TaskMessages(exportWorker, exportScheduler, properties, exportQueue);
+	TaskMessages taskMessages(ExportWorker exportWorker, VisibilityHeartbeats visibilityHeartbeats,
+			QueueProperties properties, ExportQueue exportQueue, TaskStore tasks, ExportJobProperties jobProperties) {
+		return new TaskMessages(exportWorker, visibilityHeartbeats, properties, exportQueue, tasks, jobProperties);
+	}
+
+	/**
+	 * The visibility extensions of the messages in hand, on two threads of their own (each extension only starts an
+	 * asynchronous call): never behind the export scheduler's sweeps and gauges. Closed after the graceful stop.
+	 */
+	@Bean
+	VisibilityHeartbeats visibilityHeartbeats(ExportWorker exportWorker, QueueProperties properties) {
+		return new VisibilityHeartbeats(exportWorker, properties.visibilityTimeout(), 2);
 	}
 
 	@Bean
@@ -89,7 +98,8 @@ class QueueConfig {
 	@Bean
 	QueueReconciler queueReconciler(TaskStore tasks, TaskQueue taskQueue, ExportQueue exportQueue,
 			ExportWorker exportWorker, QueueProperties properties) {
-		return new QueueReconciler(tasks, taskQueue, exportQueue, exportWorker, properties.reconcileInterval());
+		return new QueueReconciler(tasks, taskQueue, exportQueue, exportWorker, properties.reconcileInterval(),
+				properties.lostAfter());
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package org.earthchem.export.queue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +15,12 @@ import org.earthchem.export.task.TaskStore;
 
 /**
  * Sends the messages that were never sent: a node that died between recording a task and sending its message leaves
- * it Pending without one, and the next pass (on any node) queues it. With {@code export.queue.resend-at-start} (the
- * in-process queue of {@code make run}, which lives in memory and dies with the service) every active task is queued
- * again at start: a Pending one as it is, a Processing one, whose run died with the process, taken over first.
+ * it Pending without one, and the next pass (on any node) queues it. It also sends again the message of a Pending task
+ * not seen for {@code export.queue.lost-after}: moved to the dead-letter queue by the redrive policy's safety net, or
+ * expired, it would otherwise wait for ever (a duplicate message does no harm: the second receive finds the task taken
+ * or final). With {@code export.queue.resend-at-start} (the in-process queue of {@code make run}, which lives in
+ * memory and dies with the service) every active task is queued again at start: a Pending one as it is, a Processing
+ * one, whose run died with the process, taken over first.
  */
 class QueueReconciler {
 
@@ -32,21 +36,29 @@ class QueueReconciler {
 
 	private final Duration grace;
 
+	private final Duration lostAfter;
+
 	/**
 	 * @param grace how old an unqueued task must be before it is sent: younger ones may still be on their way
+	 * @param lostAfter how long a Pending task's message may go unseen before it is taken as lost
 	 */
-	QueueReconciler(TaskStore tasks, TaskQueue queued, ExportQueue queue, ExportWorker worker, Duration grace) {
+	QueueReconciler(TaskStore tasks, TaskQueue queued, ExportQueue queue, ExportWorker worker, Duration grace,
+			Duration lostAfter) {
 		this.tasks = tasks;
 		this.queued = queued;
 		this.queue = queue;
 		this.worker = worker;
 		this.grace = grace;
+		this.lostAfter = lostAfter;
 	}
 
-	/** Queues the Pending tasks never queued. */
+	/** Queues the Pending tasks never queued, and those whose message is lost. */
 	void sendUnqueued() {
 		try {
-			send(this.queued.pendingNotQueued(this.tasks.now().minus(this.grace)));
+			Instant now = this.tasks.now();
+			if (send(this.queued.pendingNotQueued(now.minus(this.grace)))) {
+				sendAgain(this.queued.pendingSeenBefore(now.minus(this.lostAfter)));
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("The queue reconciler failed; it runs again later: {}", ex.getMessage());
@@ -71,7 +83,8 @@ class QueueReconciler {
 		}
 	}
 
-	private void send(Iterable<ExportTask> pending) {
+	/** @return whether the queue could be reached for every task */
+	private boolean send(Iterable<ExportTask> pending) {
 		for (ExportTask task : pending) {
 			if (task.status() != TaskStatus.PENDING) {
 				continue;
@@ -82,6 +95,20 @@ class QueueReconciler {
 			}
 			catch (QueueUnavailableException ex) {
 				// the next pass tries again
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void sendAgain(Iterable<ExportTask> lost) {
+		for (ExportTask task : lost) {
+			try {
+				this.queue.resend(task);
+				log.warn("Export {} is Pending and its queue message was not seen for {}; taken as lost, it is sent "
+						+ "again", task.taskId(), this.lostAfter);
+			}
+			catch (QueueUnavailableException ex) {
 				return;
 			}
 		}

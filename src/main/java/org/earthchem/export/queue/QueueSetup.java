@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates the task queue and its dead-letter queue when they are missing (FIFO, the redrive policy after
- * {@code export.max-attempts} receives), and reads the dead-letter queue's depth for operators.
+ * {@code export.queue.max-receives} receives, a safety net: see {@link TaskMessages}), and reads the dead-letter
+ * queue's depth for operators.
  */
 class QueueSetup {
 
@@ -20,26 +21,26 @@ class QueueSetup {
 
 	private final QueueProperties properties;
 
-	QueueSetup(SqsAsyncClient sqs, QueueProperties properties, int maxAttempts) {
+	QueueSetup(SqsAsyncClient sqs, QueueProperties properties) {
 		this.sqs = sqs;
 		this.properties = properties;
 		if (properties.createQueues()) {
-			create(maxAttempts);
+			create(properties.maxReceives());
 		}
 	}
 
-	private void create(int maxAttempts) {
+	private void create(int maxReceives) {
 		String deadLetterUrl = this.sqs.createQueue((r) -> r.queueName(this.properties.deadLetterName())
 			.attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).join().queueUrl();
 		String deadLetterArn = this.sqs.getQueueAttributes((r) -> r.queueUrl(deadLetterUrl)
 			.attributeNames(QueueAttributeName.QUEUE_ARN)).join().attributes().get(QueueAttributeName.QUEUE_ARN);
-		String redrive = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + maxAttempts + "\"}";
+		String redrive = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + maxReceives + "\"}";
 		this.sqs.createQueue((r) -> r.queueName(this.properties.name())
 			.attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.VISIBILITY_TIMEOUT,
 					Long.toString(this.properties.visibilityTimeout().toSeconds()), QueueAttributeName.REDRIVE_POLICY,
 					redrive)))
 			.join();
-		log.info("Queues ready: {} (after {} receives to {})", this.properties.name(), maxAttempts,
+		log.info("Queues ready: {} (after {} receives to {})", this.properties.name(), maxReceives,
 				this.properties.deadLetterName());
 	}
 

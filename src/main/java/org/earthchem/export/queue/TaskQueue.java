@@ -86,17 +86,51 @@ public class TaskQueue {
 	}
 
 	/**
+	 * Pending tasks whose queue message was last seen (sent, or received and put back) before {@code before}, oldest
+	 * first: their message may be gone.
+	 */
+	List<ExportTask> pendingSeenBefore(Instant before) {
+		// queuedAt is never before createdAt: the key condition keeps the read to the older part of the queue
+		return tasks((r) -> r.keyConditionExpression("#status = :pending AND #created < :before")
+			.filterExpression("#queued < :before")
+			.expressionAttributeNames(Map.of("#status", "status", "#created", "createdAt", "#queued", QUEUED_AT))
+			.expressionAttributeValues(Map.of(":pending", pending(), ":before",
+					AttributeValue.fromS(Timestamps.format(before))))
+			.scanIndexForward(true));
+	}
+
+	/** Records that a Failed task has no queue message; nothing when it is not Failed (or gone). */
+	void markUnqueuedIfFailed(String taskId) {
+		try {
+			this.dynamoDb.updateItem((r) -> r.tableName(this.tasks.tableName())
+				.key(this.tasks.taskKey(taskId))
+				.updateExpression("REMOVE #queued")
+				.conditionExpression("#status = :failed")
+				.expressionAttributeNames(Map.of("#queued", QUEUED_AT, "#status", "status"))
+				.expressionAttributeValues(Map.of(":failed", AttributeValue.fromS(TaskStatus.FAILED.label()))));
+		}
+		catch (ConditionalCheckFailedException ex) {
+			// not Failed: its restart is refused, and its message (if any) is left as it is
+		}
+	}
+
+	/**
 	 * Records that the task's queue message was sent; nothing when the task is gone (withdrawn meanwhile: an update
 	 * must not leave an item with no status behind).
 	 */
 	void markQueued(String taskId) {
+		markQueued(taskId, this.tasks.now());
+	}
+
+	/** Records that the task's queue message was sent, or last seen, at {@code at}; nothing when the task is gone. */
+	void markQueued(String taskId, Instant at) {
 		try {
 			this.dynamoDb.updateItem((r) -> r.tableName(this.tasks.tableName())
 				.key(this.tasks.taskKey(taskId))
 				.updateExpression("SET #queued = :now")
 				.conditionExpression("attribute_exists(#status)")
 				.expressionAttributeNames(Map.of("#queued", QUEUED_AT, "#status", "status"))
-				.expressionAttributeValues(Map.of(":now", AttributeValue.fromS(Timestamps.format(this.tasks.now())))));
+				.expressionAttributeValues(Map.of(":now", AttributeValue.fromS(Timestamps.format(at)))));
 		}
 		catch (ConditionalCheckFailedException ex) {
 			// withdrawn: its message finds no task and is dropped

@@ -14,7 +14,7 @@ class QueuePropertiesTest {
 	void aStandardQueueIsRefusedWithTheSettingsToChange() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new QueueProperties("export-tasks", "export-tasks-dlq.fifo", true, Duration.ofSeconds(30),
-					Duration.ofSeconds(30), false))
+					Duration.ofSeconds(30), false, 1000, Duration.ofMinutes(15)))
 			.withMessageContaining("export.queue.name");
 	}
 
@@ -22,14 +22,22 @@ class QueuePropertiesTest {
 	void aStandardDeadLetterQueueIsRefusedToo() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new QueueProperties("export-tasks.fifo", "export-tasks-dlq", true, Duration.ofSeconds(30),
-					Duration.ofSeconds(30), false))
+					Duration.ofSeconds(30), false, 1000, Duration.ofMinutes(15)))
 			.withMessageContaining("dead-letter-name");
+	}
+
+	@Test
+	void aMessageTakenAsLostWhileItMayStillBeInAWorkersHandIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new QueueProperties("export-tasks.fifo", "export-tasks-dlq.fifo", true,
+					Duration.ofSeconds(30), Duration.ofSeconds(30), false, 1000, Duration.ofSeconds(30)))
+			.withMessageContaining("export.queue.lost-after");
 	}
 
 	@Test
 	void fifoQueuesAreAccepted() {
 		assertThatNoException().isThrownBy(() -> new QueueProperties("export-tasks.fifo", "export-tasks-dlq.fifo", true,
-				Duration.ofSeconds(30), Duration.ofSeconds(30), false));
+				Duration.ofSeconds(30), Duration.ofSeconds(30), false, 1000, Duration.ofMinutes(15)));
 	}
 
 }
