@@ -1,5 +1,6 @@
 package org.earthchem.export.api;
 
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A user's error report or a task id leads to the logs: one trace from the request through the job. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -31,11 +33,13 @@ class TraceTest extends IntegrationTest {
 
 		assertThat(awaitFinished(OPERATOR_KEY, taskId).path("status").asString()).isEqualTo("Succeeded");
 
-		List<String> jobLines = output.getAll().lines()
-			.filter((line) -> line.contains("Export " + taskId + " succeeded")
-					|| line.contains("Task " + taskId + " Pending -> Processing"))
-			.toList();
-		assertThat(jobLines).hasSize(2).allMatch((line) -> line.contains(traceId));
+		// the job logs its success just after the status a poll may read first
+		List<String> jobLines = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+			.until(() -> output.getAll().lines()
+				.filter((line) -> line.contains("Export " + taskId + " succeeded")
+						|| line.contains("Task " + taskId + " Pending -> Processing"))
+				.toList(), (lines) -> lines.size() == 2);
+		assertThat(jobLines).allMatch((line) -> line.contains(traceId));
 	}
 
 	@Test
