@@ -12,10 +12,11 @@ import tools.jackson.databind.JsonNode;
 import org.earthchem.export.chaos.ExportsUnderTest.Export;
 
 /**
- * The reference bytes: once the chaos is over and every node is up, each export's query and file type is asked for
- * again ({@code CALM=each}, the default) or only the first CSV and the first JSON query ({@code CALM=per-type}: every
- * query matches the same rows, so every export of a file type must be byte for byte the same), with no fault. The
- * reference digests are of the calm files as downloaded from the bucket.
+ * The reference bytes: once the chaos is over and every node is up, the first CSV and the first JSON query are asked
+ * for again with no fault ({@code CALM=per-type}, the default: every query matches the same rows in the same order,
+ * so every export of a file type must be byte for byte the same as its calm run, a check stricter than one query
+ * against itself), or each export's query and file type ({@code CALM=each}: twice the exports, minutes longer).
+ * The reference digests are of the calm files as downloaded from the bucket.
  */
 final class CalmRuns {
 

@@ -5,15 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.earthchem.export.chaos.FaultTargets.Target;
+
 /**
- * The faults of a chaos run, each at its moment after the exports were asked for, each on the node that runs the
- * most exports at that moment ({@code GET /api/v1/admin/queue}): a pause past the lease and the queue's visibility
+ * The faults of a chaos run, one after another once the exports were asked for, each on the node that runs the most
+ * exports at that moment ({@link FaultTargets}): a pause past the lease and the queue's visibility
  * timeout (the case fencing is for), a kill, a freeze of the AWS side longer than the SDK's timeouts, a SIGTERM, and a
  * stall of the search cluster. Each is logged with its time and the exports running where it struck.
  */
@@ -32,7 +31,7 @@ final class FaultSchedule {
 	// a node starts in about 30 s on two idle cores, in three minutes on two busy ones
 	private static final Duration RESTART_PATIENCE = Duration.ofMinutes(6);
 
-	private final List<ServiceNode> nodes;
+	private final FaultTargets targets;
 
 	private final StackProcess aws;
 
@@ -42,14 +41,12 @@ final class FaultSchedule {
 
 	private final Consumer<String> say;
 
-	private final Set<ServiceNode> struck = ConcurrentHashMap.newKeySet();
-
 	private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
 	private final List<String> problems = new CopyOnWriteArrayList<>();
 
 	FaultSchedule(List<ServiceNode> nodes, StackProcess aws, StackProcess search, ChaosApi api, Consumer<String> say) {
-		this.nodes = nodes;
+		this.targets = new FaultTargets(nodes, api);
 		this.aws = aws;
 		this.search = search;
 		this.api = api;
@@ -57,20 +54,20 @@ final class FaultSchedule {
 	}
 
 	/**
-	 * Runs the schedule from {@code start} and returns when the last fault is over (every node serving again). The
-	 * pause comes first, while every other node serves: one of them takes the frozen node's exports over, and when it
-	 * wakes only fencing keeps its stale runs from writing. The kill follows once it is awake.
+	 * Runs the faults one after another, a few seconds apart, and returns when the last is over and every node serves
+	 * again. The pause comes first, while every other node serves, and lasts until one of them has taken an export of
+	 * the frozen node over: when it wakes, only fencing keeps its stale runs from writing. A killed or stopped node
+	 * starts again while the next faults run.
 	 */
-	void run(Instant start) throws InterruptedException {
-		List<Thread> threads = new ArrayList<>();
-		threads.add(at(start, 10, "pause a node", this::pauseNode));
-		threads.add(at(start, 70, "kill a node", this::killNode));
-		threads.add(at(start, 95, "freeze the AWS side", () -> freeze(this.aws, "SIGSTOP of the AWS side", AWS_FREEZE)));
-		threads.add(at(start, 120, "stop a node", this::terminateNode));
-		threads.add(at(start, 150, "stall the search cluster",
-				() -> freeze(this.search, "SIGSTOP of OpenSearch", SEARCH_STALL)));
-		for (Thread thread : threads) {
-			thread.join();
+	void run() throws InterruptedException {
+		List<Thread> restarts = new ArrayList<>();
+		step(10, "pause a node", this::pauseNode);
+		step(5, "kill a node", () -> restarts.add(inBackground("restart", killNode())));
+		step(20, "freeze the AWS side", () -> freeze(this.aws, "SIGSTOP of the AWS side", AWS_FREEZE));
+		step(15, "stop a node", () -> restarts.add(inBackground("restart", terminateNode())));
+		step(20, "stall the search cluster", () -> freeze(this.search, "SIGSTOP of OpenSearch", SEARCH_STALL));
+		for (Thread restart : restarts) {
+			restart.join();
 		}
 	}
 
@@ -86,33 +83,35 @@ final class FaultSchedule {
 	}
 
 	private void pauseNode() throws Exception {
-		Target target = busiestNode();
+		Target target = this.targets.busiest();
 		Instant frozen = Instant.now();
 		this.say.accept("fault: SIGSTOP " + target.node().name() + "; running there: " + target.exports());
 		target.node().freeze();
 		Thread.sleep(NODE_PAUSE.toMillis());
-		while (!takenOver(target) && Instant.now().isBefore(frozen.plus(NODE_PAUSE_MAX))) {
+		while (!this.targets.takenOver(target) && Instant.now().isBefore(frozen.plus(NODE_PAUSE_MAX))) {
 			Thread.sleep(1000);
 		}
 		target.node().thaw();
 		Duration held = Duration.between(frozen, Instant.now());
 		record(new Fault("SIGSTOP " + held.toSeconds() + " s", target.node().name(), frozen, held, target.exports()));
-		this.struck.remove(target.node());
+		this.targets.release(target.node());
 	}
 
-	private void killNode() throws Exception {
-		Target target = busiestNode();
+	/** Kills the busiest node; returns its restart. */
+	private Step killNode() throws Exception {
+		Target target = this.targets.busiest();
 		record(new Fault("kill -9, restart", target.node().name(), Instant.now(), Duration.ZERO, target.exports()));
 		target.node().kill();
-		restart(target.node());
+		return () -> restart(target.node());
 	}
 
-	private void terminateNode() throws Exception {
-		Target target = busiestNode();
+	/** Stops the busiest node as an orchestrator would; returns its restart. */
+	private Step terminateNode() throws Exception {
+		Target target = this.targets.busiest();
 		record(new Fault("SIGTERM, restart", target.node().name(), Instant.now(), Duration.ZERO, target.exports()));
 		target.node().terminate(Duration.ofSeconds(90));
 		this.say.accept(target.node().name() + " exited after SIGTERM");
-		restart(target.node());
+		return () -> restart(target.node());
 	}
 
 	private void freeze(StackProcess side, String kind, Duration hold) throws Exception {
@@ -128,37 +127,7 @@ final class FaultSchedule {
 		node.start();
 		node.awaitHealthy(RESTART_PATIENCE);
 		this.say.accept(node.name() + " restarted and healthy");
-		this.struck.remove(node);
-	}
-
-	/** Whether an export that ran on the target now runs on another node. */
-	private boolean takenOver(Target target) {
-		return this.api.runningByNode().entrySet().stream().anyMatch((on) -> !on.getKey().equals(target.node().name())
-				&& on.getValue().stream().anyMatch(target.exports()::contains));
-	}
-
-	/**
-	 * The serving node, not under another fault, that runs the most exports; waits up to 30 s for one that runs any,
-	 * and settles for an idle one (recorded with no export hit) after that.
-	 */
-	private Target busiestNode() throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			Map<String, List<String>> running = this.api.runningByNode();
-			ServiceNode best = null;
-			for (ServiceNode node : this.nodes) {
-				int count = running.getOrDefault(node.name(), List.of()).size();
-				if (node.isServing() && !this.struck.contains(node)
-						&& (best == null || count > running.getOrDefault(best.name(), List.of()).size())) {
-					best = node;
-				}
-			}
-			if (best != null && (running.containsKey(best.name()) || System.nanoTime() > deadline)) {
-				this.struck.add(best);
-				return new Target(best, running.getOrDefault(best.name(), List.of()));
-			}
-			Thread.sleep(1000);
-		}
+		this.targets.release(node);
 	}
 
 	private void record(Fault fault) {
@@ -167,26 +136,36 @@ final class FaultSchedule {
 				+ (fault.hit().isEmpty() ? "no export" : String.join(", ", fault.hit())));
 	}
 
-	private Thread at(Instant start, int seconds, String what, Step step) {
+	/** Waits {@code seconds}, then runs the step; a failure is recorded, not thrown. */
+	private void step(int seconds, String what, Step step) throws InterruptedException {
+		Thread.sleep(seconds * 1000L);
+		try {
+			step.run();
+		}
+		catch (InterruptedException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			this.problems.add(what + ": " + ex.getMessage());
+			this.say.accept("could not " + what + ": " + ex);
+		}
+	}
+
+	private Thread inBackground(String what, Step step) {
 		Thread thread = new Thread(() -> {
 			try {
-				Thread.sleep(Math.max(0, Duration.between(Instant.now(), start.plusSeconds(seconds)).toMillis()));
-				step.run();
+				step(0, what, step);
 			}
-			catch (Exception ex) {
-				this.problems.add(what + ": " + ex.getMessage());
-				this.say.accept("could not " + what + ": " + ex);
+			catch (InterruptedException ex) {
+				// the run is over
 			}
-		}, "fault-" + seconds + "s");
+		}, what);
 		thread.start();
 		return thread;
 	}
 
 	/** One fault as injected: when, where, for how long, and the exports running where it struck. */
 	record Fault(String kind, String target, Instant at, Duration held, List<String> hit) {
-	}
-
-	private record Target(ServiceNode node, List<String> exports) {
 	}
 
 	private interface Step {
