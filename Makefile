@@ -1,7 +1,7 @@
 # Export service — the commands a developer and CI use. Needs only a JDK 17+ (Maven comes through ./mvnw).
 MVNW := ./mvnw -B --no-transfer-progress
 
-.PHONY: run cluster test bench build clean token apikey openapi openapi-lint
+.PHONY: run cluster test bench chaos build clean token apikey openapi openapi-lint
 
 ## run: build and start the service on :8080 with its local stack (OpenSearch, DynamoDB Local) under .local/
 ##      (its JVM flags: pom.xml's service.jvm.args, shared with make bench; no launch optimization, full JIT)
@@ -24,6 +24,19 @@ test:
 ##        JFR hot frames, recording and service logs in target/bench/
 bench:
 	$(MVNW) -q -DskipTests test-compile exec:exec@bench
+
+## chaos: NODES service nodes (default 3) on a fresh local stack run EXPORTS exports (default 24; CSV and JSON, several
+##        owners) of a ROWS-document PetDB-like index (default 40000) while a node is paused 55 s, one killed, one
+##        stopped, and the AWS side and OpenSearch freeze; then each export is checked from outside (status, job
+##        executions, bytes in S3 against a calm run (CALM=per-type|each), mails, event trail, node logs); table on
+##        stdout, details and logs in target/chaos/; fails when a check does. Not part of make test (about 10 min)
+EXPORTS ?= 24
+ROWS ?= 40000
+CALM ?= per-type
+# NODES defaults to 3 here (make cluster's 2 is the Makefile's; one given on the command line or in the environment wins)
+chaos:
+	NODES=$(if $(filter file,$(origin NODES)),3,$(NODES)) EXPORTS=$(EXPORTS) ROWS=$(ROWS) CALM=$(CALM) \
+		$(MVNW) -q -DskipTests test-compile exec:exec@chaos
 
 ## token: a JWT for the service of `make run`, signed by the local key under .local/ (local profile only)
 ##        make token SUB=user-42 EMAIL=user@example.org SCOPES="export:petdb export:synthesis"
