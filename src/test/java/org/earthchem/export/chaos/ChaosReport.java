@@ -63,7 +63,7 @@ final class ChaosReport {
 	}
 
 	private void row(String what, String value, String verdict) {
-		this.table.append(String.format(Locale.ROOT, "| %-48s | %-44s | %-4s |%n", what, value, verdict));
+		this.table.append(String.format(Locale.ROOT, "| %-48s | %-50s | %-4s |%n", what, value, verdict));
 	}
 
 	private static String compact(Map<String, ?> byNode) {

@@ -89,6 +89,12 @@ public final class ChaosRun {
 				settings.putAll(postgres.jobRepository());
 				settings.putAll(NODE_SETTINGS);
 				List<ServiceNode> nodes = new ArrayList<>();
+				// Ctrl-C skips the finally blocks: the nodes and PostgreSQL would outlive the run (the stack's JVMs
+				// end with this one by themselves)
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					nodes.forEach(ServiceNode::destroy);
+					postgres.close();
+				}, "chaos-stop"));
 				try {
 					for (int i = 1; i <= this.nodeCount; i++) {
 						nodes.add(new ServiceNode(i, Ports.free(), settings, this.home));

@@ -93,8 +93,11 @@ final class FaultSchedule {
 		}
 		target.node().thaw();
 		Duration held = Duration.between(frozen, Instant.now());
-		record(new Fault("SIGSTOP " + held.toSeconds() + " s", target.node().name(), frozen, held, target.exports()));
-		this.targets.release(target.node());
+		this.faults.add(new Fault("SIGSTOP " + held.toSeconds() + " s", target.node().name(), frozen, held,
+				target.exports()));
+		this.say.accept("SIGCONT " + target.node().name() + " after " + held.toSeconds() + " s");
+		// what its stale runs do once awake is the point of the pause: the next fault strikes another node
+		this.targets.release(target.node(), Duration.ofSeconds(90));
 	}
 
 	/** Kills the busiest node; returns its restart. */
@@ -127,7 +130,7 @@ final class FaultSchedule {
 		node.start();
 		node.awaitHealthy(RESTART_PATIENCE);
 		this.say.accept(node.name() + " restarted and healthy");
-		this.targets.release(node);
+		this.targets.release(node, Duration.ZERO);
 	}
 
 	private void record(Fault fault) {

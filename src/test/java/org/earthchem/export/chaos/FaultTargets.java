@@ -1,9 +1,9 @@
 package org.earthchem.export.chaos;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,7 +16,8 @@ final class FaultTargets {
 
 	private final ChaosApi api;
 
-	private final Set<ServiceNode> struck = ConcurrentHashMap.newKeySet();
+	// node -> until when no other fault may strike it
+	private final Map<ServiceNode, Instant> struck = new ConcurrentHashMap<>();
 
 	FaultTargets(List<ServiceNode> nodes, ChaosApi api) {
 		this.nodes = nodes;
@@ -25,7 +26,7 @@ final class FaultTargets {
 
 	/**
 	 * The busiest node, held until {@link #release}; waits up to 30 s for one that runs any export, and settles for an
-	 * idle one (a fault that hits no export) after that.
+	 * idle one (a fault that hits no export) after that; fails when none is free for minutes.
 	 */
 	Target busiest() throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -34,22 +35,26 @@ final class FaultTargets {
 			ServiceNode best = null;
 			for (ServiceNode node : this.nodes) {
 				int count = running.getOrDefault(node.name(), List.of()).size();
-				if (node.isServing() && !this.struck.contains(node)
+				if (node.isServing() && Instant.now().isAfter(this.struck.getOrDefault(node, Instant.MIN))
 						&& (best == null || count > running.getOrDefault(best.name(), List.of()).size())) {
 					best = node;
 				}
 			}
 			if (best != null && (running.containsKey(best.name()) || System.nanoTime() > deadline)) {
-				this.struck.add(best);
+				this.struck.put(best, Instant.MAX);
 				return new Target(best, running.getOrDefault(best.name(), List.of()));
+			}
+			if (System.nanoTime() > deadline + Duration.ofMinutes(3).toNanos()) {
+				// with few nodes, every one may be paused, resting or starting again
+				throw new IllegalStateException("no node free to strike for 3.5 minutes");
 			}
 			Thread.sleep(1000);
 		}
 	}
 
-	/** The fault on the node is over: another may strike it. */
-	void release(ServiceNode node) {
-		this.struck.remove(node);
+	/** The fault on the node is over: another may strike it once it has rested that long. */
+	void release(ServiceNode node, Duration rest) {
+		this.struck.put(node, Instant.now().plus(rest));
 	}
 
 	/** Whether an export that ran on the target now runs on another node. */

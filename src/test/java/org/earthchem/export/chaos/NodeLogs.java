@@ -17,14 +17,17 @@ import java.util.stream.Stream;
 
 /**
  * What the nodes' own logs say, every life of each node: the runs that were fenced (a line that says so), and which
- * node moved which task out of Processing when (the task store logs "Task <id> Processing -> <status>"), to hold
- * against who the audit trail says held the export at that moment.
+ * node moved which task out of Processing when (the task store logs "Task <id> Processing -> <status>") and whether
+ * that was a takeover, to hold against who the audit trail says held the export at that moment.
  */
 final class NodeLogs {
 
 	private static final Pattern FENCED = Pattern.compile("fenced", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern TRANSITION = Pattern.compile("Task (\\S+) (Pending|Processing) -> (\\w+)");
+
+	// what a node logs just after it moved a silent node's export to Failed, to take it over
+	private static final Pattern TAKEOVER = Pattern.compile("Export (\\S+) was interrupted .*taking it over");
 
 	private static final Pattern STAMP = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+(?:Z|[+-]\\d\\d:\\d\\d))");
 
@@ -33,6 +36,8 @@ final class NodeLogs {
 	private final List<String> fencedExamples = new ArrayList<>();
 
 	private final List<Transition> transitions = new ArrayList<>();
+
+	private final List<Transition> takeovers = new ArrayList<>();
 
 	private NodeLogs() {
 	}
@@ -59,6 +64,10 @@ final class NodeLogs {
 		Instant at = stamp(line);
 		if (transition.find() && at != null) {
 			this.transitions.add(new Transition(node, at, transition.group(1), transition.group(2), transition.group(3)));
+		}
+		Matcher takeover = TAKEOVER.matcher(line);
+		if (takeover.find() && at != null) {
+			this.takeovers.add(new Transition(node, at, takeover.group(1), "Processing", "Failed"));
 		}
 	}
 
@@ -90,6 +99,12 @@ final class NodeLogs {
 		return this.transitions.stream()
 			.filter((t) -> t.taskId().equals(taskId) && t.from().equals("Processing"))
 			.toList();
+	}
+
+	/** Whether the node moved the task out of Processing to take it over from a silent node (not to end its run). */
+	boolean isTakeover(Transition end) {
+		return this.takeovers.stream().anyMatch((t) -> t.taskId().equals(end.taskId()) && t.node().equals(end.node())
+				&& Math.abs(t.at().toEpochMilli() - end.at().toEpochMilli()) < 2000);
 	}
 
 	/** A status change as a node logged it. */

@@ -155,6 +155,14 @@ final class ServiceNode {
 		this.frozen = false;
 	}
 
+	/** The run was interrupted: the node goes at once. */
+	void destroy() {
+		Process current = this.process;
+		if (current != null) {
+			current.destroyForcibly();
+		}
+	}
+
 	/** The end of the run: whatever state it is in, it stops. */
 	void stop() throws InterruptedException {
 		Process current = this.process;
