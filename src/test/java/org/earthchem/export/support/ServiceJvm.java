@@ -92,7 +92,8 @@ public final class ServiceJvm implements AutoCloseable {
 	}
 
 	public ServiceJvm awaitReady() {
-		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+		// a JVM starting beside others on a loaded two-core machine has taken over two minutes
+		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException("the service exited with " + this.process.exitValue());
 			}
@@ -103,7 +104,7 @@ public final class ServiceJvm implements AutoCloseable {
 
 	/** Once the service answers, whatever its readiness says (a test that cuts a backend off on purpose). */
 	public ServiceJvm awaitLive() {
-		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException("the service exited with " + this.process.exitValue());
 			}
