@@ -55,8 +55,16 @@ public class RunningTasks {
 		catch (ConditionalCheckFailedException ex) {
 			return Optional.empty();
 		}
-		this.store.recordEvent(taskId, TaskEventType.STATUS_CHANGED, "handed-back export taken on " + node);
-		return Optional.of(run(taskId, token));
+		TaskRun run = run(taskId, token);
+		// the run's first write, conditional on its token like every other
+		try {
+			run.event(TaskEventType.STATUS_CHANGED, "handed-back export taken on " + node);
+		}
+		catch (RunFencedException ex) {
+			// taken again by another node in between: this run never held it for long
+			return Optional.empty();
+		}
+		return Optional.of(run);
 	}
 
 	/** The handle of a run that took its task (for the parts of the run that write to it). */

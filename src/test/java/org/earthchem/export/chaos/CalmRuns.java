@@ -9,6 +9,9 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import org.earthchem.export.chaos.ExportsUnderTest.Export;
 
 /**
@@ -54,9 +57,15 @@ final class CalmRuns {
 	List<String> awaitEnd(Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		for (String taskId : this.calmTaskOf.values().stream().distinct().toList()) {
-			JsonNode task = this.exports.task(taskId);
-			while (!StatusWatch.FINAL.contains(task.path("status").asString()) && System.nanoTime() < deadline) {
-				Thread.sleep(2000);
+			Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+			JsonNode task;
+			try {
+				task = Awaitility.await().atMost(left).pollInterval(Duration.ofSeconds(2))
+					.until(() -> this.exports.task(taskId),
+							(t) -> StatusWatch.FINAL.contains(t.path("status").asString()));
+			}
+			catch (ConditionTimeoutException ex) {
+				// reported below as not succeeded, with the status it had
 				task = this.exports.task(taskId);
 			}
 			this.ended.put(taskId, task);

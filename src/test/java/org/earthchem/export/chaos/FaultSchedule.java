@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import org.earthchem.export.chaos.FaultTargets.Target;
 
 /**
@@ -87,9 +90,13 @@ final class FaultSchedule {
 		Instant frozen = Instant.now();
 		this.say.accept("fault: SIGSTOP " + target.node().name() + "; running there: " + target.exports());
 		target.node().freeze();
-		Thread.sleep(NODE_PAUSE.toMillis());
-		while (!this.targets.takenOver(target) && Instant.now().isBefore(frozen.plus(NODE_PAUSE_MAX))) {
-			Thread.sleep(1000);
+		try {
+			// at least the pause, then until another node has taken one of its exports over
+			Awaitility.await().pollDelay(NODE_PAUSE).atMost(NODE_PAUSE_MAX).pollInterval(Duration.ofSeconds(1))
+				.until(() -> this.targets.takenOver(target));
+		}
+		catch (ConditionTimeoutException ex) {
+			// none was taken over within the longest pause: the fault is held that long, and the table says so
 		}
 		target.node().thaw();
 		Duration held = Duration.between(frozen, Instant.now());

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import org.earthchem.export.ExportServiceApplication;
 import org.earthchem.export.support.ShellEnvironment;
 
@@ -117,15 +120,17 @@ final class ServiceNode {
 	}
 
 	void awaitHealthy(Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!isHealthy()) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(name() + " exited with " + this.process.exitValue() + "; see " + this.log);
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(name() + " was not healthy within " + timeout + "; see " + this.log);
-			}
-			Thread.sleep(500);
+		try {
+			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException(name() + " exited with " + this.process.exitValue() + "; see "
+							+ this.log);
+				}
+				return isHealthy();
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException(name() + " was not healthy within " + timeout + "; see " + this.log, ex);
 		}
 		this.ready = true;
 	}

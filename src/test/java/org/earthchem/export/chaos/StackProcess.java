@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import org.earthchem.export.support.ShellEnvironment;
 
 /** The driver's handle on one {@link ChaosStack} process: its settings once it is up, and a way to freeze it. */
@@ -55,16 +58,17 @@ final class StackProcess implements AutoCloseable {
 
 	/** The settings that point at this side's servers, once it has written them. */
 	Map<String, String> awaitEndpoints(Duration timeout) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!Files.exists(this.endpoints)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("the " + this.role + " stack exited with " + this.process.exitValue()
-						+ " (see its log next to " + this.endpoints + ")");
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("the " + this.role + " stack did not come up within " + timeout);
-			}
-			Thread.sleep(200);
+		try {
+			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("the " + this.role + " stack exited with "
+							+ this.process.exitValue() + " (see its log next to " + this.endpoints + ")");
+				}
+				return Files.exists(this.endpoints);
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("the " + this.role + " stack did not come up within " + timeout, ex);
 		}
 		Properties properties = new Properties();
 		try (Reader in = Files.newBufferedReader(this.endpoints)) {
