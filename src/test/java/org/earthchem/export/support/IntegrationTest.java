@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.earthchem.export.job.ExportWorker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +52,9 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected ObjectMapper json;
+
+	@Autowired
+	private ExportWorker exportWorker;
 
 	@DynamicPropertySource
 	static void localStack(DynamicPropertyRegistry registry) {
@@ -110,7 +114,7 @@ public abstract class IntegrationTest {
 	 * Puts the servers back (every fault proxy passes everything again) and ends every export the test requested that
 	 * is still Pending or Processing: a leftover would run during the next test, taking a worker or a place in the
 	 * queue. A Failed one may be a retry's moment between two attempts (it is Pending again at once): the failures must
-	 * stand for half a second. Runs after the test's own clean-up.
+	 * stand for half a second. Then waits until this node's workers are free. Runs after the test's own clean-up.
 	 */
 	@AfterEach
 	void endRequestedExports() {
@@ -120,13 +124,17 @@ public abstract class IntegrationTest {
 		Set<String> unsettled = new HashSet<>(this.requested);
 		Set<String> stopping = new HashSet<>();
 		settle(unsettled, stopping);
-		if (unsettled.isEmpty()) {
-			return;
+		if (!unsettled.isEmpty()) {
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100))
+				.during(Duration.ofMillis(500))
+				.until(() -> settle(unsettled, stopping));
 		}
+		// a final status is written before its run has ended: a cancelled run still aborts its upload, a finished one
+		// hands its mail over, and the worker is only free after that
 		await().atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(100))
-			.during(Duration.ofMillis(500))
-			.until(() -> settle(unsettled, stopping));
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> this.exportWorker.running() == 0);
 	}
 
 	/**
