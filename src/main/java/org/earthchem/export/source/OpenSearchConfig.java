@@ -7,7 +7,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenSearch client (opensearch-java over Apache HttpClient 5; result pages through the JDK client). */
+/** The OpenSearch client (opensearch-java over Apache HttpClient 5; result pages through the JDK's HttpURLConnection). */
 @Configuration(proxyBeanMethods = false)
 class OpenSearchConfig {
 

@@ -10,10 +10,11 @@ import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The floor: the least work any export must do, done as fast as we can — a point-in-time plus {@code search_after}
- * read of every document, page by page in sort order as the service reads, through the JDK's HTTP client, each page
- * scanned as its bytes arrive and dropped ({@link HitScanner}). Not the service's own client: the floor must not
- * inherit its costs.
+ * A floor reader in Java: the least work any export must do — a point-in-time plus {@code search_after} read of every
+ * document, page by page in sort order as the service reads, each page scanned as its bytes arrive and dropped
+ * ({@link HitScanner}), through a {@link PageTransport}: the JDK's {@code HttpClient}, or the service's own page reader
+ * (whose read-and-discard is measured against the fastest floor). The point-in-time is opened and closed with the
+ * JDK's client either way.
  */
 final class FloorReader {
 
@@ -21,13 +22,15 @@ final class FloorReader {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	// HTTP/1.1: OpenSearch rejects the JDK client's default h2c upgrade; no Accept-Encoding, so no gzip either
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final String openSearchUrl;
 
-	FloorReader(String openSearchUrl) {
+	private final PageTransport pages;
+
+	FloorReader(String openSearchUrl, PageTransport pages) {
 		this.openSearchUrl = openSearchUrl;
+		this.pages = pages;
 	}
 
 	/** Reads every document of the index in pages of {@code pageSize}. */
@@ -60,10 +63,7 @@ final class FloorReader {
 	}
 
 	private HitScanner.Page searchPage(String body) throws IOException, InterruptedException {
-		HttpResponse<HitScanner.Page> response = this.http.send(post("/_search", body),
-				HttpResponse.BodyHandlers.fromSubscriber(new HitScanner(), HitScanner::page));
-		check(response.statusCode(), "search page");
-		return response.body();
+		return this.pages.searchPage(body);
 	}
 
 	private String openPointInTime(String index) throws IOException, InterruptedException {

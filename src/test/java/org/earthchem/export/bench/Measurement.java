@@ -9,8 +9,14 @@ package org.earthchem.export.bench;
  * @param files files written, 0 for the floor
  * @param peakHeap largest heap in use sampled during the run in bytes, -1 when not sampled
  * @param peakLiveHeap largest live set after a collection during the run in bytes, -1 when none was reported
+ * @param cpu CPU seconds of the service JVM and of OpenSearch during the run, null when not measured
  */
-record Measurement(double seconds, long rows, long bytes, int files, long peakHeap, long peakLiveHeap) {
+record Measurement(double seconds, long rows, long bytes, int files, long peakHeap, long peakLiveHeap,
+		CpuMeter.Reading cpu) {
+
+	Measurement(double seconds, long rows, long bytes, int files, long peakHeap, long peakLiveHeap) {
+		this(seconds, rows, bytes, files, peakHeap, peakLiveHeap, null);
+	}
 
 	double rowsPerSecond() {
 		return this.rows / this.seconds;

@@ -73,6 +73,11 @@ final class ServiceProcess implements AutoCloseable {
 		return value;
 	}
 
+	/** The service JVM's process, for its CPU time. */
+	ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
 	String baseUrl() {
 		return this.baseUrl;
 	}

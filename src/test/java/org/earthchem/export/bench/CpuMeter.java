@@ -1,0 +1,53 @@
+package org.earthchem.export.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+
+/**
+ * CPU time spent by the service JVM (all its threads, from the operating system) and by the OpenSearch node, which
+ * runs in this driver JVM: the sum over its threads ({@code opensearch[…]}), which live as long as the node.
+ */
+final class CpuMeter {
+
+	private static final String OPENSEARCH_THREADS = "opensearch[";
+
+	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+	private final ProcessHandle service;
+
+	CpuMeter(ProcessHandle service) {
+		this.service = service;
+	}
+
+	/** Both figures now, in seconds. */
+	Reading read() {
+		return new Reading(serviceSeconds(), openSearchSeconds());
+	}
+
+	private double serviceSeconds() {
+		return this.service.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L) / 1e9;
+	}
+
+	private double openSearchSeconds() {
+		long nanos = 0;
+		for (ThreadInfo thread : this.threads.getThreadInfo(this.threads.getAllThreadIds())) {
+			if (thread != null && thread.getThreadName().startsWith(OPENSEARCH_THREADS)) {
+				nanos += Math.max(0, this.threads.getThreadCpuTime(thread.getThreadId()));
+			}
+		}
+		return nanos / 1e9;
+	}
+
+	/** CPU seconds used so far. */
+	record Reading(double service, double openSearch) {
+
+		/** What was used between {@code earlier} and this reading. */
+		Reading since(Reading earlier) {
+			return new Reading(this.service - earlier.service, this.openSearch - earlier.openSearch);
+		}
+
+	}
+
+}
