@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * back from a dead node finds it silent
  * @param nodeId this node's name in the task record, its events and the queue view ({@code EXPORT_NODE_ID}; unset:
  * host name and HTTP port)
+ * @param warmUpRows documents of the sources read and formatted (CSV and JSON, into nothing) when the service starts,
+ * before it reports ready, so that its first export does not pay for the JIT compiling the row pipeline; 0: none
  */
 @Validated
 @ConfigurationProperties("export")
@@ -36,5 +38,5 @@ public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPer
 		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval,
 		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff,
 		@Min(0) @DefaultValue("3") int pageRetries, @NotNull @DefaultValue("500ms") Duration pageRetryDelay,
-		@NotNull @DefaultValue("15s") Duration lease, String nodeId) {
+		@NotNull @DefaultValue("15s") Duration lease, String nodeId, @Min(0) @DefaultValue("60000") long warmUpRows) {
 }

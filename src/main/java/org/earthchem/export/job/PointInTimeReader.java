@@ -139,12 +139,18 @@ class PointInTimeReader implements ItemStreamReader<Row> {
 	}
 
 	private String requestBody(String after) {
-		StringBuilder body = new StringBuilder(256 + this.queryJson.length());
-		body.append("{\"size\":").append(this.pageSize);
-		body.append(",\"query\":").append(this.queryJson);
-		body.append(",\"pit\":{\"id\":").append(JsonStrings.quote(this.pitId));
-		body.append(",\"keep_alive\":\"").append(this.keepAlive.toSeconds()).append("s\"}");
-		body.append(",\"sort\":[{").append(JsonStrings.quote(this.sortField)).append(":\"asc\"}]");
+		return requestBody(this.pageSize, this.queryJson, this.pitId, this.keepAlive, this.sortField, after);
+	}
+
+	/** A page's search request: the next {@code pageSize} documents of the point-in-time after the sort values. */
+	static String requestBody(int pageSize, String queryJson, String pitId, Duration keepAlive, String sortField,
+			String after) {
+		StringBuilder body = new StringBuilder(256 + queryJson.length());
+		body.append("{\"size\":").append(pageSize);
+		body.append(",\"query\":").append(queryJson);
+		body.append(",\"pit\":{\"id\":").append(JsonStrings.quote(pitId));
+		body.append(",\"keep_alive\":\"").append(keepAlive.toSeconds()).append("s\"}");
+		body.append(",\"sort\":[{").append(JsonStrings.quote(sortField)).append(":\"asc\"}]");
 		body.append(",\"track_total_hits\":false");
 		if (after != null) {
 			body.append(",\"search_after\":").append(after);

@@ -1,0 +1,59 @@
+package org.earthchem.export.job;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import tools.jackson.core.json.JsonFactory;
+
+import org.earthchem.export.source.SearchCluster;
+import org.earthchem.export.source.SourceCatalog;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The row pipeline's warm-up ({@link RowPipelineWarmUp}) on a thread of its own once the service has started, and its
+ * health: out of service (so not ready, and a load balancer or {@code make run}'s wait holds back) until it is done.
+ * The queue listener does not wait: an export that arrives meanwhile runs, only slower.
+ */
+@Configuration(proxyBeanMethods = false)
+class RowPipelineWarmUpConfig {
+
+	private final AtomicBoolean warmed = new AtomicBoolean();
+
+	@Bean
+	RowPipelineWarmUp rowPipelineWarmUp(SourceCatalog sources, SearchCluster cluster, JsonFactory exportJsonFactory,
+			ExportJobProperties properties) {
+		return new RowPipelineWarmUp(sources, cluster, exportJsonFactory, properties);
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> rowPipelineWarmUpStart(RowPipelineWarmUp warmUp,
+			ExportJobProperties properties) {
+		return (event) -> {
+			if (properties.warmUpRows() == 0) {
+				this.warmed.set(true);
+				return;
+			}
+			Thread thread = new Thread(() -> {
+				try {
+					warmUp.run();
+				}
+				finally {
+					this.warmed.set(true);
+				}
+			}, "row-pipeline-warm-up");
+			thread.setDaemon(true);
+			thread.start();
+		};
+	}
+
+	@Bean
+	HealthIndicator rowPipelineHealthIndicator() {
+		return () -> this.warmed.get() ? Health.up().build()
+				: Health.outOfService().withDetail("rowPipeline", "warming up").build();
+	}
+
+}

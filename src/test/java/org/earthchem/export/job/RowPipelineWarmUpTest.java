@@ -1,0 +1,39 @@
+package org.earthchem.export.job;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.earthchem.export.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class RowPipelineWarmUpTest extends IntegrationTest {
+
+	@Autowired
+	private RowPipelineWarmUp warmUp;
+
+	@Test
+	void theWarmUpFormatsUpToItsRowsOfRealDocumentsAndCreatesNoTask() {
+		JsonNode before = http(OPERATOR_KEY).get().uri("/api/v1/exports?limit=100").retrieve().body(JsonNode.class);
+
+		assertThat(this.warmUp.run()).isEqualTo(1000);
+
+		JsonNode after = http(OPERATOR_KEY).get().uri("/api/v1/exports?limit=100").retrieve().body(JsonNode.class);
+		assertThat(after).isEqualTo(before);
+	}
+
+	@Test
+	void theServiceIsReadyOnceItsRowPipelineIsWarm() {
+		JsonNode health = await().atMost(Duration.ofSeconds(60))
+			.until(() -> http(OPERATOR_KEY).get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class),
+					(readiness) -> readiness.path("components").has("rowPipeline"));
+
+		assertThat(health.path("components").path("rowPipeline").path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+	}
+
+}
