@@ -42,6 +42,11 @@ final class SpreadsheetText {
 	private static boolean needsEscapes(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				// a pair: one character beyond the basic plane, which XML holds
+				i++;
+				continue;
+			}
 			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c >= 0xFFFE
 					|| (c == '_' && isEscapeAt(text, i))) {
 				return true;
