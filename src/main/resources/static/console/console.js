@@ -848,8 +848,9 @@
   /** The search the form (or the advanced box) describes: its query string, file type and any problem found here. */
   function currentSearch(advanced = isAdvanced()) {
     if (advanced) {
-      const { params, fileType } = normaliseParams($('export-params').value);
-      return { query: params.toString(), fileType: fileType || $('export-format').value, problems: [] };
+      const { params, fileType, compression } = normaliseParams($('export-params').value);
+      return { query: params.toString(), fileType: fileType || $('export-format').value,
+        compression: compression || $('export-compression').value, problems: [] };
     }
     const entries = [];
     const problems = [];
@@ -860,12 +861,27 @@
     }
     entries.sort((a, b) => byCodeUnits(a[0], b[0]));
     return { query: entries.map(([name, value]) => `${formEncode(name)}=${value}`).join('&'),
-      fileType: $('export-format').value, problems };
+      fileType: $('export-format').value, compression: $('export-compression').value, problems };
   }
 
   function searchString(search) {
-    const fileType = `fileType=${formEncode(search.fileType)}`;
-    return search.query ? `${search.query}&${fileType}` : fileType;
+    let output = `fileType=${formEncode(search.fileType)}`;
+    if (search.compression && search.compression !== 'none') output += `&compression=${formEncode(search.compression)}`;
+    return search.query ? `${search.query}&${output}` : output;
+  }
+
+  /** XLSX is a zip already: gzip is not offered with it (the service would refuse it). */
+  function syncCompression() {
+    const xlsx = $('export-format').value === 'xlsx';
+    const select = $('export-compression');
+    if (xlsx) select.value = 'none';
+    select.disabled = xlsx;
+  }
+
+  /** A task's file type as the lists show it: `csv`, `ndjson (gzip)`, … */
+  function fileTypeText(task) {
+    if (!task.fileType) return '';
+    return task.compression && task.compression !== 'none' ? `${task.fileType} (${task.compression})` : task.fileType;
   }
 
   function showQuery(query) {
@@ -987,8 +1003,12 @@
 
   function fillForm(text) {
     renderSearchForm();
-    const { params, fileType } = normaliseParams(text);
+    const { params, fileType, compression } = normaliseParams(text);
     if (fileType && [...$('export-format').options].some((o) => o.value === fileType)) $('export-format').value = fileType;
+    if (compression && [...$('export-compression').options].some((o) => o.value === compression)) {
+      $('export-compression').value = compression;
+    }
+    syncCompression();
     const left = [];
     for (const [name, value] of params) {
       if (!form.fields.some((field) => field.fill(name, value))) left.push(`${name}=${value}`);
@@ -1073,7 +1093,7 @@
 
   /**
    * Turns what the user typed (or pasted: a whole portal URL works too) into a query string, with any `fileType`
-   * apart.
+   * and `compression` apart.
    */
   function normaliseParams(text) {
     let raw = text.trim();
@@ -1082,12 +1102,14 @@
     raw = raw.replace(/#.*$/, '');
     const clean = new URLSearchParams();
     let fileType = null;
+    let compression = null;
     for (const [name, value] of new URLSearchParams(raw)) {
       if (!name.trim()) continue;
       if (name.trim() === 'fileType') fileType = value.trim();
+      else if (name.trim() === 'compression') compression = value.trim();
       else clean.append(name.trim(), value.trim());
     }
-    return { params: clean, fileType };
+    return { params: clean, fileType, compression };
   }
 
   /* ---------------------------------------------------------------- exports */
@@ -1110,6 +1132,7 @@
     }
     // a fileType typed or pasted with the parameters wins over the select (and an invalid one is the server's to refuse)
     if ([...$('export-format').options].some((o) => o.value === search.fileType)) $('export-format').value = search.fileType;
+    syncCompression();
     await withBusy($('export-submit'), async () => {
       try {
         const { status, data } = await api(`/api/v1/sources/${enc(source)}/exports?${searchString(search)}`,
@@ -1188,7 +1211,7 @@
     appendAll(row, [
       el('td', {}, task.source || ''),
       queryCell,
-      el('td', {}, task.fileType || ''),
+      el('td', {}, fileTypeText(task)),
       el('td', { class: 'nowrap' }, timeEl(task.createdAt)),
       el('td', { class: 'status' }, statusBadge(task.status)),
       progressCell(task),
@@ -1356,7 +1379,7 @@
     $('task-summary').replaceChildren(el('dl', { class: 'facts task-facts' },
       fact('Status', statusBadge(task.status)),
       fact('Source', task.source || '—'),
-      fact('File type', task.fileType || '—'),
+      fact('File type', fileTypeText(task) || '—'),
       fact('Query', task.query ? el('code', { class: 'query' }, task.query) : el('span', { class: 'muted' }, '(all rows)')),
       fact('Progress', el('div', { class: 'progress-cell' }, progressParts(task))),
       fact('Created', timeEl(task.createdAt)),
@@ -1821,6 +1844,7 @@
     $('new-export').addEventListener('submit', onNewExportSubmit);
     $('export-source').addEventListener('change', onSourceChange);
     $('export-format').addEventListener('change', scheduleCount);
+    $('export-format').addEventListener('change', syncCompression);
     $('advanced-mode').addEventListener('change', onModeChange);
     $('export-params').addEventListener('input', () => {
       $('export-params').removeAttribute('aria-invalid');

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The export service: turns portal searches into CSV or JSON files. */
+/** The export service: turns portal searches into CSV, JSON, JSON Lines or XLSX files (optionally gzip-compressed). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ExportServiceApplication {

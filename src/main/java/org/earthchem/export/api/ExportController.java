@@ -106,7 +106,7 @@ class ExportController {
 	@Operation(operationId = "createExport", summary = "Create and queue an export of a search",
 			description = "Validates the search parameters against the source, counts the rows they match and queues "
 					+ "the export. Identical requests of one owner do not run twice: while the first is active, the "
-					+ "same source, query and file type answer 200 with that task.")
+					+ "same source, query, file type and compression answer 200 with that task.")
 	@SearchParameters
 	@ApiResponse(responseCode = "202", description = "Queued: the new task, Pending.",
 			headers = @Header(name = HttpHeaders.LOCATION, description = "The task: `/api/v1/exports/{taskId}`.",
@@ -136,8 +136,9 @@ class ExportController {
 		Caller caller = this.callers.resolve(request);
 		SourceDefinition definition = this.searches.exportable(source, caller);
 		ExportQuery query = this.searches.query(definition, request);
-		String fileType = query.fileType().name().toLowerCase();
-		Optional<ExportTask> existing = this.tasks.findActive(caller.owner(), source, query.queryKey(), fileType);
+		String fileType = query.fileType().extension();
+		Optional<ExportTask> existing = this.tasks.findActive(caller.owner(), source, query.queryKey(), fileType,
+				query.compression().value());
 		if (existing.isPresent()) {
 			return ResponseEntity.ok(view(existing.get()));
 		}
@@ -335,7 +336,11 @@ class ExportController {
 					schema = @Schema(type = "string")),
 			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(type = "string", format = "binary")) })
+							schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+							schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary")) })
 	@ApiResponse(responseCode = "302", description = "The file is large: a pre-signed S3 link to it.",
 			headers = @Header(name = HttpHeaders.LOCATION, description = "The pre-signed link.",
 					schema = @Schema(type = "string")),
@@ -398,7 +403,8 @@ class ExportController {
 		// a fresh id on the rare clash of two ids in the same millisecond
 		for (int attempt = 0; attempt < 5; attempt++) {
 			ExportTask task = ExportTask.pending(TaskIds.newId(definition.name(), query.queryKey(), this.tasks.now()),
-					definition.name(), fileType, query.canonicalQuery(), query.queryKey(), caller.owner(),
+					definition.name(), fileType, query.compression().value(), query.canonicalQuery(), query.queryKey(),
+					caller.owner(),
 					caller.email(), this.tasks.now(), matched);
 			switch (this.tasks.create(task, this.limits.maxActivePerOwner(), this.limits.maxPending())) {
 				case CREATED -> {

@@ -53,7 +53,7 @@ class OpenApiConfig {
 		return new OpenAPI()
 			.info(new Info().title("EarthChem export service")
 				.version("v1")
-				.description("Exports the whole result of a PetDB or Synthesis search as CSV or JSON files. "
+				.description("Exports the whole result of a PetDB or Synthesis search as CSV, JSON, JSON Lines or XLSX files (optionally gzip-compressed). "
 						+ "Every error is an RFC 9457 problem detail (`application/problem+json`) with a `code`.")
 				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
 			// relative: the API is where its description is served from

@@ -19,6 +19,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.earthchem.export.source.ColumnType;
 import org.earthchem.export.source.ParameterDefinition;
+import org.earthchem.export.source.FileType;
 import org.earthchem.export.source.ReservedParameter;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.source.SourceDefinition;
@@ -27,7 +28,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Documents, on the routes marked {@link SearchParameters}, the search parameters of every source loaded at start as
  * query parameters: {@code q}, each source's term, range ({@code .min} / {@code .max}) and box parameters, then
- * {@code columns} and {@code fileType}. One path serves every source, so each parameter says which sources accept
+ * {@code columns}, {@code fileType} and {@code compression}. One path serves every source, so each parameter says which sources accept
  * it (also as {@code x-sources}); the others answer 400.
  */
 class SearchParameterDocs implements OperationCustomizer {
@@ -54,8 +55,17 @@ class SearchParameterDocs implements OperationCustomizer {
 				"Only the columns whose dotted name starts with one of these prefixes (e.g. `sample_id,location`); "
 						+ "every column by default.",
 				csv(new StringSchema())));
-		parameters.add(query(ReservedParameter.FILE_TYPE.urlName(), "The files' format.",
-				new StringSchema()._enum(List.of("csv", "json"))._default("csv")));
+		parameters.add(query(ReservedParameter.FILE_TYPE.urlName(),
+				"The files' format: CSV, a JSON array, JSON Lines (one object a line) or an Excel workbook (one sheet "
+						+ "a file; integers of more than 15 significant digits are text cells, as Excel would round "
+						+ "them; a value over 32,767 characters fails the export with `CELL_TOO_LONG`).",
+				new StringSchema()._enum(java.util.Arrays.stream(FileType.values()).map(FileType::extension).toList())
+					._default("csv")));
+		parameters.add(query(ReservedParameter.COMPRESSION.urlName(),
+				"Store and deliver each file gzip-compressed (`….csv.gz`, `application/gzip`); each file may hold "
+						+ "several gzip members one after another, which every common gzip reader reads as one stream. "
+						+ "`bytes` and `sha256` are of the compressed file. Not with `xlsx` (a 400 naming `compression`).",
+				new StringSchema()._enum(List.of("none", "gzip"))._default("none")));
 		Set<String> present = new LinkedHashSet<>();
 		if (operation.getParameters() != null) {
 			operation.getParameters().forEach((parameter) -> present.add(parameter.getIn() + ":" + parameter.getName()));

@@ -8,7 +8,7 @@ import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.Timestamps;
 
 /** A task as the API shows it. */
-record TaskView(String taskId, String source, String fileType, String query, String queryKey, String owner,
+record TaskView(String taskId, String source, String fileType, String compression, String query, String queryKey, String owner,
 		String status, Integer queuePosition, ProgressView progress, Double estimatedStartSeconds, int attempts,
 		String createdAt, String startedAt,
 		String finishedAt, ErrorView error, List<FileView> files, String node, Links links) {
@@ -41,7 +41,7 @@ record TaskView(String taskId, String source, String fileType, String query, Str
 			fileViews.add(new FileView(file.name(), file.rows(), file.bytes(), file.sha256(), file.downloadUrl(),
 					Timestamps.format(file.expiresAt())));
 		}
-		return new TaskView(task.taskId(), task.source(), task.fileType(), task.query(), task.queryKey(), task.owner(),
+		return new TaskView(task.taskId(), task.source(), task.fileType(), task.compression(), task.query(), task.queryKey(), task.owner(),
 				task.status().label(), pending ? queuePosition : null,
 				new ProgressView(task.progress().rowsWritten(), task.progress().totalRows(), task.progress().percent(),
 						running ? task.progress().rowsPerSecond() : null, running ? task.progress().etaSeconds() : null),

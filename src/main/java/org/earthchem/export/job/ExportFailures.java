@@ -38,6 +38,13 @@ final class ExportFailures {
 									+ "after you asked). Please narrow the search and request the export again.",
 							tooMany.matchedRows(), tooMany.limit()));
 				}
+				if (t instanceof CellTooLongException tooLong) {
+					return new TaskError(ErrorCode.CELL_TOO_LONG, String.format(Locale.ROOT,
+							"A value in column %s has %,d characters, more than the %,d a spreadsheet cell holds, so "
+									+ "the XLSX file could not hold it whole. Please request this export as CSV, JSON or "
+									+ "JSON Lines, or leave that column out with columns=.",
+							tooLong.column(), tooLong.length(), SpreadsheetText.MAX_CELL_LENGTH));
+				}
 				if (t instanceof SearchUnavailableException) {
 					return new TaskError(ErrorCode.SOURCE_UNAVAILABLE,
 							"The search cluster stopped answering while your export was running. "

@@ -43,6 +43,9 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 
 	private final int partSize;
 
+	/** The gzip level of the parts, or {@link PartBuffers#NO_GZIP}. */
+	private final int gzipLevel;
+
 	private final PartUploader uploader;
 
 	private final ResumePoint resumePoint;
@@ -62,8 +65,9 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 	private String lastSortValues;
 
 	ExportFileWriter(ExportBucket bucket, TaskRun run, FileNames names, String contentType, RowFormat format,
-			long maxRowsPerFile, int partSize, PartUploader uploader, ResumePoint resumePoint, BooleanSupplier inputExhausted,
-			NodeId node, LongConsumer progress) {
+			long maxRowsPerFile, int partSize, int gzipLevel, PartUploader uploader, ResumePoint resumePoint,
+			BooleanSupplier inputExhausted, NodeId node, LongConsumer progress) {
+		this.gzipLevel = gzipLevel;
 		this.node = node;
 		this.bucket = bucket;
 		this.run = run;
@@ -88,7 +92,7 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 			// every file was stored; the step only has to report them
 			return;
 		}
-		this.buffers = new PartBuffers(this.partSize);
+		this.buffers = new PartBuffers(this.partSize, this.gzipLevel);
 		if (this.resumePoint.upload() != null) {
 			this.file = OpenFile.resume(this.names.name(current.number()), this.resumePoint.upload(), current,
 					this.resumePoint.digest(), this.buffers, this.partSize, this.uploader, this::stillHeld);
@@ -135,6 +139,9 @@ class ExportFileWriter implements ItemStreamWriter<Row> {
 	public void close() {
 		if (this.file != null) {
 			this.file.close();
+		}
+		if (this.buffers != null) {
+			this.buffers.close();
 		}
 	}
 

@@ -13,6 +13,8 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.notify.Notifier;
+import org.earthchem.export.source.Compression;
+import org.earthchem.export.source.FileType;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SearchUnavailableException;
 import org.earthchem.export.source.SourceCatalog;
@@ -275,7 +277,8 @@ class ExportJobConfig {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		FileNames names = fileNames(stepExecution, plan, tasks, bucket, properties);
 		return ResumePoint.of(stepExecution.getExecutionContext(), (file) -> bucket.resumeUpload(
-				names.key(file.number()), plan.fileType().contentType(), names.taskId(), file.uploadId(), file.parts()));
+				names.key(file.number()), plan.compression().contentType(plan.fileType()), names.taskId(),
+				file.uploadId(), file.parts()), plan.fileType() != FileType.XLSX);
 	}
 
 	@Bean
@@ -289,10 +292,14 @@ class ExportJobConfig {
 		RowFormat format = switch (plan.fileType()) {
 			case CSV -> new CsvRowWriter(plan.columns(), properties.formulaGuard());
 			case JSON -> new JsonRowWriter(exportJsonFactory, plan.columns());
+			case NDJSON -> new JsonRowWriter(exportJsonFactory, plan.columns(), true);
+			case XLSX -> new XlsxRowWriter(plan.columns());
 		};
 		return new ExportFileWriter(bucket, run, fileNames(stepExecution, plan, tasks, bucket, properties),
-				plan.fileType().contentType(), format, properties.maxRowsPerFile(),
-				(int) bucketProperties.partSize().toBytes(), new PartUploader(partUploader, metrics),
+				plan.compression().contentType(plan.fileType()), format, properties.maxRowsPerFile(),
+				(int) bucketProperties.partSize().toBytes(),
+				(plan.compression() == Compression.GZIP) ? properties.gzipLevel() : PartBuffers.NO_GZIP,
+				new PartUploader(partUploader, metrics),
 				exportResumePoint, exportReader::exhausted,
 				exportNode,
 				new ProgressReporter(run, exportRuns, plan.totalRows(), exportResumePoint.checkpoint().rowsStored(),
@@ -307,7 +314,8 @@ class ExportJobConfig {
 			ExportJobProperties properties) {
 		String taskId = stepExecution.getJobParameters().getString(ExportLauncher.TASK_ID);
 		ExportTask task = tasks.find(taskId).orElseThrow(() -> new IllegalStateException("task " + taskId + " is gone"));
-		return new FileNames(taskId, bucket.folder(task.source(), task.createdAt(), taskId), plan.fileType().extension(),
+		return new FileNames(taskId, bucket.folder(task.source(), task.createdAt(), taskId),
+				plan.compression().extension(plan.fileType()),
 				FileNames.fileCount(plan.totalRows(), properties.maxRowsPerFile()));
 	}
 

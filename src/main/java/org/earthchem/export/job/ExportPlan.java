@@ -6,15 +6,16 @@ import java.util.List;
 import org.earthchem.export.source.Column;
 import org.earthchem.export.source.ColumnSet;
 import org.earthchem.export.source.ColumnType;
+import org.earthchem.export.source.Compression;
 import org.earthchem.export.source.FileType;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * What the prepare step decided and every later step (and every restart) follows: the point-in-time, the query,
- * the sort field, the format and the columns, fixed for the life of the export.
+ * the sort field, the format, the compression and the columns, fixed for the life of the export.
  */
-record ExportPlan(String pitId, String index, String queryJson, String sortField, FileType fileType, ColumnSet columns,
-		long totalRows) {
+record ExportPlan(String pitId, String index, String queryJson, String sortField, FileType fileType,
+		Compression compression, ColumnSet columns, long totalRows) {
 
 	private static final String PREFIX = "plan.";
 
@@ -24,6 +25,7 @@ record ExportPlan(String pitId, String index, String queryJson, String sortField
 		context.putString(PREFIX + "query", this.queryJson);
 		context.putString(PREFIX + "sortField", this.sortField);
 		context.putString(PREFIX + "fileType", this.fileType.name());
+		context.putString(PREFIX + "compression", this.compression.name());
 		context.putLong(PREFIX + "totalRows", this.totalRows);
 		StringBuilder columns = new StringBuilder();
 		for (Column column : this.columns.columns()) {
@@ -51,13 +53,17 @@ record ExportPlan(String pitId, String index, String queryJson, String sortField
 		}
 		return new ExportPlan(context.getString(PREFIX + "pitId"), context.getString(PREFIX + "index"),
 				context.getString(PREFIX + "query"), context.getString(PREFIX + "sortField"),
-				FileType.valueOf(context.getString(PREFIX + "fileType")), ColumnSet.of(columns),
+				FileType.valueOf(context.getString(PREFIX + "fileType")),
+				// plans saved before compression existed have none
+				Compression.valueOf(context.getString(PREFIX + "compression", Compression.NONE.name())),
+				ColumnSet.of(columns),
 				context.getLong(PREFIX + "totalRows"));
 	}
 
 	/** The same plan on a fresh point-in-time (a restart: the old one was closed when the failed run ended). */
 	ExportPlan withPointInTime(String pitId) {
-		return new ExportPlan(pitId, this.index, this.queryJson, this.sortField, this.fileType, this.columns,
+		return new ExportPlan(pitId, this.index, this.queryJson, this.sortField, this.fileType, this.compression,
+				this.columns,
 				this.totalRows);
 	}
 

@@ -13,7 +13,8 @@ import org.earthchem.export.source.ColumnSet;
 
 /**
  * A JSON array of row objects through Jackson's streaming generator: keys in column order, missing values left
- * out, numbers as the exact text of the document, array values as JSON arrays. One row per line.
+ * out, numbers as the exact text of the document, array values as JSON arrays. One row per line. As JSON Lines
+ * ({@code ndjson}), the same objects each end with {@code \n}, without the enclosing array.
  */
 final class JsonRowWriter implements RowFormat {
 
@@ -22,20 +23,44 @@ final class JsonRowWriter implements RowFormat {
 	/** Column names escaped once per export, not once per cell. */
 	private final SerializableString[] names;
 
+	/** JSON Lines rather than one array. */
+	private final boolean lines;
+
 	private JsonGenerator json;
 
 	private long rows;
 
 	JsonRowWriter(JsonFactory factory, ColumnSet columns) {
+		this(factory, columns, false);
+	}
+
+	/** @param lines write JSON Lines: one object a line, no array */
+	JsonRowWriter(JsonFactory factory, ColumnSet columns, boolean lines) {
 		this.factory = factory;
+		this.lines = lines;
 		this.names = columns.names().stream().map(SerializedString::new).toArray(SerializableString[]::new);
 	}
 
 	@Override
 	public void begin(OutputStream out) {
 		open(out);
-		this.json.writeRaw('[');
+		if (this.lines) {
+			// an empty file is still a stream to its reader: with gzip, an empty member rather than no byte
+			writeNothing(out);
+		}
+		else {
+			this.json.writeRaw('[');
+		}
 		this.rows = 0;
+	}
+
+	private static void writeNothing(OutputStream out) {
+		try {
+			out.write(new byte[0], 0, 0);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Override
@@ -51,7 +76,9 @@ final class JsonRowWriter implements RowFormat {
 	@Override
 	public void write(Row row) {
 		// rows are separate root values to the generator; the array's punctuation is ours
-		this.json.writeRaw(this.rows == 0 ? "\n" : ",\n");
+		if (!this.lines) {
+			this.json.writeRaw(this.rows == 0 ? "\n" : ",\n");
+		}
 		this.json.writeStartObject();
 		int size = row.size();
 		int i = 0;
@@ -75,6 +102,9 @@ final class JsonRowWriter implements RowFormat {
 			i = last + 1;
 		}
 		this.json.writeEndObject();
+		if (this.lines) {
+			this.json.writeRaw('\n');
+		}
 		this.rows++;
 	}
 
@@ -93,13 +123,15 @@ final class JsonRowWriter implements RowFormat {
 
 	@Override
 	public void end() {
-		this.json.writeRaw(this.rows == 0 ? "]\n" : "\n]\n");
+		if (!this.lines) {
+			this.json.writeRaw(this.rows == 0 ? "]\n" : "\n]\n");
+		}
 		this.json.flush();
 	}
 
 	@Override
 	public String extension() {
-		return "json";
+		return this.lines ? "ndjson" : "json";
 	}
 
 }

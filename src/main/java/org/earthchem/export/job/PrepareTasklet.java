@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.earthchem.export.source.ColumnSet;
 import org.earthchem.export.source.ExportQuery;
+import org.earthchem.export.source.Compression;
 import org.earthchem.export.source.FileType;
 import org.earthchem.export.source.IndexMapping;
 import org.earthchem.export.source.SearchCluster;
@@ -69,12 +70,13 @@ class PrepareTasklet implements Tasklet {
 			SourceDefinition source = this.sources.require(task.source());
 			IndexMapping mapping = this.cluster.mapping(source.index());
 			ExportQuery query = this.sources.parse(source, mapping, task.query(), FileType.parse(task.fileType())
-				.orElseThrow(() -> new IllegalStateException("task " + taskId + " has file type " + task.fileType())));
+				.orElseThrow(() -> new IllegalStateException("task " + taskId + " has file type " + task.fileType())),
+					Compression.of(task.compression()));
 			ColumnSet columns = ColumnSet.of(source, mapping, query.columnPrefixes());
 			String pitId = this.cluster.openPointInTime(source.index(), this.keepAlive);
 			long total = countWithin(taskId, pitId, query);
 			plan = new ExportPlan(pitId, source.index(), query.queryJson(), source.sortField(), query.fileType(),
-					columns, total);
+					query.compression(), columns, total);
 			log.info("Export {} plans {} rows x {} columns from {}", taskId, total, columns.size(), source.index());
 		}
 		plan.saveTo(jobContext);

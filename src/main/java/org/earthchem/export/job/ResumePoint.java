@@ -11,7 +11,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Where an execution of the extract step begins: at the start, or after the checkpoint an earlier execution left
  * (on any node). The reader reads from its sort values; the writer continues its file's upload. A file whose upload
- * is gone from the bucket (completed or aborted meanwhile) is written again from its first row.
+ * is gone from the bucket (completed or aborted meanwhile) is written again from its first row, and so is every file
+ * of a format that cannot be continued mid-file (XLSX): its unfinished upload is aborted and the file begins anew.
  */
 class ResumePoint {
 
@@ -36,6 +37,15 @@ class ResumePoint {
 	 * @param uploads finds the upload of a file that has parts in the checkpoint, if the bucket still holds it
 	 */
 	static ResumePoint of(ExecutionContext stepContext, java.util.function.Function<FileState, Optional<FileUpload>> uploads) {
+		return of(stepContext, uploads, true);
+	}
+
+	/**
+	 * @param uploads finds the upload of a file that has parts in the checkpoint, if the bucket still holds it
+	 * @param continuesMidFile false when the format's files are only ever written whole (XLSX)
+	 */
+	static ResumePoint of(ExecutionContext stepContext, java.util.function.Function<FileState, Optional<FileUpload>> uploads,
+			boolean continuesMidFile) {
 		if (!ExportCheckpoint.isIn(stepContext)) {
 			return new ResumePoint(ExportCheckpoint.start(), false, null, null);
 		}
@@ -43,6 +53,12 @@ class ResumePoint {
 		FileState current = checkpoint.current();
 		if (current == null || !current.hasParts()) {
 			return new ResumePoint(checkpoint, true, null, null);
+		}
+		if (!continuesMidFile) {
+			log.info("File {} is written again from its first row: its format cannot be continued mid-file",
+					current.number());
+			uploads.apply(current).ifPresent(ResumePoint::abortQuietly);
+			return rewound(checkpoint);
 		}
 		FileDigest digest;
 		try {
@@ -59,6 +75,16 @@ class ResumePoint {
 			return rewound(checkpoint);
 		}
 		return new ResumePoint(checkpoint, true, upload.get(), digest);
+	}
+
+	private static void abortQuietly(FileUpload upload) {
+		try {
+			upload.abort();
+		}
+		catch (RuntimeException ex) {
+			// the sweep aborts it once the export has ended
+			log.warn("Could not abort the unfinished upload of {}: {}", upload.key(), ex.getMessage());
+		}
 	}
 
 	/** The checkpoint taken back to the start of its file. */

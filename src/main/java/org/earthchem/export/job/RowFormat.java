@@ -19,6 +19,14 @@ interface RowFormat {
 	/** Ends the part: closing bracket; flushes. Does not close the stream. */
 	void end();
 
+	/**
+	 * Whether a restart may continue a file after its last uploaded part (CSV, JSON, JSON Lines); when not (XLSX, a zip
+	 * whose end depends on all that came before), a restart writes the file again from its first row.
+	 */
+	default boolean continuesMidFile() {
+		return true;
+	}
+
 	/** File name extension without the dot. */
 	String extension();
 

@@ -64,7 +64,7 @@ public class ExportMetrics {
 	public void created(ExportTask task) {
 		Counter.builder("export.tasks.accepted")
 			.description("Export tasks created (POST answered 202 Accepted)")
-			.tags("source", task.source(), "file_type", task.fileType())
+			.tags("source", task.source(), "file_type", task.fileType(), "compression", task.compression())
 			.register(this.registry)
 			.increment();
 	}
@@ -87,13 +87,13 @@ public class ExportMetrics {
 	public void finished(ExportTask task, Outcome outcome) {
 		Counter.builder("export.tasks.finished")
 			.description("Export tasks that reached a final status")
-			.tags("source", task.source(), "file_type", task.fileType(), "status", outcome.tag())
+			.tags("source", task.source(), "file_type", task.fileType(), "compression", task.compression(), "status", outcome.tag())
 			.register(this.registry)
 			.increment();
 		if (task.startedAt() != null && task.finishedAt() != null) {
 			Timer.builder("export.duration")
 				.description("Time from an export's start to its end")
-				.tags("source", task.source(), "file_type", task.fileType(), "status", outcome.tag())
+				.tags("source", task.source(), "file_type", task.fileType(), "compression", task.compression(), "status", outcome.tag())
 				.publishPercentileHistogram()
 				.register(this.registry)
 				.record(Duration.between(task.startedAt(), task.finishedAt()));
@@ -106,9 +106,9 @@ public class ExportMetrics {
 				bytes += file.bytes();
 			}
 			Counter.builder("export.rows").description("Rows in the files of succeeded exports")
-				.tags("source", task.source(), "file_type", task.fileType()).register(this.registry).increment(rows);
+				.tags("source", task.source(), "file_type", task.fileType(), "compression", task.compression()).register(this.registry).increment(rows);
 			Counter.builder("export.bytes").description("Bytes in the files of succeeded exports")
-				.tags("source", task.source(), "file_type", task.fileType()).register(this.registry).increment(bytes);
+				.tags("source", task.source(), "file_type", task.fileType(), "compression", task.compression()).register(this.registry).increment(bytes);
 		}
 	}
 

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.earthchem.export.security.UserText;
+import org.earthchem.export.source.Compression;
+import org.earthchem.export.source.FileType;
 import org.earthchem.export.source.ReservedParameter;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
@@ -263,8 +265,11 @@ record ExportMail(String subject, String text, String html) {
 		return String.format(Locale.ROOT, "%,d %s", n, (n == 1) ? one : many);
 	}
 
+	/** {@code CSV}, {@code JSON Lines (NDJSON), gzip-compressed}, … */
 	private static String fileType(ExportTask task) {
-		return text(task.fileType()).toUpperCase(Locale.ROOT);
+		String type = FileType.parse(task.fileType()).map(FileType::title)
+			.orElseGet(() -> text(task.fileType()).toUpperCase(Locale.ROOT));
+		return (Compression.of(task.compression()) == Compression.GZIP) ? type + ", gzip-compressed" : type;
 	}
 
 	private static String expiry(ExportFile file) {

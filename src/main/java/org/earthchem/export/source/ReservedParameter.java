@@ -15,8 +15,11 @@ public enum ReservedParameter {
 	/** {@code columns=}: only the columns that start with one of the prefixes. */
 	COLUMNS("columns", "column selection", null),
 
-	/** {@code fileType=csv|json}: the output format. */
+	/** {@code fileType=csv|json|ndjson|xlsx}: the output format. */
 	FILE_TYPE("fileType", "the output format", null),
+
+	/** {@code compression=none|gzip}: store the files gzip-compressed. */
+	COMPRESSION("compression", "the files' compression", null),
 
 	/** {@code bbox=}: the name api.md gives the geographic box; a source may only use it for its geo_bbox parameter. */
 	BBOX("bbox", "the geo_bbox parameter", ParameterKind.GEO_BBOX);

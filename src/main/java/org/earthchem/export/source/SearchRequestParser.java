@@ -57,6 +57,8 @@ public final class SearchRequestParser {
 
 		private FileType fileType = FileType.CSV;
 
+		private Compression compression = Compression.NONE;
+
 		private String text;
 
 		private SortedSet<String> prefixes = new TreeSet<>();
@@ -79,6 +81,9 @@ public final class SearchRequestParser {
 			if (reserved == ReservedParameter.FILE_TYPE) {
 				fileType(value);
 			}
+			else if (reserved == ReservedParameter.COMPRESSION) {
+				compression(value);
+			}
 			else if (reserved == ReservedParameter.COLUMNS) {
 				columns(value);
 			}
@@ -93,8 +98,14 @@ public final class SearchRequestParser {
 
 		private void fileType(String value) {
 			FileType.parse(value).ifPresentOrElse((type) -> this.fileType = type,
-					() -> error(ReservedParameter.FILE_TYPE.urlName(), "must be csv or json"));
+					() -> error(ReservedParameter.FILE_TYPE.urlName(), "must be one of " + FileType.choices()));
 			// not in the canonical query: the same search as CSV and as JSON has the same query key
+		}
+
+		private void compression(String value) {
+			Compression.parse(value).ifPresentOrElse((chosen) -> this.compression = chosen,
+					() -> error(ReservedParameter.COMPRESSION.urlName(), "must be none or gzip"));
+			// not in the canonical query either: it is how the files are stored, not what is searched
 		}
 
 		private void columns(String value) {
@@ -213,6 +224,10 @@ public final class SearchRequestParser {
 		}
 
 		ExportQuery finish() {
+			if (this.compression == Compression.GZIP && !this.fileType.compressible()) {
+				error(ReservedParameter.COMPRESSION.urlName(), "gzip does not apply to " + this.fileType.extension()
+						+ " files, which are compressed already; leave compression out or use none");
+			}
 			this.filters.forEach((name, filter) -> {
 				if (filter instanceof SearchFilter.Range range && range.min() != null && range.max() != null
 						&& compare(range) > 0) {
@@ -235,7 +250,7 @@ public final class SearchRequestParser {
 			}
 			String queryJson = new OpenSearchQuery(List.copyOf(this.filters.values()), this.text,
 					this.source.textFields(), this.mapping).json();
-			return new ExportQuery(this.source.name(), this.fileType, this.canonical.text(),
+			return new ExportQuery(this.source.name(), this.fileType, this.compression, this.canonical.text(),
 					this.canonical.key(this.source.name()), List.copyOf(this.prefixes), queryJson);
 		}
 

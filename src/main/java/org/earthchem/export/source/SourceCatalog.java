@@ -82,7 +82,8 @@ public class SourceCatalog {
 	}
 
 	/** Rebuilds the query of a stored task from its canonical query string, against a given mapping. */
-	public ExportQuery parse(SourceDefinition source, IndexMapping mapping, String canonicalQuery, FileType fileType) {
+	public ExportQuery parse(SourceDefinition source, IndexMapping mapping, String canonicalQuery, FileType fileType,
+			Compression compression) {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		if (canonicalQuery != null && !canonicalQuery.isEmpty()) {
 			for (String pair : canonicalQuery.split("&")) {
@@ -92,7 +93,8 @@ public class SourceCatalog {
 				parameters.computeIfAbsent(name, (n) -> new ArrayList<>()).add(value);
 			}
 		}
-		parameters.put(ReservedParameter.FILE_TYPE.urlName(), List.of(fileType.name().toLowerCase()));
+		parameters.put(ReservedParameter.FILE_TYPE.urlName(), List.of(fileType.extension()));
+		parameters.put(ReservedParameter.COMPRESSION.urlName(), List.of(compression.value()));
 		return this.parser.parse(source, mapping, parameters);
 	}
 

@@ -3,6 +3,7 @@ package org.earthchem.export.storage;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.earthchem.export.source.FileType;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventType;
@@ -77,7 +78,11 @@ public class DownloadLinks {
 	}
 
 	public static String contentType(String fileName) {
-		return fileName.endsWith(".json") ? "application/json" : "text/csv; charset=utf-8";
+		if (fileName.endsWith(".gz")) {
+			return "application/gzip";
+		}
+		int dot = fileName.lastIndexOf('.');
+		return FileType.parse(fileName.substring(dot + 1)).orElse(FileType.CSV).contentType();
 	}
 
 	private static String describe(ExportFile file) {

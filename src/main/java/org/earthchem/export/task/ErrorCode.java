@@ -20,6 +20,11 @@ public enum ErrorCode {
 	 * the index grew after it was accepted. Not retried; a narrower search is needed.
 	 */
 	TOO_MANY_ROWS,
+	/**
+	 * An XLSX export met a value longer than a spreadsheet cell holds (32,767 characters): rather than cut it, the
+	 * export fails. Not retried; CSV, JSON and JSON Lines hold it whole.
+	 */
+	CELL_TOO_LONG,
 	/** A fault inside the service. */
 	INTERNAL_ERROR
 

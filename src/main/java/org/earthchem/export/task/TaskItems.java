@@ -21,6 +21,7 @@ final class TaskItems {
 		item.put("taskId", s(task.taskId()));
 		item.put("source", s(task.source()));
 		item.put("fileType", s(task.fileType()));
+		item.put("compression", s(task.compression()));
 		item.put("query", s(task.query()));
 		item.put("queryKey", s(task.queryKey()));
 		item.put("owner", s(task.owner()));
@@ -68,7 +69,7 @@ final class TaskItems {
 				(int) lng(item, "attempts"), instant(item, "createdAt"), instant(item, "startedAt"),
 				instant(item, "finishedAt"), error, files,
 				item.containsKey("jobExecutionId") ? lng(item, "jobExecutionId") : null,
-				item.containsKey("node") ? str(item, "node") : null);
+				item.containsKey("node") ? str(item, "node") : null, str(item, "compression"));
 	}
 
 	static AttributeValue files(List<ExportFile> files) {

@@ -511,11 +511,12 @@ public class TaskStore {
 		return new TaskListing(this.dynamoDb, this.table.name()).list(owner, status, source, limit, cursor);
 	}
 
-	/** An owner's active (Pending or Processing) task for the same source, query and file type, if any. */
-	public Optional<ExportTask> findActive(String owner, String source, String queryKey, String fileType) {
+	/** An owner's active (Pending or Processing) task for the same source, query, file type and compression. */
+	public Optional<ExportTask> findActive(String owner, String source, String queryKey, String fileType,
+			String compression) {
 		return activeTasksOf(owner).stream()
 			.filter((task) -> task.source().equals(source) && task.queryKey().equals(queryKey)
-					&& task.fileType().equals(fileType))
+					&& task.fileType().equals(fileType) && task.compression().equals(compression))
 			.findFirst();
 	}
 

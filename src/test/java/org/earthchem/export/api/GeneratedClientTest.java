@@ -44,7 +44,8 @@ class GeneratedClientTest extends IntegrationTest {
 			.material(List.of("rock"))
 			.sio2Min(new BigDecimal("45"))
 			.columns(List.of("sample_id", "chemistry.whole_rock.major"))
-			.fileType("json")
+			.fileType("ndjson")
+			.compression("gzip")
 			.build());
 
 		assertThat(created.getStatusCode()).isEqualTo(202);
@@ -56,9 +57,10 @@ class GeneratedClientTest extends IntegrationTest {
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> exports.getExport(taskId), (t) -> !Set.of("Pending", "Processing").contains(t.getStatus()));
 		assertThat(task.getStatus()).isEqualTo("Succeeded");
-		assertThat(task.getFileType()).isEqualTo("json");
+		assertThat(task.getFileType()).isEqualTo("ndjson");
+		assertThat(task.getCompression()).isEqualTo("gzip");
 		assertThat(task.getFiles()).isNotEmpty().allSatisfy((file) -> {
-			assertThat(file.getName()).startsWith(taskId).endsWith(".json");
+			assertThat(file.getName()).startsWith(taskId).endsWith(".ndjson.gz");
 			assertThat(file.getRows()).isPositive();
 			assertThat(file.getSha256()).hasSize(64);
 			assertThat(file.getDownloadUrl()).isNotBlank();

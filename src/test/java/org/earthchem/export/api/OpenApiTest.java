@@ -118,7 +118,9 @@ class OpenApiTest extends IntegrationTest {
 		assertThat(query.get("material").path("explode").asBoolean(true)).as("material=a,b").isFalse();
 		assertThat(query.get("bbox").path("schema").path("minItems").asInt()).isEqualTo(4);
 		assertThat(query.get("fileType").path("schema").path("enum").valueStream().map(JsonNode::asString))
-			.containsExactly("csv", "json");
+			.containsExactly("csv", "json", "ndjson", "xlsx");
+		assertThat(query.get("compression").path("schema").path("enum").valueStream().map(JsonNode::asString))
+			.containsExactly("none", "gzip");
 		JsonNode source = create.path("parameters").valueStream()
 			.filter((parameter) -> parameter.path("in").asString().equals("path"))
 			.findFirst()

@@ -13,6 +13,21 @@ class JsonRowWriterTest {
 		return RowFlattenerTest.write(new JsonRowWriter(FACTORY, COLUMNS), documents);
 	}
 
+	private static String ndjson(String... documents) {
+		return RowFlattenerTest.write(new JsonRowWriter(FACTORY, COLUMNS, true), documents);
+	}
+
+	@Test
+	void jsonLinesAreTheSameObjectsOneALineWithoutAnArray() {
+		assertThat(ndjson("{\"value\": 45.20, \"sample_id\": \"S-1\"}", "{\"tags\": [\"a\"], \"name\": \"x\\ny\"}"))
+			.isEqualTo("{\"sample_id\":\"S-1\",\"value\":45.20}\n{\"name\":\"x\\ny\",\"tags\":[\"a\"]}\n");
+	}
+
+	@Test
+	void noRowsIsAnEmptyJsonLinesFile() {
+		assertThat(ndjson()).isEmpty();
+	}
+
 	@Test
 	void noRowsIsAnEmptyArray() {
 		assertThat(json()).isEqualTo("[]\n");

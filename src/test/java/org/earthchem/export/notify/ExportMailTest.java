@@ -69,6 +69,20 @@ class ExportMailTest {
 	}
 
 	@Test
+	void theSuccessMailNamesJsonLinesAndGzipWithTheStoredSizeAndChecksumOfEachFile() {
+		ExportTask base = succeeded("material=rock", List.of(ExportFile.stored(TASK_ID + ".ndjson.gz", 512, 2_048, SHA_2, "k")
+			.withLink(LINK_1, EXPIRES)));
+		ExportTask task = new ExportTask(base.taskId(), base.source(), "ndjson", base.query(), base.queryKey(), base.owner(),
+				base.ownerEmail(), base.status(), base.progress(), base.attempts(), base.createdAt(), base.startedAt(),
+				base.finishedAt(), null, base.files(), 7L, "node-1", "gzip");
+
+		ExportMail mail = ExportMail.succeeded(task, null);
+
+		assertThat(mail.text()).contains("File type: JSON Lines (NDJSON), gzip-compressed\n",
+				"  " + TASK_ID + ".ndjson.gz\n", "    SHA-256: " + SHA_2 + "\n");
+	}
+
+	@Test
 	void theSuccessMailListsTheFileTypeTotalAndEachFileWithRowsSizeAndChecksum() {
 		ExportMail mail = ExportMail.succeeded(succeeded("material=rock"), null);
 

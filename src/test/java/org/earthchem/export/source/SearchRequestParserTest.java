@@ -264,8 +264,37 @@ class SearchRequestParserTest {
 	}
 
 	@Test
-	void fileTypeOtherThanCsvOrJsonIsRejected() {
-		assertThat(errors("fileType=xml")).containsExactly(error("fileType", "must be csv or json"));
+	void fileTypeChoosesJsonLinesAndXlsx() {
+		assertThat(parse("fileType=ndjson").fileType()).isEqualTo(FileType.NDJSON);
+		assertThat(parse("fileType=XLSX").fileType()).isEqualTo(FileType.XLSX);
+	}
+
+	@Test
+	void compressionIsNoneUnlessGzipIsAsked() {
+		assertThat(parse("fileType=csv").compression()).isEqualTo(Compression.NONE);
+		assertThat(parse("fileType=ndjson&compression=gzip").compression()).isEqualTo(Compression.GZIP);
+		assertThat(parse("compression=none").compression()).isEqualTo(Compression.NONE);
+	}
+
+	@Test
+	void compressionIsNotPartOfTheQueryKey() {
+		assertThat(parse("material=rock&compression=gzip").queryKey()).isEqualTo(parse("material=rock").queryKey());
+	}
+
+	@Test
+	void gzipWithXlsxIsRejectedNamingCompression() {
+		assertThat(errors("fileType=xlsx&compression=gzip")).containsExactly(error("compression",
+				"gzip does not apply to xlsx files, which are compressed already; leave compression out or use none"));
+	}
+
+	@Test
+	void compressionOtherThanNoneOrGzipIsRejected() {
+		assertThat(errors("compression=zip")).containsExactly(error("compression", "must be none or gzip"));
+	}
+
+	@Test
+	void fileTypeOtherThanTheFourFormatsIsRejected() {
+		assertThat(errors("fileType=xml")).containsExactly(error("fileType", "must be one of csv, json, ndjson, xlsx"));
 	}
 
 	@Test
@@ -282,7 +311,7 @@ class SearchRequestParserTest {
 	void everyBadParameterIsListedByName() {
 		assertThat(errors("sio2.min=abc&bbox=1,2,3&columns=x&fileType=xml&color=red&material=rock"))
 			.containsExactly(error("bbox", "must be minLon,minLat,maxLon,maxLat"), error("color", "unknown parameter"),
-					error("columns", "no column starts with 'x'"), error("fileType", "must be csv or json"),
+					error("columns", "no column starts with 'x'"), error("fileType", "must be one of csv, json, ndjson, xlsx"),
 					error("sio2.min", "must be a number"));
 	}
 

@@ -70,6 +70,8 @@ public final class TestStack {
 		NastyIndex.seed(this.directOpenSearchUrl);
 		BulkyIndex.seed(this.directOpenSearchUrl);
 		NestedIndex.seed(this.directOpenSearchUrl);
+		TypedIndex.seed(this.directOpenSearchUrl);
+		NoisyIndex.seed(this.directOpenSearchUrl);
 		URI direct = URI.create(this.directOpenSearchUrl);
 		this.proxy = new FaultProxy(direct.getHost(), direct.getPort());
 		this.properties.put("export.opensearch.url", "http://127.0.0.1:" + this.proxy.port());
