@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.function.Function;
 
 import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
 /**
  * Search pages read as a stream through the JDK's blocking {@link HttpURLConnection}: the page is parsed as its bytes
@@ -57,16 +58,13 @@ final class PageReads {
 			try (InputStream body = connection.getInputStream()) {
 				// the parser closes what it reads: the body is closed here, after its rest (the end of a chunked body)
 				// is read, so that the connection is kept for the next page
-				T page = parse.apply(new FilterInputStream(body) {
-					@Override
-					public void close() {
-					}
-				});
+				T page = parse.apply(new WholeBody(body, connection.getContentLengthLong()));
 				body.transferTo(OutputStream.nullOutputStream());
 				return page;
 			}
 		}
-		catch (IOException | UncheckedIOException | JacksonIOException ex) {
+		catch (IOException | UncheckedIOException | JacksonIOException | UnexpectedEndOfInputException ex) {
+			// a connection that closes early ends the body: the page was cut short on its way
 			throw new SearchUnavailableException("the search cluster could not be read: " + ex.getMessage(), ex);
 		}
 	}
@@ -102,6 +100,50 @@ final class PageReads {
 		}
 		String credentials = properties.username() + ":" + ((properties.password() == null) ? "" : properties.password());
 		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The response body as the parser reads it: not closed by the parser (the connection is kept by reading the body to
+	 * its end here), and an end before the announced length is an error, not a short page.
+	 */
+	private static final class WholeBody extends FilterInputStream {
+
+		private final long length;
+
+		private long read;
+
+		WholeBody(InputStream body, long length) {
+			super(body);
+			this.length = length;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			count((b < 0) ? -1 : 1);
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int count) throws IOException {
+			int n = super.read(buffer, offset, count);
+			count(n);
+			return n;
+		}
+
+		private void count(int n) throws IOException {
+			if (n >= 0) {
+				this.read += n;
+			}
+			else if (this.length >= 0 && this.read < this.length) {
+				throw new IOException("the response ended after " + this.read + " of its " + this.length + " bytes");
+			}
+		}
+
+		@Override
+		public void close() {
+		}
+
 	}
 
 }

@@ -24,7 +24,8 @@ import org.springframework.util.FileSystemUtils;
  * 1.1x of Python's; (b) the series of CSV exports 1 to 5 of a new service JVM and the steady export after them (median
  * of three), through the service's HTTP API; (c) the same for JSON on another new JVM, and the CPU seconds of the
  * service JVM and of OpenSearch for each export, and of an authenticated {@code GET /exports/{id}}; (d) 80,000 rows
- * from a service with its heap capped at 256 MB; (e) three different 40,000-row exports at once. The stack (OpenSearch,
+ * from a service with its heap capped at 256 MB; (e) three different 40,000-row exports at once; (f) one export each of
+ * the other file types (JSON Lines, XLSX, CSV and JSON Lines gzip-compressed) on the warm JVM of (c). The stack (OpenSearch,
  * DynamoDB Local, S3Proxy, ElasticMQ, GreenMail) runs in this driver JVM; each service in a JVM of its own, alone, as
  * {@code make run} starts it; the first one under a flight recording whose hot frames over the steady exports are
  * printed. The indices are seeded once and kept in {@code target/bench-stack/}; everything else goes to
@@ -54,7 +55,10 @@ public final class ExportBenchmark {
 
 	private static final double SERVICE_READER_LIMIT = 1.1;
 
-	private static final int GETS = 2000;
+	private static final int GETS = 3000;
+
+	// the request path compiled first: the figure is a warm service's, not the JIT's
+	private static final int WARM_GETS = 6000;
 
 	private static final double GET_CPU_LIMIT_MS = 0.2;
 
@@ -93,6 +97,8 @@ public final class ExportBenchmark {
 		FileSystemUtils.deleteRecursively(this.stackHome.resolve("s3"));
 		Path recording = this.home.resolve("service.jfr");
 		Window steady;
+		long steadyCsvBytes;
+		String asyncProfile = "";
 		try (LocalStack stack = new LocalStack(this.stackHome, false, Map.of())) {
 			Map<String, String> stackProperties = stack.start();
 			String openSearch = stack.openSearchUrl();
@@ -104,8 +110,16 @@ public final class ExportBenchmark {
 				ExportRunner exports = new ExportRunner(api(service), new CpuMeter(service.handle()), false);
 				series(exports, "CSV", "fileType=csv", floor);
 				Instant steadyFrom = Instant.now();
+				CpuProfile profile = CpuProfile.start(service.handle().pid(), this.home);
 				Measurement steadyCsv = steady(exports, "CSV", "fileType=csv", floor);
+				steadyCsvBytes = steadyCsv.bytes();
 				steady = new Window(steadyFrom, Instant.now());
+				if (profile != null) {
+					try (profile) {
+						asyncProfile = "async-profiler, the first service JVM over its steady CSV exports, all threads\n"
+								+ profile.stop(25);
+					}
+				}
 				getCost(service, exports.lastTaskId());
 				concurrent(exports, steadyCsv);
 				// what an operator's dashboard would show of this run
@@ -115,6 +129,7 @@ public final class ExportBenchmark {
 				ExportRunner exports = new ExportRunner(api(service), new CpuMeter(service.handle()), false);
 				series(exports, "JSON", "fileType=json", floor);
 				steady(exports, "JSON", "fileType=json", floor);
+				otherFormats(exports, floor, steadyCsvBytes);
 			}
 			try (ServiceProcess service = startService("service-256m", stackProperties, sources, List.of(SMALL_HEAP))) {
 				smallHeap(new ExportRunner(api(service), new CpuMeter(service.handle()), true));
@@ -122,6 +137,7 @@ public final class ExportBenchmark {
 		}
 		String hotFrames = "JFR of the first service JVM over its steady CSV exports (" + steady.from() + " to "
 				+ steady.to() + ")\n" + HotFrames.read(recording, steady.from(), steady.to()).summary(25);
+		hotFrames = asyncProfile + "\n" + hotFrames;
 		Files.writeString(this.home.resolve("hot-frames.txt"), hotFrames);
 		this.results.details().put("date", Instant.now().toString());
 		this.results.details().put("machine",
@@ -222,11 +238,24 @@ public final class ExportBenchmark {
 		return median;
 	}
 
+	/**
+	 * The other file types on the warm JVM of (c), one export each: seconds, against the floor, and the bytes stored
+	 * against the steady CSV's.
+	 */
+	private void otherFormats(ExportRunner exports, Measurement floor, long csvBytes) throws Exception {
+		for (String query : List.of("fileType=ndjson", "fileType=xlsx", "fileType=csv&compression=gzip",
+				"fileType=ndjson&compression=gzip")) {
+			Measurement m = export(exports, query, query, BenchData.ROWS);
+			String stored = String.format(Locale.ROOT, "%.3fx CSV's bytes", (double) m.bytes() / csvBytes);
+			this.results.add("(f) " + query + " (warm JVM), " + stored, m, m.seconds() / floor.seconds(), null);
+		}
+	}
+
 	/** (c): the service JVM's CPU time for one authenticated poll of a task, over {@value #GETS} of them. */
 	private void getCost(ServiceProcess service, String taskId) throws Exception {
 		ServiceApi api = api(service);
 		CpuMeter cpu = new CpuMeter(service.handle());
-		for (int i = 0; i < GETS / 4; i++) {
+		for (int i = 0; i < WARM_GETS; i++) {
 			api.task(taskId);
 		}
 		CpuMeter.Reading before = cpu.read();

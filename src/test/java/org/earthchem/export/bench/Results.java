@@ -100,7 +100,7 @@ final class Results {
 	record Target(String goal, String measured, boolean met) {
 
 		static Target atMostTimesFloor(double limit, double ratio) {
-			return new Target(String.format(Locale.ROOT, "<= %.0fx floor", limit),
+			return new Target(String.format(Locale.ROOT, "<= %.1fx floor", limit),
 					String.format(Locale.ROOT, "%.2fx", ratio), ratio <= limit);
 		}
 

@@ -1,0 +1,120 @@
+package org.earthchem.export.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.sun.tools.attach.VirtualMachine;
+
+/**
+ * async-profiler (Maven Central's {@code tools.profiler:async-profiler}, its native library inside the jar) attached to
+ * a running service JVM for a stretch of the benchmark: CPU samples of every thread — the JIT compilers, the garbage
+ * collector and native code included, which a flight recording does not see — written as collapsed stacks and summed
+ * up as the top frames, the nearest own frames and the share of each kind of thread. Perf events where the kernel
+ * allows them, else the interval timer.
+ */
+final class CpuProfile implements AutoCloseable {
+
+	private static final String OWN_CODE = "org/earthchem/";
+
+	private final VirtualMachine vm;
+
+	private final Path library;
+
+	private final Path output;
+
+	private CpuProfile(VirtualMachine vm, Path library, Path output) {
+		this.vm = vm;
+		this.library = library;
+		this.output = output;
+	}
+
+	/** Starts profiling the JVM; null when this platform has no library (the flight recording remains). */
+	static CpuProfile start(long pid, Path folder) throws Exception {
+		String platform = System.getProperty("os.arch").contains("aarch64") ? "linux-arm64" : "linux-x64";
+		if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
+			return null;
+		}
+		Path library = folder.resolve("libasyncProfiler.so");
+		try (InputStream in = CpuProfile.class.getResourceAsStream("/" + platform + "/libasyncProfiler.so")) {
+			if (in == null) {
+				return null;
+			}
+			Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
+		}
+		VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+		try {
+			vm.loadAgentPath(library.toString(), "start,event=cpu,interval=1ms,threads");
+		}
+		catch (Exception perfEventsRefused) {
+			vm.loadAgentPath(library.toString(), "start,event=itimer,interval=1ms,threads");
+		}
+		return new CpuProfile(vm, library, folder.resolve("async-profile.collapsed"));
+	}
+
+	/** Stops profiling and returns the summary of what was sampled. */
+	String stop(int top) throws Exception {
+		this.vm.loadAgentPath(this.library.toString(), "stop,file=" + this.output + ",collapsed");
+		return summary(Files.readAllLines(this.output), top);
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.vm.detach();
+	}
+
+	static String summary(List<String> collapsed, int top) {
+		Map<String, Long> self = new HashMap<>();
+		Map<String, Long> own = new HashMap<>();
+		Map<String, Long> threads = new HashMap<>();
+		long total = 0;
+		for (String line : collapsed) {
+			int space = line.lastIndexOf(' ');
+			if (space < 0) {
+				continue;
+			}
+			long samples = Long.parseLong(line.substring(space + 1));
+			String[] frames = line.substring(0, space).split(";");
+			total += samples;
+			threads.merge(threadKind(frames[0]), samples, Long::sum);
+			self.merge(frames[frames.length - 1], samples, Long::sum);
+			String nearestOwn = "(no own frame: " + threadKind(frames[0]) + ")";
+			for (int i = frames.length - 1; i > 0; i--) {
+				if (frames[i].startsWith(OWN_CODE)) {
+					nearestOwn = frames[i];
+					break;
+				}
+			}
+			own.merge(nearestOwn, samples, Long::sum);
+		}
+		StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d CPU samples (1 ms each)%n", total));
+		table(text, "threads", threads, total, top);
+		table(text, "top of stack (self)", self, total, top);
+		table(text, "nearest org.earthchem frame (library time charged to its caller)", own, total, top);
+		return text.toString();
+	}
+
+	/** The thread's name without its number: the JIT compilers, GC workers, export workers each add up. */
+	private static String threadKind(String thread) {
+		String name = thread.replaceAll("^\\[|\\]$", "").replaceAll("tid=\\d+", "");
+		return name.replaceAll("[-#\\s]*\\d+\\s*$", "").replaceAll("\\d+", "#").trim();
+	}
+
+	private static void table(StringBuilder text, String title, Map<String, Long> counts, long total, int top) {
+		text.append(String.format(Locale.ROOT, "%nsamples      %%  %s%n", title));
+		counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+			.limit(top)
+			.forEach((entry) -> text.append(String.format(Locale.ROOT, "%7d  %5.1f%%  %s%n", entry.getValue(),
+					100.0 * entry.getValue() / Math.max(1, total), entry.getKey().replace('/', '.'))));
+	}
+
+}
