@@ -67,21 +67,21 @@ public final class ExportBenchmark {
 		Files.createDirectories(this.home);
 		Path recording = this.home.resolve("service.jfr");
 		Window warm;
-		// the driver's stack is for its OpenSearch node; each service JVM starts the rest of its own
+		// the whole stack lives in the driver: the service JVMs hold the service alone
 		try (LocalStack stack = new LocalStack(this.home.resolve("driver-stack"), false)) {
-			stack.start();
+			Map<String, String> servers = stack.start();
 			String openSearch = stack.openSearchUrl();
 			BenchData.seed(openSearch);
 			Path sources = BenchData.writeSources(this.home.resolve("sources"));
 			Measurement floor = floor(new FloorReader(openSearch));
 			this.results.add("(a) floor: PIT read, JDK HTTP client, raw bytes", floor, 1, null);
-			try (ServiceProcess service = startService("service", openSearch, sources,
+			try (ServiceProcess service = startService("service", servers, sources,
 					List.of("-XX:StartFlightRecording=filename=" + recording + ",dumponexit=true"))) {
 				warm = exports(new ExportRunner(api(service)), floor);
 				// what an operator's dashboard would show of this run
 				Files.writeString(this.home.resolve("meters.txt"), api(service).exportMeters());
 			}
-			try (ServiceProcess service = startService("service-256m", openSearch, sources, List.of(SMALL_HEAP))) {
+			try (ServiceProcess service = startService("service-256m", servers, sources, List.of(SMALL_HEAP))) {
 				smallHeap(new ExportRunner(api(service)));
 			}
 		}
@@ -187,11 +187,11 @@ public final class ExportBenchmark {
 		this.results.add(name, m, ratio, Target.atMostTimesFloor(limit, ratio));
 	}
 
-	/** A service JVM as make run starts it, pointed at the benchmark's OpenSearch and sources, ready. */
-	private ServiceProcess startService(String name, String openSearch, Path sources, List<String> extraFlags)
+	/** A service JVM as make run starts it, pointed at the driver's stack and the benchmark's sources, ready. */
+	private ServiceProcess startService(String name, Map<String, String> servers, Path sources, List<String> extraFlags)
 			throws Exception {
-		ServiceProcess service = new ServiceProcess(this.home.resolve(name), extraFlags,
-				Map.of("OPENSEARCH_URL", openSearch, "EXPORT_SOURCES_DIR", sources.toString()),
+		ServiceProcess service = new ServiceProcess(this.home.resolve(name), extraFlags, servers,
+				Map.of("EXPORT_SOURCES_DIR", sources.toString()),
 				List.of("--export.security.api-keys[0].key=" + KEY,
 						"--export.security.api-keys[0].owner=bench",
 						"--export.security.api-keys[0].email=bench@example.org",
