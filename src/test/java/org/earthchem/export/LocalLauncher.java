@@ -40,7 +40,7 @@ final class LocalLauncher {
 	 * ({@code .local/batch/jobs}) of a single node
 	 */
 	LocalLauncher(boolean sharedJobRepository) {
-		this.postgres = sharedJobRepository ? new LocalPostgres(this.home, true) : null;
+		this.postgres = sharedJobRepository ? new LocalPostgres(this.home, true).withoutShutdownHook() : null;
 	}
 
 	Path home() {
