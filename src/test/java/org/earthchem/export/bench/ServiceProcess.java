@@ -49,6 +49,9 @@ final class ServiceProcess implements AutoCloseable {
 			.environment((variables) -> variables.putAll(environment))
 			.log(log)
 			.start();
+		// a driver stopped before it closed the service (Ctrl-C, SIGTERM) leaves no service JVM behind
+		Process process = this.node.process();
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-service-stop"));
 	}
 
 	/** pom.xml's {@code service.jvm.args}, which {@code make run} passes to its service JVM too. */
