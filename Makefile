@@ -3,14 +3,17 @@ MVNW := ./mvnw -B --no-transfer-progress
 
 .PHONY: run cluster test bench chaos build clean token apikey openapi openapi-lint
 
-## run: build and start the service on :8080 with its local stack (OpenSearch, DynamoDB Local) under .local/
-##      (its JVM flags: pom.xml's service.jvm.args, shared with make bench; no launch optimization, full JIT)
+## run: build and start the service on SERVER_PORT (default 8080) with its local stack, data under .local/ (kept):
+##      two JVMs, as make cluster NODES=1: the launcher holds the stack (OpenSearch, DynamoDB Local, S3Proxy, ElasticMQ,
+##      GreenMail), the service runs alone in a JVM of its own (ExportServiceApplication, pom.xml's service.jvm.args,
+##      full JIT; job repository: H2 in .local/batch/jobs); both log to this terminal; Ctrl-C stops the service, then
+##      the stack; when the service exits, so does make run
 run:
-	$(MVNW) -q -DskipTests test-compile spring-boot:test-run \
-		-Dspring-boot.run.main-class=org.earthchem.export.LocalExportServiceApplication
+	$(MVNW) -q -DskipTests test-compile exec:exec@run
 
-## cluster: the local stack once (with PostgreSQL for the shared job repository) and NODES service JVMs sharing it
-##          on SERVER_PORT, SERVER_PORT+1, … (default 2 nodes from 8080); pids and logs in .local/cluster/; Ctrl-C stops all
+## cluster: the local stack once in the launcher JVM (with PostgreSQL for the shared job repository) and NODES service
+##          JVMs sharing it on SERVER_PORT, SERVER_PORT+1, … (default 2 nodes from 8080); the nodes' pids and logs in
+##          .local/cluster/, the stack's in this terminal; Ctrl-C stops the nodes, then the stack
 NODES ?= 2
 cluster:
 	NODES=$(NODES) $(MVNW) -q -DskipTests test-compile exec:exec@cluster
@@ -20,8 +23,8 @@ test:
 	$(MVNW) test
 
 ## bench: floor vs. exports of a 40,000-document PetDB-like index (cold and warm CSV and JSON, 80,000 rows in a
-##        256 MB heap, three at once), the service started as make run starts it; table on stdout, results.json,
-##        JFR hot frames, recording and service logs in target/bench/
+##        256 MB heap, three at once); the stack in the driver JVM, the service alone in JVMs of its own as make run
+##        starts it; table on stdout, results.json, JFR hot frames, recording and service logs in target/bench/
 bench:
 	$(MVNW) -q -DskipTests test-compile exec:exec@bench
 

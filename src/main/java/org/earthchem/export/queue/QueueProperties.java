@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param visibilityTimeout how long a received message stays hidden; a node extends it every third of it while the
  * export runs, so a dead node's exports come back after at most this long
  * @param reconcileInterval how often tasks recorded without a message (their node died in between) are queued
- * @param resendAtStart the queue lives in this process and begins empty (the in-process ElasticMQ of {@code make run}):
+ * @param resendAtStart the queue begins empty with this service (the ElasticMQ of {@code make run}'s launcher JVM):
  * at start every active task is queued again, a Processing one taken over first; never with a shared queue
  * @param maxReceives the redrive policy's {@code maxReceiveCount} (at most 1,000, SQS's limit): a safety net only, since
  * the service moves a message to the dead-letter queue itself once its export has failed every attempt; receives that

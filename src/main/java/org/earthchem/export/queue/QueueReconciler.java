@@ -18,9 +18,9 @@ import org.earthchem.export.task.TaskStore;
  * it Pending without one, and the next pass (on any node) queues it. It also sends again the message of a Pending task
  * not seen for {@code export.queue.lost-after}: moved to the dead-letter queue by the redrive policy's safety net, or
  * expired, it would otherwise wait for ever (a duplicate message does no harm: the second receive finds the task taken
- * or final). With {@code export.queue.resend-at-start} (the in-process queue of {@code make run}, which lives in
- * memory and dies with the service) every active task is queued again at start: a Pending one as it is, a Processing
- * one, whose run died with the process, taken over first.
+ * or final). With {@code export.queue.resend-at-start} (the queue of {@code make run}, which lives in the memory of its
+ * launcher and dies with it) every active task is queued again at start: a Pending one as it is, a Processing one,
+ * whose run died with the last run, taken over first.
  */
 class QueueReconciler {
 

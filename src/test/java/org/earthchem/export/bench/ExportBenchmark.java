@@ -315,29 +315,18 @@ public final class ExportBenchmark {
 	}
 
 	/**
-	 * A service JVM as make run starts it, alone: pointed at this driver's stack (every part of it given, so the
-	 * service starts none of its own) and the benchmark's sources, on a queue of its own; ready.
+	 * A service JVM as make run starts it, alone: pointed at this driver's stack and the benchmark's sources; ready.
 	 */
 	private ServiceProcess startService(String name, Map<String, String> stack, Path sources, List<String> extraFlags)
 			throws Exception {
-		List<String> arguments = new ArrayList<>();
-		stack.forEach((property, value) -> arguments.add("--" + property + "=" + value));
-		arguments.add("--export.queue.name=" + name + ".fifo");
-		arguments.add("--export.security.api-keys[0].key=" + KEY);
-		arguments.add("--export.security.api-keys[0].owner=bench");
-		arguments.add("--export.security.api-keys[0].email=bench@example.org");
-		arguments.add("--export.security.api-keys[0].sources=" + BenchData.SOURCE + "," + BenchData.BIG_SOURCE);
-		// an operator may read the heap metrics
-		arguments.add("--export.security.api-keys[0].operator=true");
-		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("EXPORT_SOURCES_DIR", sources.toString());
-		// the parts make run would start itself are this driver's
-		environment.put("OPENSEARCH_URL", stack.get("export.opensearch.url"));
-		environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.get("spring.cloud.aws.dynamodb.endpoint"));
-		environment.put("AWS_ENDPOINT_URL_S3", stack.get("spring.cloud.aws.s3.endpoint"));
-		environment.put("AWS_ENDPOINT_URL_SQS", stack.get("spring.cloud.aws.sqs.endpoint"));
-		environment.put("SMTP_HOST", stack.get("spring.mail.host"));
-		ServiceProcess service = new ServiceProcess(this.home.resolve(name), extraFlags, environment, arguments,
+		ServiceProcess service = new ServiceProcess(this.home.resolve(name), extraFlags, stack,
+				Map.of("EXPORT_SOURCES_DIR", sources.toString()),
+				List.of("--export.security.api-keys[0].key=" + KEY,
+						"--export.security.api-keys[0].owner=bench",
+						"--export.security.api-keys[0].email=bench@example.org",
+						"--export.security.api-keys[0].sources=" + BenchData.SOURCE + "," + BenchData.BIG_SOURCE,
+						// an operator may read the heap metrics
+						"--export.security.api-keys[0].operator=true"),
 				this.home.resolve(name + ".log"));
 		try {
 			service.awaitReady(api(service));

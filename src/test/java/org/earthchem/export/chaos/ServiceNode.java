@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-import org.earthchem.export.ExportServiceApplication;
+import org.earthchem.export.NodeJvm;
 import org.earthchem.export.support.ShellEnvironment;
 
 /**
- * One service node of the chaos run, as {@code make cluster} starts one (the service's main class, the local profile,
- * the shared stack and job repository), that can be killed, stopped, frozen and started again under the same name
+ * One service node of the chaos run, as {@code make cluster} starts one ({@link NodeJvm}: the service's main class, the
+ * local profile, the shared stack and job repository), that can be killed, stopped, frozen and started again under the same name
  * and port. Every life of it appends to the same log file, after a line that says which life it is.
  */
 final class ServiceNode {
@@ -75,26 +73,18 @@ final class ServiceNode {
 	/** Starts a new life of the node (the previous one must have ended). */
 	synchronized void start() throws IOException {
 		this.lives++;
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		String flags = System.getProperty("chaos.service.jvm.args", "").trim();
-		if (!flags.isEmpty()) {
-			command.addAll(Arrays.asList(flags.split("\\s+")));
-		}
-		command.add(MAX_HEAP);
-		this.settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
-		command.add("-Dserver.port=" + this.port);
-		command.add("-Dexport.node-id=" + name());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(ExportServiceApplication.class.getName());
 		Files.writeString(this.log, "==== chaos: " + name() + " life " + this.lives + " starts at " + Instant.now() + "\n",
 				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
-		ShellEnvironment.clean(builder.environment());
 		this.ready = false;
-		this.process = builder.start();
+		this.process = NodeJvm.on(this.port)
+			.flags(NodeJvm.serviceFlags("chaos.service.jvm.args"))
+			.flags(List.of(MAX_HEAP))
+			.properties(this.settings)
+			.property("export.node-id", name())
+			.environment(ShellEnvironment::clean)
+			.appendLog(this.log)
+			.start()
+			.process();
 		this.frozen = false;
 	}
 

@@ -102,7 +102,7 @@ class KilledServiceTest extends IntegrationTest {
 
 	@Test
 	void aRestartOfMakeRunWithItsEmptyInProcessQueueQueuesItsExportAgainAndTakesItOverAtOnce() throws Exception {
-		// make run: one node, a job repository in a file, and a queue that lives in the process (gone with it)
+		// make run: one node, a job repository in a file, and a queue that lives in its launcher JVM (gone with it)
 		Map<String, String> properties = ServiceJvm.settings("make-run-before");
 		properties.put("spring.datasource.url", "jdbc:h2:file:" + this.home.resolve("make-run-jobs"));
 		String taskId;

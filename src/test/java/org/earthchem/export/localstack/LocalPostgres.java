@@ -36,6 +36,8 @@ public final class LocalPostgres implements AutoCloseable {
 
 	private final boolean persistent;
 
+	private boolean shutdownHook = true;
+
 	private EmbeddedPostgres server;
 
 	/**
@@ -45,6 +47,16 @@ public final class LocalPostgres implements AutoCloseable {
 	public LocalPostgres(Path home, boolean persistent) {
 		this.dataDirectory = home.resolve("postgres").toAbsolutePath();
 		this.persistent = persistent;
+	}
+
+	/**
+	 * Leaves the stop to the caller (make cluster's launcher stops it after the nodes that use it), rather than to a
+	 * shutdown hook of its own that would stop it under them; a server left over by a killed JVM is stopped at the
+	 * next start.
+	 */
+	public LocalPostgres withoutShutdownHook() {
+		this.shutdownHook = false;
+		return this;
 	}
 
 	/** Starts the server on a free port. */
@@ -63,7 +75,8 @@ public final class LocalPostgres implements AutoCloseable {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(this.dataDirectory)
 				// an existing cluster is reused rather than initialised again
-				.setCleanDataDirectory(!this.persistent);
+				.setCleanDataDirectory(!this.persistent)
+				.setRegisterShutdownHook(this.shutdownHook);
 			if (port != 0) {
 				builder.setPort(port);
 			}
