@@ -27,9 +27,10 @@ import org.springframework.util.FileSystemUtils;
  * from a service with its heap capped at 256 MB; (e) three different 40,000-row exports at once; (f) one export each of
  * the other file types (JSON Lines, XLSX, CSV and JSON Lines gzip-compressed) on the warm JVM of (c). The stack (OpenSearch,
  * DynamoDB Local, S3Proxy, ElasticMQ, GreenMail) runs in this driver JVM; each service in a JVM of its own, alone, as
- * {@code make run} starts it; the first one under a flight recording whose hot frames over the steady exports are
- * printed. The indices are seeded once and kept in {@code target/bench-stack/}; everything else goes to
- * {@code target/bench/}: the table as {@code results.json}, the hot frames, the recording, the service logs, and the
+ * {@code make run} starts it; async-profiler is attached to the first one over its steady CSV exports and the top
+ * frames of every thread are printed. The indices are seeded once and kept in {@code target/bench-stack/}; everything else goes to
+ * {@code target/bench/}: the table as {@code results.json}, the hot frames and the collapsed stacks, the service logs,
+ * and the
  * service's own meters after the exports of the first JVM ({@code meters.txt}).
  */
 public final class ExportBenchmark {
@@ -95,7 +96,6 @@ public final class ExportBenchmark {
 		Files.createDirectories(this.home);
 		// the indices are kept between runs (seeding them takes minutes); the exported files are not
 		FileSystemUtils.deleteRecursively(this.stackHome.resolve("s3"));
-		Path recording = this.home.resolve("service.jfr");
 		Window steady;
 		long steadyCsvBytes;
 		String asyncProfile = "";
@@ -105,8 +105,7 @@ public final class ExportBenchmark {
 			BenchData.seed(openSearch);
 			Path sources = BenchData.writeSources(this.home.resolve("sources"));
 			Measurement floor = floors(openSearch);
-			try (ServiceProcess service = startService("service-csv", stackProperties, sources,
-					List.of("-XX:StartFlightRecording=filename=" + recording + ",dumponexit=true"))) {
+			try (ServiceProcess service = startService("service-csv", stackProperties, sources, List.of())) {
 				ExportRunner exports = new ExportRunner(api(service), new CpuMeter(service.handle()), false);
 				series(exports, "CSV", "fileType=csv", floor);
 				Instant steadyFrom = Instant.now();
@@ -135,9 +134,7 @@ public final class ExportBenchmark {
 				smallHeap(new ExportRunner(api(service), new CpuMeter(service.handle()), true));
 			}
 		}
-		String hotFrames = "JFR of the first service JVM over its steady CSV exports (" + steady.from() + " to "
-				+ steady.to() + ")\n" + HotFrames.read(recording, steady.from(), steady.to()).summary(25);
-		hotFrames = asyncProfile + "\n" + hotFrames;
+		String hotFrames = asyncProfile + "(" + steady.from() + " to " + steady.to() + ")\n";
 		Files.writeString(this.home.resolve("hot-frames.txt"), hotFrames);
 		this.results.details().put("date", Instant.now().toString());
 		this.results.details().put("machine",
@@ -147,7 +144,7 @@ public final class ExportBenchmark {
 		this.results.write(this.home.resolve("results.json"));
 		// the benchmark's output, for the person who ran it
 		System.out.printf(Locale.ROOT, "%n%s%nservice JVM flags (pom.xml service.jvm.args, as make run): [%s]; "
-				+ "(d) adds %s; the first JVM records JFR%n%n%s%nwritten to %s%n", hotFrames,
+				+ "(d) adds %s; async-profiler attached to the first JVM over its steady CSV exports%n%n%s%nwritten to %s%n", hotFrames,
 				String.join(" ", ServiceProcess.makeRunFlags()), SMALL_HEAP, this.results.table(), this.home);
 	}
 
@@ -353,7 +350,7 @@ public final class ExportBenchmark {
 		}
 	}
 
-	/** A stretch of the run, to pick the flight recording's samples from. */
+	/** A stretch of the run: when the profiled steady exports ran. */
 	private record Window(Instant from, Instant to) {
 	}
 

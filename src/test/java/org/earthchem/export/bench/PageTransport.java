@@ -7,9 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
 
 import org.earthchem.export.source.ServicePageReads;
 
@@ -35,25 +35,77 @@ interface PageTransport {
 		};
 	}
 
-	/** The service's own page reader (what every export reads through), its body scanned as it is read. */
+	/**
+	 * The service's own page reader (what every export reads through), as the Python floor reads: each page's bytes
+	 * into one reused buffer, the hits counted by their {@code "_index":} key, the last hit's sort values cut out of
+	 * the end.
+	 */
 	static PageTransport serviceReader(String openSearchUrl) {
 		ServicePageReads reads = new ServicePageReads(openSearchUrl);
-		byte[] buffer = new byte[64 * 1024];
-		return (body) -> reads.search(body, (in) -> scan(in, buffer));
+		RawPage page = new RawPage();
+		return (body) -> reads.search(body, page::read);
 	}
 
-	private static HitScanner.Page scan(InputStream in, byte[] buffer) {
-		HitScanner scanner = new HitScanner();
-		try {
-			int read;
-			while ((read = in.read(buffer)) > 0) {
-				scanner.onNext(List.of(ByteBuffer.wrap(buffer, 0, read)));
+	/** A page read whole into a buffer that grows to the largest page and is reused. */
+	final class RawPage {
+
+		private static final byte[] HIT = "\"_index\":".getBytes(StandardCharsets.US_ASCII);
+
+		private static final byte[] SORT = "\"sort\":[".getBytes(StandardCharsets.US_ASCII);
+
+		private byte[] bytes = new byte[4 * 1024 * 1024];
+
+		HitScanner.Page read(InputStream in) {
+			int length = 0;
+			try {
+				int n;
+				while ((n = in.read(this.bytes, length, this.bytes.length - length)) > 0) {
+					length += n;
+					if (length == this.bytes.length) {
+						this.bytes = Arrays.copyOf(this.bytes, this.bytes.length * 2);
+					}
+				}
 			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			int hits = 0;
+			int last = -1;
+			for (int at = indexOf(HIT, 0, length); at >= 0; at = indexOf(HIT, at + HIT.length, length)) {
+				hits++;
+				last = at;
+			}
+			String lastSort = null;
+			if (last >= 0) {
+				int sort = indexOf(SORT, last, length) + SORT.length - 1;
+				int end = sort;
+				while (this.bytes[end] != ']') {
+					end++;
+				}
+				lastSort = new String(this.bytes, sort, end - sort + 1, StandardCharsets.UTF_8);
+			}
+			return new HitScanner.Page(hits, lastSort, length);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+
+		private int indexOf(byte[] pattern, int from, int to) {
+			byte first = pattern[0];
+			for (int i = from; i <= to - pattern.length; i++) {
+				if (this.bytes[i] == first && matches(pattern, i)) {
+					return i;
+				}
+			}
+			return -1;
 		}
-		return scanner.page();
+
+		private boolean matches(byte[] pattern, int at) {
+			for (int j = 1; j < pattern.length; j++) {
+				if (this.bytes[at + j] != pattern[j]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 	}
 
 }
