@@ -42,7 +42,7 @@ class SecurityConfig {
 			keys.createTableIfMissing();
 		}
 		for (SecurityProperties.DemoKey key : properties.apiKeys()) {
-			keys.ensure(key.key(), key.owner(), key.email(), key.sources(), key.operator());
+			keys.ensure(key.key(), key.owner(), key.email(), key.sources(), key.operator(), key.metrics());
 		}
 		return keys;
 	}
@@ -64,9 +64,11 @@ class SecurityConfig {
 				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers("/actuator/**").hasRole("OPERATOR")
-				.requestMatchers("/api/v1/admin/**").hasRole("OPERATOR")
-				.requestMatchers("/api/v1/**").authenticated()
+				// a metrics key (make apikey METRICS=true) reads the metrics and nothing else
+				.requestMatchers("/actuator/prometheus").hasAnyRole(Roles.OPERATOR, Roles.METRICS)
+				.requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
+				.requestMatchers("/api/v1/admin/**").hasRole(Roles.OPERATOR)
+				.requestMatchers("/api/v1/**").hasRole(Roles.CALLER)
 				.requestMatchers("/", "/console", "/console/**", "/favicon.ico", "/error").permitAll()
 				// the API's description is public; using the API is not
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

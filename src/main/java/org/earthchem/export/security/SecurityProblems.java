@@ -45,7 +45,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
 		write(response, HttpStatus.FORBIDDEN, "NOT_ALLOWED", "Not allowed",
-				"Your credential does not allow this route; it needs the operator role.");
+				"Your credential does not allow this route: the operator routes need the operator role, and a "
+						+ "metrics key reads /actuator/prometheus and nothing else.");
 	}
 
 	private void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)

@@ -47,12 +47,19 @@ public record SecurityProperties(@NotBlank @DefaultValue("export-api-keys") Stri
 	 * @param email email address
 	 * @param sources sources it may export
 	 * @param operator whether it has the operator role
+	 * @param metrics whether it is a metrics key: it reads {@code /actuator/prometheus} and nothing else (no sources)
 	 */
-	public record DemoKey(String key, String owner, String email, Set<String> sources, boolean operator) {
+	public record DemoKey(String key, String owner, String email, Set<String> sources, boolean operator,
+			boolean metrics) {
+
+		public DemoKey {
+			sources = (sources != null) ? sources : Set.of();
+		}
 
 		@Override
 		public String toString() {
-			return "DemoKey[owner=" + this.owner + ", sources=" + this.sources + ", operator=" + this.operator + "]";
+			return "DemoKey[owner=" + this.owner + ", sources=" + this.sources + ", operator=" + this.operator
+					+ ", metrics=" + this.metrics + "]";
 		}
 
 	}
