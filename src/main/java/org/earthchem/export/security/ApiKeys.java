@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -56,6 +57,9 @@ public class ApiKeys {
 
 	/** What keys stand for, known or unknown, for a few seconds: random keys cannot throttle the key table. */
 	private final Cache<String, Optional<Caller>> callers;
+
+	/** Look-ups of keys in the table (not counting the operators' listing and finds): what anonymous callers cost. */
+	private final AtomicLong lookUps = new AtomicLong();
 
 	/**
 	 * @param cacheTtl how long an answer about a key is kept; a key revoked on another node is refused after at most
@@ -140,7 +144,22 @@ public class ApiKeys {
 		return this.callers.get(hash(key), this::lookUp);
 	}
 
+	/** Whether this node knows the key as valid already (remembered, so checking it costs nothing). */
+	boolean isKnownValid(String key) {
+		if (key == null || key.isBlank() || key.length() > 200) {
+			return false;
+		}
+		Optional<Caller> known = this.callers.getIfPresent(hash(key));
+		return known != null && known.isPresent();
+	}
+
+	/** How many times this node has looked a key up in the table. */
+	long lookUps() {
+		return this.lookUps.get();
+	}
+
 	private Optional<Caller> lookUp(String hash) {
+		this.lookUps.incrementAndGet();
 		Map<String, AttributeValue> item = this.dynamoDb
 			.getItem((r) -> r.tableName(this.table).key(Map.of("keyId", AttributeValue.fromS(keyId(hash)))).consistentRead(true))
 			.item();

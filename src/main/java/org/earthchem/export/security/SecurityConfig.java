@@ -50,7 +50,8 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, ObjectMapper json,
 			ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) throws Exception {
-		SecurityProblems problems = new SecurityProblems(json);
+		FailedAuthentications failures = new FailedAuthentications(properties.failedAuthentications());
+		SecurityProblems problems = new SecurityProblems(json, failures);
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.cors((cors) -> {
@@ -74,6 +75,8 @@ class SecurityConfig {
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.anyRequest().denyAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// no credential is looked up or verified for an address that sent too many refused ones
+			.addFilterBefore(new FailedAuthenticationLimit(failures, keys, json), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
