@@ -37,7 +37,6 @@ import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportLimits;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventPage;
-import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskPage;
 import org.earthchem.export.task.TaskStatus;
@@ -87,10 +86,13 @@ class ExportController {
 
 	private final TaskQueue taskQueue;
 
+	private final RepeatedDownloads downloads;
+
 	ExportController(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportBucket bucket,
 			DownloadLinks links, CallerResolver callers, ExportLimits limits, ExportMetrics metrics,
-			StartEstimates startEstimates, TaskQueue taskQueue) {
+			StartEstimates startEstimates, TaskQueue taskQueue, RepeatedDownloads downloads) {
 		this.searches = searches;
+		this.downloads = downloads;
 		this.taskQueue = taskQueue;
 		this.metrics = metrics;
 		this.startEstimates = startEstimates;
@@ -329,7 +331,8 @@ class ExportController {
 	@GetMapping("/exports/{taskId}/download")
 	@Operation(operationId = "downloadExportFile", summary = "Download a file of a Succeeded export",
 			description = "Small exports stream the file itself; larger ones redirect to a fresh pre-signed S3 link. "
-					+ "Every call is a DOWNLOADED event.")
+					+ "Every call is recorded in a DOWNLOADED event: the downloads of one file by one caller within a "
+					+ "minute are one event that counts them.")
 	@ApiResponse(responseCode = "200", description = "The file, as an attachment.",
 			headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "`attachment; filename=…`",
 					schema = @Schema(type = "string")),
@@ -367,12 +370,12 @@ class ExportController {
 		}
 		String caller = this.callers.resolve(request).owner();
 		if (!this.links.streams(task)) {
-			IssuedLink link = this.links.issueFor(taskId, file, caller);
-			this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller + " (redirect to S3)");
+			IssuedLink link = this.downloads.redirected(taskId, file, caller,
+					() -> this.links.issueFor(taskId, file, caller));
 			this.metrics.download("redirect");
 			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link.url())).build();
 		}
-		this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller);
+		this.downloads.streamed(taskId, file, caller);
 		this.metrics.download("stream");
 		StreamingResponseBody body = (out) -> {
 			try (InputStream in = this.bucket.open(file.location())) {

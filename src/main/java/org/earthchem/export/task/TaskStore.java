@@ -483,10 +483,32 @@ public class TaskStore {
 			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
 	}
 
-	/** Appends an event to a task's audit trail. */
-	public void recordEvent(String taskId, TaskEventType type, String detail) {
+	/**
+	 * Appends an event to a task's audit trail.
+	 * @return the event's key in the trail, for {@link #recountEvent}
+	 */
+	public String recordEvent(String taskId, TaskEventType type, String detail) {
 		TransactWriteItem write = this.events.write(taskId, type, detail, now());
 		this.dynamoDb.putItem((r) -> r.tableName(this.table.name()).item(write.put().item()));
+		return write.put().item().get(TaskTable.SK).s();
+	}
+
+	/**
+	 * Rewrites the detail of an event as the {@code times}-th of its kind (repeated downloads of one file are one event
+	 * with a count), unless a later count was written already (two nodes or threads counting at once).
+	 */
+	public void recountEvent(String taskId, String eventKey, int times, String detail) {
+		try {
+			this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, eventKey))
+				.updateExpression("SET #times = :times, #detail = :detail")
+				.conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#times) OR #times < :times)")
+				.expressionAttributeNames(Map.of("#times", "times", "#detail", "detail", "#pk", TaskTable.PK))
+				.expressionAttributeValues(Map.of(":times", n(times), ":detail", s(detail))));
+		}
+		catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException ex) {
+			// a later count is there already
+		}
 	}
 
 	/** A task's audit trail, oldest first. */
