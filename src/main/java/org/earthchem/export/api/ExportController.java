@@ -141,7 +141,7 @@ class ExportController {
 		String fileType = query.fileType().name().toLowerCase();
 		Optional<ExportTask> existing = this.tasks.findActive(caller.owner(), source, query.queryKey(), fileType);
 		if (existing.isPresent()) {
-			return ResponseEntity.ok(view(existing.get()));
+			return ResponseEntity.ok(view(existing.get(), caller));
 		}
 		// a cheap look first, so that a caller at a cap costs no count; the create below is what holds under races
 		if (this.tasks.activeCount(caller.owner()) >= this.limits.maxActivePerOwner()) {
@@ -153,7 +153,7 @@ class ExportController {
 		long matched = this.searches.matchedRows(definition, query, caller);
 		ExportTask task = newTask(definition, query, caller, fileType, matched);
 		// the answer is the task as created (Pending, with its place in the queue), whatever a worker does next
-		TaskView created = view(task);
+		TaskView created = view(task, caller);
 		try {
 			this.queue.enqueue(task);
 		}
@@ -230,7 +230,7 @@ class ExportController {
 			throw new InvalidParametersException(List.of(new ParameterError("cursor",
 					"is not a cursor from this listing; start again without it")));
 		}
-		return new TaskListView(page.tasks().stream().map(this::view).toList(),
+		return new TaskListView(page.tasks().stream().map((task) -> view(task, caller)).toList(),
 				page.nextCursor());
 	}
 
@@ -250,7 +250,7 @@ class ExportController {
 			// clients poll every 10 seconds
 			response.header(HttpHeaders.RETRY_AFTER, "10");
 		}
-		return response.body(view(task));
+		return response.body(view(task, this.callers.resolve(request)));
 	}
 
 	@PostMapping("/exports/{taskId}/cancel")
@@ -268,7 +268,7 @@ class ExportController {
 	ResponseEntity<TaskView> cancel(@PathVariable String taskId, HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);
 		if (task.status() == TaskStatus.CANCELLED) {
-			return ResponseEntity.ok(TaskView.of(task, null, null));
+			return ResponseEntity.ok(TaskView.of(task, null, null, this.callers.resolve(request).operator()));
 		}
 		if (!task.status().isActive()) {
 			throw finished(task);
@@ -285,7 +285,7 @@ class ExportController {
 			// it never started: cancelled here and now (a running one is counted when its job stops)
 			this.metrics.finished(after, ExportMetrics.Outcome.CANCELLED);
 		}
-		return ResponseEntity.accepted().body(TaskView.of(after, null, null));
+		return ResponseEntity.accepted().body(TaskView.of(after, null, null, this.callers.resolve(request).operator()));
 	}
 
 	@GetMapping("/exports/{taskId}/events")
@@ -325,7 +325,8 @@ class ExportController {
 			response.header(HttpHeaders.LINK, "<" + request.getRequestURI() + "?limit=" + pageSize + "&cursor="
 					+ page.nextCursor() + ">; rel=\"next\"");
 		}
-		return response.body(page.events().stream().map(EventView::of).toList());
+		boolean operator = this.callers.resolve(request).operator();
+		return response.body(page.events().stream().map((event) -> EventView.of(event, operator)).toList());
 	}
 
 	@GetMapping("/exports/{taskId}/download")
@@ -390,10 +391,10 @@ class ExportController {
 			.body(body);
 	}
 
-	private TaskView view(ExportTask task) {
+	private TaskView view(ExportTask task, Caller caller) {
 		Integer position = this.taskQueue.position(task);
 		return TaskView.of(this.links.current(task), position,
-				(position != null) ? this.startEstimates.secondsUntilStart(position) : null);
+				(position != null) ? this.startEstimates.secondsUntilStart(position) : null, caller.operator());
 	}
 
 	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,
