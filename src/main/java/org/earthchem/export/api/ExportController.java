@@ -37,6 +37,7 @@ import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportLimits;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventPage;
+import org.earthchem.export.task.TaskCreation;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskPage;
 import org.earthchem.export.task.TaskStatus;
@@ -151,7 +152,12 @@ class ExportController {
 			throw queueFull();
 		}
 		long matched = this.searches.matchedRows(definition, query, caller);
-		ExportTask task = newTask(definition, query, caller, fileType, matched);
+		TaskStore.Creation creation = newTask(definition, query, caller, fileType, matched);
+		if (creation.outcome() == TaskCreation.DUPLICATE) {
+			// an identical request a moment before this one created it: identical requests do not run twice
+			return ResponseEntity.ok(view(creation.task(), caller));
+		}
+		ExportTask task = creation.task();
 		// the answer is the task as created (Pending, with its place in the queue), whatever a worker does next
 		TaskView created = view(task, caller);
 		try {
@@ -397,16 +403,22 @@ class ExportController {
 				(position != null) ? this.startEstimates.secondsUntilStart(position) : null, caller.operator());
 	}
 
-	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,
+	/** The new task ({@code task()} of a CREATED), or the caller's identical active task (DUPLICATE). */
+	private TaskStore.Creation newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,
 			long matched) {
 		// a fresh id on the rare clash of two ids in the same millisecond
 		for (int attempt = 0; attempt < 5; attempt++) {
 			ExportTask task = ExportTask.pending(TaskIds.newId(definition.name(), query.queryKey(), this.tasks.now()),
 					definition.name(), fileType, query.canonicalQuery(), query.queryKey(), caller.owner(),
 					caller.email(), this.tasks.now(), matched);
-			switch (this.tasks.create(task, this.limits.maxActivePerOwner(), this.limits.maxPending())) {
+			TaskStore.Creation creation = this.tasks.createOnce(task, this.limits.maxActivePerOwner(),
+					this.limits.maxPending());
+			switch (creation.outcome()) {
 				case CREATED -> {
-					return task;
+					return new TaskStore.Creation(TaskCreation.CREATED, task);
+				}
+				case DUPLICATE -> {
+					return creation;
 				}
 				case OWNER_AT_LIMIT -> throw tooManyActive();
 				case SERVICE_AT_LIMIT -> throw queueFull();
