@@ -85,10 +85,11 @@ class SecurityConfig {
 				.referrerPolicy((referrer) -> referrer.policy(
 						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
 		if (jwtDecoder.getIfAvailable() != null) {
+			JwtDecoder decoder = TokenAudiences.required(jwtDecoder.getObject(), properties.jwt().audiences());
 			http.oauth2ResourceServer((resourceServer) -> resourceServer
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
-				.jwt((jwt) -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(new JwtCallers(properties.jwt().realm()))));
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties.jwt().realm()))));
 		}
 		return http.build();
 	}

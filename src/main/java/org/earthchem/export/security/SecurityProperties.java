@@ -50,9 +50,12 @@ public record SecurityProperties(@NotBlank @DefaultValue("export-api-keys") Stri
 	 *
 	 * @param realm the realm of token owners; unset: the host and path of the token's issuer ({@code iss}), e.g.
 	 * {@code login.example.org/realms/earthchem}
+	 * @param audiences the audiences a token must name one of ({@code aud}): required when JWTs are accepted, so that a
+	 * token the identity provider issued for another application is refused
 	 */
 	public record Jwt(@Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
-			message = "must be 1 to 100 letters, digits or . _ - (no ':')") String realm) {
+			message = "must be 1 to 100 letters, digits or . _ - (no ':')") String realm,
+			@DefaultValue List<String> audiences) {
 	}
 
 	/**
