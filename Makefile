@@ -52,15 +52,23 @@ token:
 
 ## apikey: issue an API key through a running service (an operator credential is needed); the key is shown once
 ##        make apikey OWNER=user-42 EMAIL=user@example.org SOURCES=petdb,synthesis [OPERATOR=true]
+##        make apikey OWNER=prometheus METRICS=true     # a key that reads /actuator/prometheus and nothing else
 ##        [URL=http://localhost:8080] [OPERATOR_KEY=operator-demo-key]
 URL ?= http://localhost:8080
 OPERATOR_KEY ?= operator-demo-key
 OPERATOR ?= false
+METRICS ?= false
 apikey:
-	@test -n "$(OWNER)" -a -n "$(SOURCES)" || { echo "usage: make apikey OWNER=… EMAIL=… SOURCES=a,b [OPERATOR=true]"; exit 2; }
-	@curl -sS -X POST -H "X-API-Key: $(OPERATOR_KEY)" -H 'Content-Type: application/json' \
-		-d "{\"owner\":\"$(OWNER)\",\"email\":\"$(EMAIL)\",\"operator\":$(OPERATOR),\"sources\":[\"$$(echo '$(SOURCES)' | sed 's/,/\",\"/g')\"]}" \
-		$(URL)/api/v1/admin/api-keys; echo
+	@if [ "$(METRICS)" = "true" ]; then \
+		test -n "$(OWNER)" || { echo "usage: make apikey OWNER=… METRICS=true"; exit 2; }; \
+		curl -sS -X POST -H "X-API-Key: $(OPERATOR_KEY)" -H 'Content-Type: application/json' \
+			-d "{\"owner\":\"$(OWNER)\",\"metrics\":true}" $(URL)/api/v1/admin/api-keys; echo; \
+	else \
+		test -n "$(OWNER)" -a -n "$(SOURCES)" || { echo "usage: make apikey OWNER=… EMAIL=… SOURCES=a,b [OPERATOR=true] | OWNER=… METRICS=true"; exit 2; }; \
+		curl -sS -X POST -H "X-API-Key: $(OPERATOR_KEY)" -H 'Content-Type: application/json' \
+			-d "{\"owner\":\"$(OWNER)\",\"email\":\"$(EMAIL)\",\"operator\":$(OPERATOR),\"sources\":[\"$$(echo '$(SOURCES)' | sed 's/,/\",\"/g')\"]}" \
+			$(URL)/api/v1/admin/api-keys; echo; \
+	fi
 
 ## openapi: write the served OpenAPI description over the committed snapshot (after an intended API change);
 ##          the next build generates the test client from it

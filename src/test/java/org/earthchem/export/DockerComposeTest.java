@@ -66,6 +66,8 @@ class DockerComposeTest {
 
 	private static final Path CLASSES = Path.of("target", "classes");
 
+	private static final Path PROMETHEUS_YML = Path.of("observability", "prometheus", "prometheus.yml");
+
 	private static final Path LOCALSTACK_INIT = Path.of("docker", "localstack", "init", "ready.d", "init-aws.sh");
 
 	/** The service replicas: built from this repository. */
@@ -153,11 +155,75 @@ class DockerComposeTest {
 			assertThat(published).as("ports of %s", replica.getKey()).hasSize(1);
 			assertThat(ports.add(published.get(0))).as("a port of its own for %s", replica.getKey()).isTrue();
 		}
-		assertThat(shared).containsEntry("EXPORT_SECURITY_API_KEYS_0_KEY", "petdb-demo-key")
-			.containsEntry("EXPORT_SECURITY_API_KEYS_1_KEY", "all-demo-key")
-			.containsEntry("EXPORT_SECURITY_API_KEYS_2_KEY", "operator-demo-key")
-			.containsEntry("EXPORT_SECURITY_API_KEYS_2_OPERATOR", "true");
 		assertThat(services).containsKeys("opensearch", "localstack", "postgres", "seed", "mailpit");
+	}
+
+	@Test
+	void replicasHaveNoDemoKeysOnlyTheOperatorAndMetricsKeysOfTheEnvFile() {
+		Map<String, String> environment = environment(replicas().values().iterator().next());
+		for (String value : environment.values()) {
+			assertThat(value).as("a demo key in docker-compose.yml").doesNotContain("demo-key");
+		}
+		Map<String, Map<String, String>> keys = apiKeys(environment);
+		assertThat(keys).as("API keys the replicas are given").hasSize(2);
+		Map<String, String> operator = keys.values().stream()
+			.filter((key) -> "true".equals(key.get("OPERATOR")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no operator key in docker-compose.yml"));
+		assertThat(operator.get("KEY")).as("the operator key, required from .env")
+			.matches(requiredVariable("EXPORT_OPERATOR_KEY"));
+		Map<String, String> metrics = keys.values().stream()
+			.filter((key) -> "true".equals(key.get("METRICS")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no metrics key in docker-compose.yml"));
+		assertThat(metrics.get("KEY")).as("the metrics key, required from .env")
+			.matches(requiredVariable("EXPORT_METRICS_KEY"));
+		assertThat(metrics).as("a metrics key has no sources nor the operator role")
+			.doesNotContainKeys("SOURCES", "OPERATOR");
+	}
+
+	@Test
+	void onlyTheReplicasPublishPortsBeyondThisMachine() {
+		Map<String, String> published = new TreeMap<>();
+		services.forEach((name, service) -> {
+			Object ports = map(service, name).get("ports");
+			if (ports != null && !REPLICA.matcher(name).matches()) {
+				for (Object port : (List<?>) ports) {
+					published.put(name + " " + port, String.valueOf(port));
+				}
+			}
+		});
+		assertThat(published).as("ports of the stack's services").isNotEmpty();
+		assertThat(published).allSatisfy((service, port) -> assertThat(port).as(service).startsWith("127.0.0.1:"));
+		replicas().forEach((name, replica) -> assertThat(String.valueOf(((List<?>) replica.get("ports")).get(0)))
+			.as("%s is the service: published for clients", name).doesNotStartWith("127.0.0.1:"));
+	}
+
+	@Test
+	void grafanasAdminPasswordComesFromTheEnvironmentAndNoOneViewsAnonymously() {
+		Map<String, String> grafana = environment(map(services.get("grafana"), "grafana"));
+		assertThat(grafana.get("GF_SECURITY_ADMIN_PASSWORD")).matches(requiredVariable("GRAFANA_ADMIN_PASSWORD"));
+		assertThat(grafana.get("GF_AUTH_ANONYMOUS_ENABLED")).isEqualTo("false");
+	}
+
+	@Test
+	void prometheusReadsTheMetricsKeyFromAFileWrittenFromTheEnvironment() throws IOException {
+		Map<String, Object> prometheus = map(services.get("prometheus"), "prometheus");
+		assertThat(environment(prometheus).get("EXPORT_METRICS_KEY")).matches(requiredVariable("EXPORT_METRICS_KEY"));
+		String keyFile = scrapeKeyFile();
+		assertThat(String.join(" ", ((List<?>) prometheus.get("entrypoint")).stream().map(String::valueOf).toList()))
+			.as("prometheus's entrypoint writes the key file, then runs Prometheus")
+			.contains("\"$$EXPORT_METRICS_KEY\" > " + keyFile)
+			.contains("exec /bin/prometheus --config.file=/etc/prometheus/prometheus.yml");
+	}
+
+	@Test
+	void dockerComposeRefusesTheFileWithoutTheEnvFilesSecrets() throws IOException, InterruptedException {
+		requireDockerCompose();
+		Map<String, String> noSecrets = Map.of();
+		Result result = dockerComposeConfig(noSecrets);
+		assertThat(result.exitValue()).as("docker-compose config without .env:\n%s", result.output()).isNotZero();
+		assertThat(result.output()).contains("EXPORT_OPERATOR_KEY");
 	}
 
 	@Test
@@ -176,21 +242,85 @@ class DockerComposeTest {
 
 	@Test
 	void dockerComposeAcceptsTheFile() throws IOException, InterruptedException {
+		requireDockerCompose();
+		Result result = dockerComposeConfig(Map.of("EXPORT_OPERATOR_KEY", "exk_operator", "EXPORT_METRICS_KEY",
+				"exk_metrics", "GRAFANA_ADMIN_PASSWORD", "a-password"));
+		assertThat(result.exitValue()).as("docker-compose -f docker-compose.yml config -q:\n%s", result.output())
+			.isZero();
+	}
+
+	private static void requireDockerCompose() {
 		boolean installed = onPath("docker-compose");
 		if (!installed && "1".equals(System.getenv("EXPORT_REQUIRE_DOCKER_COMPOSE"))) {
 			fail("docker-compose is required (EXPORT_REQUIRE_DOCKER_COMPOSE=1): apt-get install docker-compose");
 		}
 		assumeTrue(installed, "docker-compose is not on the PATH (CI installs Debian's docker-compose)");
-		Process process = new ProcessBuilder("docker-compose", "-f", COMPOSE_FILE.toString(), "config", "-q")
-			.redirectErrorStream(true)
-			.start();
-		process.getOutputStream().close();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!process.waitFor(2, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			fail("docker-compose config -q did not finish within 2 minutes: " + output);
+	}
+
+	/**
+	 * {@code docker-compose config -q} with only the given variables of .env: an empty env file stands for the
+	 * project's .env (a developer's own must not decide the result), and the variables are taken out of this JVM's
+	 * environment before the given ones are put in.
+	 */
+	private static Result dockerComposeConfig(Map<String, String> variables) throws IOException, InterruptedException {
+		Path emptyEnvFile = Files.createTempFile("compose", ".env");
+		try {
+			ProcessBuilder builder = new ProcessBuilder("docker-compose", "--env-file", emptyEnvFile.toString(), "-f",
+					COMPOSE_FILE.toString(), "config", "-q")
+				.redirectErrorStream(true);
+			builder.environment().keySet().removeIf((name) -> name.startsWith("EXPORT_") || name.startsWith("GRAFANA_"));
+			builder.environment().putAll(variables);
+			Process process = builder.start();
+			process.getOutputStream().close();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(2, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				fail("docker-compose config -q did not finish within 2 minutes: " + output);
+			}
+			return new Result(process.exitValue(), output);
 		}
-		assertThat(process.exitValue()).as("docker-compose -f docker-compose.yml config -q:\n%s", output).isZero();
+		finally {
+			Files.deleteIfExists(emptyEnvFile);
+		}
+	}
+
+	private record Result(int exitValue, String output) {
+	}
+
+	/** A Compose reference to a variable that must be set ({@code ${NAME:?message}}). */
+	private static String requiredVariable(String name) {
+		return Pattern.quote("${" + name + ":?") + "[^}]+\\}";
+	}
+
+	/** The API keys of a replica's environment, by index: {@code KEY}, {@code OWNER}, … of {@code EXPORT_SECURITY_API_KEYS_<n>_…}. */
+	private static Map<String, Map<String, String>> apiKeys(Map<String, String> environment) {
+		Pattern variable = Pattern.compile("EXPORT_SECURITY_API_KEYS_(\\d+)_(\\w+)");
+		Map<String, Map<String, String>> keys = new TreeMap<>();
+		environment.forEach((name, value) -> {
+			Matcher matcher = variable.matcher(name);
+			if (matcher.matches()) {
+				keys.computeIfAbsent(matcher.group(1), (n) -> new TreeMap<>()).put(matcher.group(2), value);
+			}
+		});
+		return keys;
+	}
+
+	/** The one file the scrape of /actuator/prometheus reads its X-API-Key from; no key written as a value. */
+	private static String scrapeKeyFile() throws IOException {
+		Map<String, Object> prometheusYml = new Yaml(new SafeConstructor(new LoaderOptions()))
+			.load(Files.readString(PROMETHEUS_YML));
+		for (Object job : (List<?>) prometheusYml.get("scrape_configs")) {
+			Map<String, Object> config = map(job, "scrape_config");
+			if ("/actuator/prometheus".equals(config.get("metrics_path"))) {
+				Map<String, Object> header = map(map(config.get("http_headers"), "http_headers").get("X-API-Key"),
+						"X-API-Key");
+				assertThat(header).as("the scrape's X-API-Key: a file, no value").containsOnlyKeys("files");
+				List<?> files = (List<?>) header.get("files");
+				assertThat(files).hasSize(1);
+				return String.valueOf(files.get(0));
+			}
+		}
+		throw new AssertionError("no scrape of /actuator/prometheus in " + PROMETHEUS_YML);
 	}
 
 	// ---- the compose file ---------------------------------------------------------------------------------------

@@ -50,17 +50,20 @@ class ApiKeyController {
 		this.sources = sources;
 	}
 
-	/** What an operator asks for. */
-	record KeyRequest(String owner, String email, List<String> sources, Boolean operator) {
+	/**
+	 * What an operator asks for: a key of an API caller (owner, email, sources, operator or not), or a metrics key
+	 * ({@code metrics: true}, an owner, no sources): one that reads {@code /actuator/prometheus} and nothing else.
+	 */
+	record KeyRequest(String owner, String email, List<String> sources, Boolean operator, Boolean metrics) {
 	}
 
 	/** A key as listed: never the key itself. */
-	record KeyView(String keyId, String owner, String email, Set<String> sources, boolean operator, String createdAt,
-			String revokedAt) {
+	record KeyView(String keyId, String owner, String email, Set<String> sources, boolean operator, boolean metrics,
+			String createdAt, String revokedAt) {
 
 		static KeyView of(ApiKeyInfo info) {
 			return new KeyView(info.keyId(), info.owner(), info.email(), info.sources(), info.operator(),
-					Timestamps.format(info.createdAt()), Timestamps.format(info.revokedAt()));
+					info.metrics(), Timestamps.format(info.createdAt()), Timestamps.format(info.revokedAt()));
 		}
 
 	}
@@ -78,14 +81,24 @@ class ApiKeyController {
 	@ApiResponse(responseCode = "400", description = "A bad owner, email or source: `errors` names it.")
 	ResponseEntity<IssuedKeyView> issue(@RequestBody KeyRequest request) {
 		List<ParameterError> errors = new ArrayList<>();
+		boolean metrics = Boolean.TRUE.equals(request.metrics());
 		if (request.owner() == null || !OWNER.matcher(request.owner()).matches()) {
 			errors.add(new ParameterError("owner", "must be 1 to 128 letters, digits or . _ @ -"));
 		}
-		if (request.email() == null || !EMAIL.matcher(request.email()).matches()) {
+		if ((request.email() == null && !metrics)
+				|| (request.email() != null && !EMAIL.matcher(request.email()).matches())) {
 			errors.add(new ParameterError("email", "must be an email address"));
 		}
 		Set<String> granted = new LinkedHashSet<>();
-		if (request.sources() == null || request.sources().isEmpty()) {
+		if (metrics) {
+			if (request.sources() != null && !request.sources().isEmpty()) {
+				errors.add(new ParameterError("sources", "a metrics key reads the metrics only: it takes no sources"));
+			}
+			if (Boolean.TRUE.equals(request.operator())) {
+				errors.add(new ParameterError("operator", "a metrics key cannot be an operator's"));
+			}
+		}
+		else if (request.sources() == null || request.sources().isEmpty()) {
 			errors.add(new ParameterError("sources", "must name at least one source"));
 		}
 		else {
@@ -100,7 +113,7 @@ class ApiKeyController {
 			throw new InvalidParametersException(errors);
 		}
 		IssuedKey issued = this.keys.issue(request.owner(), request.email(), granted,
-				Boolean.TRUE.equals(request.operator()));
+				Boolean.TRUE.equals(request.operator()), metrics);
 		return ResponseEntity.created(URI.create("/api/v1/admin/api-keys/" + issued.info().keyId()))
 			.header("Cache-Control", "no-store")
 			.body(new IssuedKeyView(issued.key(), KeyView.of(issued.info())));

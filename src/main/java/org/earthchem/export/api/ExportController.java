@@ -37,7 +37,7 @@ import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportLimits;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventPage;
-import org.earthchem.export.task.TaskEventType;
+import org.earthchem.export.task.TaskCreation;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskPage;
 import org.earthchem.export.task.TaskStatus;
@@ -87,10 +87,13 @@ class ExportController {
 
 	private final TaskQueue taskQueue;
 
+	private final RepeatedDownloads downloads;
+
 	ExportController(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportBucket bucket,
 			DownloadLinks links, CallerResolver callers, ExportLimits limits, ExportMetrics metrics,
-			StartEstimates startEstimates, TaskQueue taskQueue) {
+			StartEstimates startEstimates, TaskQueue taskQueue, RepeatedDownloads downloads) {
 		this.searches = searches;
+		this.downloads = downloads;
 		this.taskQueue = taskQueue;
 		this.metrics = metrics;
 		this.startEstimates = startEstimates;
@@ -140,7 +143,7 @@ class ExportController {
 		Optional<ExportTask> existing = this.tasks.findActive(caller.owner(), source, query.queryKey(), fileType,
 				query.compression().value());
 		if (existing.isPresent()) {
-			return ResponseEntity.ok(view(existing.get()));
+			return ResponseEntity.ok(view(existing.get(), caller));
 		}
 		// a cheap look first, so that a caller at a cap costs no count; the create below is what holds under races
 		if (this.tasks.activeCount(caller.owner()) >= this.limits.maxActivePerOwner()) {
@@ -150,9 +153,14 @@ class ExportController {
 			throw queueFull();
 		}
 		long matched = this.searches.matchedRows(definition, query, caller);
-		ExportTask task = newTask(definition, query, caller, fileType, matched);
+		TaskStore.Creation creation = newTask(definition, query, caller, fileType, matched);
+		if (creation.outcome() == TaskCreation.DUPLICATE) {
+			// an identical request a moment before this one created it: identical requests do not run twice
+			return ResponseEntity.ok(view(creation.task(), caller));
+		}
+		ExportTask task = creation.task();
 		// the answer is the task as created (Pending, with its place in the queue), whatever a worker does next
-		TaskView created = view(task);
+		TaskView created = view(task, caller);
 		try {
 			this.queue.enqueue(task);
 		}
@@ -229,7 +237,7 @@ class ExportController {
 			throw new InvalidParametersException(List.of(new ParameterError("cursor",
 					"is not a cursor from this listing; start again without it")));
 		}
-		return new TaskListView(page.tasks().stream().map(this::view).toList(),
+		return new TaskListView(page.tasks().stream().map((task) -> view(task, caller)).toList(),
 				page.nextCursor());
 	}
 
@@ -249,7 +257,7 @@ class ExportController {
 			// clients poll every 10 seconds
 			response.header(HttpHeaders.RETRY_AFTER, "10");
 		}
-		return response.body(view(task));
+		return response.body(view(task, this.callers.resolve(request)));
 	}
 
 	@PostMapping("/exports/{taskId}/cancel")
@@ -267,7 +275,7 @@ class ExportController {
 	ResponseEntity<TaskView> cancel(@PathVariable String taskId, HttpServletRequest request) {
 		ExportTask task = visibleTask(taskId, request);
 		if (task.status() == TaskStatus.CANCELLED) {
-			return ResponseEntity.ok(TaskView.of(task, null, null));
+			return ResponseEntity.ok(TaskView.of(task, null, null, this.callers.resolve(request).operator()));
 		}
 		if (!task.status().isActive()) {
 			throw finished(task);
@@ -284,7 +292,7 @@ class ExportController {
 			// it never started: cancelled here and now (a running one is counted when its job stops)
 			this.metrics.finished(after, ExportMetrics.Outcome.CANCELLED);
 		}
-		return ResponseEntity.accepted().body(TaskView.of(after, null, null));
+		return ResponseEntity.accepted().body(TaskView.of(after, null, null, this.callers.resolve(request).operator()));
 	}
 
 	@GetMapping("/exports/{taskId}/events")
@@ -324,13 +332,15 @@ class ExportController {
 			response.header(HttpHeaders.LINK, "<" + request.getRequestURI() + "?limit=" + pageSize + "&cursor="
 					+ page.nextCursor() + ">; rel=\"next\"");
 		}
-		return response.body(page.events().stream().map(EventView::of).toList());
+		boolean operator = this.callers.resolve(request).operator();
+		return response.body(page.events().stream().map((event) -> EventView.of(event, operator)).toList());
 	}
 
 	@GetMapping("/exports/{taskId}/download")
 	@Operation(operationId = "downloadExportFile", summary = "Download a file of a Succeeded export",
 			description = "Small exports stream the file itself; larger ones redirect to a fresh pre-signed S3 link. "
-					+ "Every call is a DOWNLOADED event.")
+					+ "Every call is recorded in a DOWNLOADED event: the downloads of one file by one caller within a "
+					+ "minute are one event that counts them.")
 	@ApiResponse(responseCode = "200", description = "The file, as an attachment.",
 			headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "`attachment; filename=…`",
 					schema = @Schema(type = "string")),
@@ -372,12 +382,12 @@ class ExportController {
 		}
 		String caller = this.callers.resolve(request).owner();
 		if (!this.links.streams(task)) {
-			IssuedLink link = this.links.issueFor(taskId, file, caller);
-			this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller + " (redirect to S3)");
+			IssuedLink link = this.downloads.redirected(taskId, file, caller,
+					() -> this.links.issueFor(taskId, file, caller));
 			this.metrics.download("redirect");
 			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link.url())).build();
 		}
-		this.tasks.recordEvent(taskId, TaskEventType.DOWNLOADED, file.name() + " by " + caller);
+		this.downloads.streamed(taskId, file, caller);
 		this.metrics.download("stream");
 		StreamingResponseBody body = (out) -> {
 			try (InputStream in = this.bucket.open(file.location())) {
@@ -392,13 +402,14 @@ class ExportController {
 			.body(body);
 	}
 
-	private TaskView view(ExportTask task) {
+	private TaskView view(ExportTask task, Caller caller) {
 		Integer position = this.taskQueue.position(task);
 		return TaskView.of(this.links.current(task), position,
-				(position != null) ? this.startEstimates.secondsUntilStart(position) : null);
+				(position != null) ? this.startEstimates.secondsUntilStart(position) : null, caller.operator());
 	}
 
-	private ExportTask newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,
+	/** The new task ({@code task()} of a CREATED), or the caller's identical active task (DUPLICATE). */
+	private TaskStore.Creation newTask(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,
 			long matched) {
 		// a fresh id on the rare clash of two ids in the same millisecond
 		for (int attempt = 0; attempt < 5; attempt++) {
@@ -406,9 +417,14 @@ class ExportController {
 					definition.name(), fileType, query.compression().value(), query.canonicalQuery(), query.queryKey(),
 					caller.owner(),
 					caller.email(), this.tasks.now(), matched);
-			switch (this.tasks.create(task, this.limits.maxActivePerOwner(), this.limits.maxPending())) {
+			TaskStore.Creation creation = this.tasks.createOnce(task, this.limits.maxActivePerOwner(),
+					this.limits.maxPending());
+			switch (creation.outcome()) {
 				case CREATED -> {
-					return task;
+					return new TaskStore.Creation(TaskCreation.CREATED, task);
+				}
+				case DUPLICATE -> {
+					return creation;
 				}
 				case OWNER_AT_LIMIT -> throw tooManyActive();
 				case SERVICE_AT_LIMIT -> throw queueFull();

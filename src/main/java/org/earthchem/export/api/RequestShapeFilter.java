@@ -53,6 +53,12 @@ class RequestShapeFilter extends OncePerRequestFilter {
 			return;
 		}
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+			// a form body's names are not within the query's length: a name is checked on its own
+			if (parameter.getKey().length() > this.limits.maxParameterNameLength()) {
+				refuse(response, shortened(parameter.getKey()), "is a name " + parameter.getKey().length()
+						+ " characters long; at most " + this.limits.maxParameterNameLength() + " are accepted");
+				return;
+			}
 			for (String value : parameter.getValue()) {
 				if (value.length() > this.limits.maxValueLength()) {
 					refuse(response, shortened(parameter.getKey()), "is " + value.length()

@@ -12,6 +12,7 @@ import org.earthchem.export.source.ExportQuery;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.source.SourceDefinition;
+import org.earthchem.export.source.UnknownSourceException;
 import org.earthchem.export.task.ExportLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -39,9 +40,18 @@ class SearchRequests {
 		this.limits = limits;
 	}
 
-	/** The named source, when it exists and the caller may export it. */
+	/**
+	 * The named source, when it exists and the caller may export it. An unknown one is a 404 that names the sources
+	 * the caller may export, never the others.
+	 */
 	SourceDefinition exportable(String source, Caller caller) {
-		SourceDefinition definition = this.sources.require(source);
+		SourceDefinition definition = this.sources.find(source)
+			.orElseThrow(() -> new UnknownSourceException(source, this.sources.all()
+				.stream()
+				.map(SourceDefinition::name)
+				.filter(caller::mayExport)
+				.sorted()
+				.toList()));
 		if (!caller.mayExport(source)) {
 			throw new ApiException(HttpStatus.FORBIDDEN, ProblemCode.NOT_ALLOWED,
 					"Your credential may not export " + source + "; ask for access to it.");

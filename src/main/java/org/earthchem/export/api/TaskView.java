@@ -29,8 +29,9 @@ record TaskView(String taskId, String source, String fileType, String compressio
 	/**
 	 * @param queuePosition the place of a Pending task in the queue (ignored otherwise)
 	 * @param estimatedStartSeconds when a Pending task is expected to start (ignored otherwise; null: unknown)
+	 * @param operator whether an operator asks: only operators see which node (host and port) runs an export
 	 */
-	static TaskView of(ExportTask task, Integer queuePosition, Double estimatedStartSeconds) {
+	static TaskView of(ExportTask task, Integer queuePosition, Double estimatedStartSeconds, boolean operator) {
 		boolean pending = task.status() == TaskStatus.PENDING;
 		boolean running = task.status() == TaskStatus.PROCESSING;
 		String self = "/api/v1/exports/" + task.taskId();
@@ -48,7 +49,7 @@ record TaskView(String taskId, String source, String fileType, String compressio
 				pending ? estimatedStartSeconds : null, task.attempts(), Timestamps.format(task.createdAt()), Timestamps.format(task.startedAt()),
 				Timestamps.format(task.finishedAt()),
 				task.error() != null ? new ErrorView(task.error().code().name(), task.error().message()) : null,
-				fileViews, task.node(), new Links(self, self + "/cancel", self + "/download", self + "/events"));
+				fileViews, operator ? task.node() : null, new Links(self, self + "/cancel", self + "/download", self + "/events"));
 	}
 
 }

@@ -14,6 +14,8 @@ import org.slf4j.MDC;
 import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.job.ExportWorker;
 import org.earthchem.export.job.RunOutcome;
+import org.earthchem.export.security.UserText;
+import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.messaging.handler.annotation.Header;
@@ -70,6 +72,15 @@ class TaskMessages {
 			@Header(name = SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT,
 					required = false) String receiveCount,
 			@Header(name = SqsHeaders.SQS_RAW_MESSAGE_ID_HEADER, required = false) String messageId) {
+		if (!TaskIds.isWellFormed(taskId)) {
+			// not a message of this service (anyone with the queue's send right can send one): its payload is the
+			// sender's text, escaped and shortened before it reaches the log, and never a task to look up
+			String payload = (taskId == null) ? "null" : taskId.substring(0, Math.min(taskId.length(), 200));
+			log.warn("Message {} discarded: its payload is not a task id: {}{}", messageId,
+					UserText.escapeControls(payload), (taskId != null && taskId.length() > 200) ? "…" : "");
+			acknowledgement.acknowledge();
+			return;
+		}
 		if (this.worker.isStopping()) {
 			// taken by a poll that was under way when this node began to stop: another node runs it
 			handBack(taskId, visibility, acknowledgement);

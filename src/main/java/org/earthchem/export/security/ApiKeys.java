@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -44,6 +45,8 @@ public class ApiKeys {
 
 	private static final String OPERATOR_ROLE = "operator";
 
+	private static final String METRICS_ROLE = "metrics";
+
 	private final DynamoDbClient dynamoDb;
 
 	private final String table;
@@ -54,6 +57,9 @@ public class ApiKeys {
 
 	/** What keys stand for, known or unknown, for a few seconds: random keys cannot throttle the key table. */
 	private final Cache<String, Optional<Caller>> callers;
+
+	/** Look-ups of keys in the table (not counting the operators' listing and finds): what anonymous callers cost. */
+	private final AtomicLong lookUps = new AtomicLong();
 
 	/**
 	 * @param cacheTtl how long an answer about a key is kept; a key revoked on another node is refused after at most
@@ -74,27 +80,39 @@ public class ApiKeys {
 
 	/** Issues a new key; the result is the only place the key itself ever appears. */
 	public IssuedKey issue(String owner, String email, Set<String> sources, boolean operator) {
+		return issue(owner, email, sources, operator, false);
+	}
+
+	/**
+	 * Issues a new key, for an API caller or (with {@code metrics}, no sources) a scraper that may read the metrics
+	 * and nothing else; the result is the only place the key itself ever appears.
+	 */
+	public IssuedKey issue(String owner, String email, Set<String> sources, boolean operator, boolean metrics) {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		ApiKeyInfo info = store(key, owner, email, sources, operator, false);
-		log.info("API key {} issued for {} ({})", info.keyId(), owner, String.join(",", info.sources()));
+		ApiKeyInfo info = store(key, owner, email, sources, operator, metrics, false);
+		log.info("API key {} issued for {} ({}{})", info.keyId(), owner, String.join(",", info.sources()),
+				metrics ? "metrics only" : "");
 		return new IssuedKey(key, info);
 	}
 
-	/** Stores a key chosen elsewhere (the demo keys of the local stack) unless it is already there. */
-	void ensure(String key, String owner, String email, Set<String> sources, boolean operator) {
-		store(key, owner, email, sources, operator, true);
+	/** Stores a key chosen elsewhere (the demo keys of the local stack, compose's keys) unless it is already there. */
+	void ensure(String key, String owner, String email, Set<String> sources, boolean operator, boolean metrics) {
+		store(key, owner, email, sources, operator, metrics, true);
 	}
 
 	private ApiKeyInfo store(String key, String owner, String email, Set<String> sources, boolean operator,
-			boolean keepExisting) {
+			boolean metrics, boolean keepExisting) {
 		if (!OwnerIds.isKeyOwner(owner)) {
 			throw new IllegalArgumentException("an API key's owner must be a name without '" + OwnerIds.REALM_SEPARATOR
 					+ "' (token owners are <realm>" + OwnerIds.REALM_SEPARATOR + "<sub>): " + owner);
 		}
+		if (metrics && (operator || !sources.isEmpty())) {
+			throw new IllegalArgumentException("a metrics key reads the metrics only: no sources, not an operator");
+		}
 		String hash = hash(key);
-		ApiKeyInfo info = new ApiKeyInfo(keyId(hash), owner, email, new TreeSet<>(sources), operator,
+		ApiKeyInfo info = new ApiKeyInfo(keyId(hash), owner, email, new TreeSet<>(sources), operator, metrics,
 				Timestamps.truncate(this.clock.instant()), null);
 		Map<String, AttributeValue> item = new HashMap<>();
 		item.put("keyId", AttributeValue.fromS(info.keyId()));
@@ -104,7 +122,8 @@ public class ApiKeys {
 			item.put("email", AttributeValue.fromS(email));
 		}
 		item.put("sources", AttributeValue.fromL(info.sources().stream().map(AttributeValue::fromS).toList()));
-		item.put("roles", AttributeValue.fromL(operator ? List.of(AttributeValue.fromS(OPERATOR_ROLE)) : List.of()));
+		item.put("roles", AttributeValue.fromL(operator ? List.of(AttributeValue.fromS(OPERATOR_ROLE))
+				: metrics ? List.of(AttributeValue.fromS(METRICS_ROLE)) : List.of()));
 		item.put("createdAt", AttributeValue.fromS(Timestamps.format(info.createdAt())));
 		try {
 			this.dynamoDb.putItem((r) -> r.tableName(this.table)
@@ -125,7 +144,22 @@ public class ApiKeys {
 		return this.callers.get(hash(key), this::lookUp);
 	}
 
+	/** Whether this node knows the key as valid already (remembered, so checking it costs nothing). */
+	boolean isKnownValid(String key) {
+		if (key == null || key.isBlank() || key.length() > 200) {
+			return false;
+		}
+		Optional<Caller> known = this.callers.getIfPresent(hash(key));
+		return known != null && known.isPresent();
+	}
+
+	/** How many times this node has looked a key up in the table. */
+	long lookUps() {
+		return this.lookUps.get();
+	}
+
 	private Optional<Caller> lookUp(String hash) {
+		this.lookUps.incrementAndGet();
 		Map<String, AttributeValue> item = this.dynamoDb
 			.getItem((r) -> r.tableName(this.table).key(Map.of("keyId", AttributeValue.fromS(keyId(hash)))).consistentRead(true))
 			.item();
@@ -135,7 +169,7 @@ public class ApiKeys {
 			return Optional.empty();
 		}
 		ApiKeyInfo info = fromItem(item);
-		return Optional.of(new Caller(info.owner(), info.email(), info.sources(), info.operator()));
+		return Optional.of(new Caller(info.owner(), info.email(), info.sources(), info.operator(), info.metrics()));
 	}
 
 	/** Revokes a key by its id; false when there is no such key. Revoking twice is harmless. */
@@ -177,12 +211,11 @@ public class ApiKeys {
 	private static ApiKeyInfo fromItem(Map<String, AttributeValue> item) {
 		Set<String> sources = new TreeSet<>();
 		item.getOrDefault("sources", AttributeValue.fromL(List.of())).l().forEach((v) -> sources.add(v.s()));
-		boolean operator = item.getOrDefault("roles", AttributeValue.fromL(List.of()))
-			.l()
-			.stream()
-			.anyMatch((v) -> OPERATOR_ROLE.equals(v.s()));
+		List<AttributeValue> roles = item.getOrDefault("roles", AttributeValue.fromL(List.of())).l();
+		boolean operator = roles.stream().anyMatch((v) -> OPERATOR_ROLE.equals(v.s()));
+		boolean metrics = !operator && roles.stream().anyMatch((v) -> METRICS_ROLE.equals(v.s()));
 		return new ApiKeyInfo(item.get("keyId").s(), item.get("owner").s(),
-				item.containsKey("email") ? item.get("email").s() : null, sources, operator,
+				item.containsKey("email") ? item.get("email").s() : null, sources, operator, metrics,
 				Instant.parse(item.get("createdAt").s()),
 				item.containsKey("revokedAt") ? Instant.parse(item.get("revokedAt").s()) : null);
 	}
@@ -203,11 +236,12 @@ public class ApiKeys {
 	 * @param email email address
 	 * @param sources sources it may export
 	 * @param operator whether it has the operator role
+	 * @param metrics whether it is a metrics key (reads {@code /actuator/prometheus} and nothing else)
 	 * @param createdAt when it was issued
 	 * @param revokedAt when it was revoked, or null
 	 */
 	public record ApiKeyInfo(String keyId, String owner, String email, Set<String> sources, boolean operator,
-			Instant createdAt, Instant revokedAt) {
+			boolean metrics, Instant createdAt, Instant revokedAt) {
 	}
 
 	/**

@@ -5,15 +5,27 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** An authenticated caller, by API key or JWT; operators have {@code ROLE_OPERATOR}. */
+/**
+ * An authenticated caller, by API key or JWT: operators have {@code ROLE_OPERATOR} and {@code ROLE_CALLER}, other API
+ * callers {@code ROLE_CALLER}, a metrics key only {@code ROLE_METRICS} (it may read the metrics and nothing else).
+ */
 final class CallerAuthentication extends AbstractAuthenticationToken {
 
 	private final Caller caller;
 
 	CallerAuthentication(Caller caller) {
-		super(caller.operator() ? List.of(new SimpleGrantedAuthority("ROLE_OPERATOR")) : List.of());
+		super(authorities(caller));
 		this.caller = caller;
 		setAuthenticated(true);
+	}
+
+	private static List<SimpleGrantedAuthority> authorities(Caller caller) {
+		if (caller.metrics()) {
+			return List.of(new SimpleGrantedAuthority("ROLE_" + Roles.METRICS));
+		}
+		return caller.operator()
+				? List.of(new SimpleGrantedAuthority("ROLE_" + Roles.CALLER), new SimpleGrantedAuthority("ROLE_" + Roles.OPERATOR))
+				: List.of(new SimpleGrantedAuthority("ROLE_" + Roles.CALLER));
 	}
 
 	@Override

@@ -42,7 +42,7 @@ class SecurityConfig {
 			keys.createTableIfMissing();
 		}
 		for (SecurityProperties.DemoKey key : properties.apiKeys()) {
-			keys.ensure(key.key(), key.owner(), key.email(), key.sources(), key.operator());
+			keys.ensure(key.key(), key.owner(), key.email(), key.sources(), key.operator(), key.metrics());
 		}
 		return keys;
 	}
@@ -50,7 +50,8 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, ObjectMapper json,
 			ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) throws Exception {
-		SecurityProblems problems = new SecurityProblems(json);
+		FailedAuthentications failures = new FailedAuthentications(properties.failedAuthentications());
+		SecurityProblems problems = new SecurityProblems(json, failures);
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.cors((cors) -> {
@@ -64,14 +65,18 @@ class SecurityConfig {
 				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers("/actuator/**").hasRole("OPERATOR")
-				.requestMatchers("/api/v1/admin/**").hasRole("OPERATOR")
-				.requestMatchers("/api/v1/**").authenticated()
+				// a metrics key (make apikey METRICS=true) reads the metrics and nothing else
+				.requestMatchers("/actuator/prometheus").hasAnyRole(Roles.OPERATOR, Roles.METRICS)
+				.requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
+				.requestMatchers("/api/v1/admin/**").hasRole(Roles.OPERATOR)
+				.requestMatchers("/api/v1/**").hasRole(Roles.CALLER)
 				.requestMatchers("/", "/console", "/console/**", "/favicon.ico", "/error").permitAll()
 				// the API's description is public; using the API is not
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.anyRequest().denyAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// no credential is looked up or verified for an address that sent too many refused ones
+			.addFilterBefore(new FailedAuthenticationLimit(failures, keys, json), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -80,10 +85,11 @@ class SecurityConfig {
 				.referrerPolicy((referrer) -> referrer.policy(
 						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
 		if (jwtDecoder.getIfAvailable() != null) {
+			JwtDecoder decoder = TokenAudiences.required(jwtDecoder.getObject(), properties.jwt().audiences());
 			http.oauth2ResourceServer((resourceServer) -> resourceServer
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
-				.jwt((jwt) -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(new JwtCallers(properties.jwt().realm()))));
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties.jwt().realm()))));
 		}
 		return http.build();
 	}

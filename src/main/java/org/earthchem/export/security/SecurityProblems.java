@@ -25,14 +25,21 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private final ObjectMapper json;
 
-	SecurityProblems(ObjectMapper json) {
+	private final FailedAuthentications failures;
+
+	SecurityProblems(ObjectMapper json, FailedAuthentications failures) {
 		this.bearer.setRealmName("export-service");
 		this.json = json;
+		this.failures = failures;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
+		if (FailedAuthenticationLimit.carriesCredential(request)) {
+			// a refused key or token; a request without any is not counted (the console before sign-in)
+			this.failures.failed(request.getRemoteAddr());
+		}
 		// sets 401 and the Bearer challenge, with error="invalid_token" when a token was refused
 		this.bearer.commence(request, response, failure);
 		response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"export-service\", header=\"X-API-Key\"");
@@ -45,7 +52,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
 		write(response, HttpStatus.FORBIDDEN, "NOT_ALLOWED", "Not allowed",
-				"Your credential does not allow this route; it needs the operator role.");
+				"Your credential does not allow this route: the operator routes need the operator role, and a "
+						+ "metrics key reads /actuator/prometheus and nothing else.");
 	}
 
 	private void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)

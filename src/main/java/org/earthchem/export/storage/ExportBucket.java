@@ -2,6 +2,7 @@ package org.earthchem.export.storage;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
@@ -57,12 +61,24 @@ public class ExportBucket {
 
 	private final Clock clock;
 
+	/** The credentials links are signed with (null: the presigner's own), so that a link says when they expire. */
+	private final AwsCredentialsProvider signing;
+
+	/** A link never lasts less than this, even when the signing credentials are about to be renewed. */
+	private static final Duration SHORTEST_LINK = Duration.ofMinutes(1);
+
 	ExportBucket(S3Client s3, S3Presigner presigner, BucketProperties properties, LinkProperties links, Clock clock) {
+		this(s3, presigner, properties, links, clock, null);
+	}
+
+	ExportBucket(S3Client s3, S3Presigner presigner, BucketProperties properties, LinkProperties links, Clock clock,
+			AwsCredentialsProvider signing) {
 		this.s3 = s3;
 		this.presigner = presigner;
 		this.properties = properties;
 		this.links = links;
 		this.clock = clock;
+		this.signing = signing;
 	}
 
 	public String name() {
@@ -302,12 +318,33 @@ public class ExportBucket {
 		return this.s3.getObject((r) -> r.bucket(name()).key(key));
 	}
 
-	/** A pre-signed GET link that downloads the object as an attachment named {@code fileName}. */
+	/**
+	 * A pre-signed GET link that downloads the object as an attachment named {@code fileName}, for
+	 * {@code export.links.expiry} or until the signing credentials expire, whichever comes first: a link signed with
+	 * a role's session credentials stops working when the session ends, and its {@code expiresAt} says so (the
+	 * task's view issues a new one once it has expired).
+	 */
 	public IssuedLink presign(String key, String fileName, String contentType) {
-		Instant expiresAt = this.clock.instant().plus(this.links.expiry());
+		Instant now = this.clock.instant();
+		AwsCredentials credentials = (this.signing != null) ? this.signing.resolveCredentials() : null;
+		Duration lifetime = this.links.expiry();
+		if (credentials != null && credentials.expirationTime().isPresent()) {
+			Duration left = Duration.between(now, credentials.expirationTime().get());
+			if (left.compareTo(lifetime) < 0) {
+				lifetime = (left.compareTo(SHORTEST_LINK) > 0) ? left : SHORTEST_LINK;
+			}
+		}
+		Duration signatureDuration = lifetime.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Instant expiresAt = now.plus(signatureDuration);
 		PresignedGetObjectRequest presigned = this.presigner.presignGetObject((p) -> p
-			.signatureDuration(this.links.expiry())
+			.signatureDuration(signatureDuration)
 			.getObjectRequest((g) -> g.bucket(name())
+				.overrideConfiguration((o) -> {
+					if (credentials != null) {
+						// signed with exactly the credentials whose expiry the link states
+						o.credentialsProvider(StaticCredentialsProvider.create(credentials));
+					}
+				})
 				.key(key)
 				.responseContentType(contentType)
 				.responseContentDisposition("attachment; filename=\"" + fileName + "\"; filename*=UTF-8''"

@@ -2,10 +2,12 @@ package org.earthchem.export.storage;
 
 import java.time.Clock;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.earthchem.export.task.TaskStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +19,10 @@ import org.springframework.scheduling.TaskScheduler;
 class StorageConfig {
 
 	@Bean
-	ExportBucket exportBucket(S3Client s3, S3Presigner presigner, BucketProperties properties, LinkProperties links) {
-		return new ExportBucket(s3, presigner, properties, links, Clock.systemUTC());
+	ExportBucket exportBucket(S3Client s3, S3Presigner presigner, BucketProperties properties, LinkProperties links,
+			ObjectProvider<AwsCredentialsProvider> credentials) {
+		// Spring Cloud AWS's provider is the presigner's too: links say when the credentials they are signed with expire
+		return new ExportBucket(s3, presigner, properties, links, Clock.systemUTC(), credentials.getIfAvailable());
 	}
 
 	@Bean

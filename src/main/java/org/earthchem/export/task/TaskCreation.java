@@ -10,6 +10,8 @@ public enum TaskCreation {
 	/** The owner already has as many Pending or Processing tasks as allowed. */
 	OWNER_AT_LIMIT,
 	/** The service already holds as many Pending tasks as allowed. */
-	SERVICE_AT_LIMIT
+	SERVICE_AT_LIMIT,
+	/** The owner already has an active task of the same source, query and file type: that one stands. */
+	DUPLICATE
 
 }

@@ -117,6 +117,91 @@ public class TaskStore {
 			// the counters take every new task as Pending
 			throw new IllegalArgumentException("a new task is Pending, not " + task.status().label());
 		}
+		List<String> refused = refusals(creation(task, maxActivePerOwner, maxPending, null));
+		if (refused.isEmpty()) {
+			return TaskCreation.CREATED;
+		}
+		if (CONDITION_FAILED.equals(refused.get(0))) {
+			return TaskCreation.ID_TAKEN;
+		}
+		return CONDITION_FAILED.equals(refused.get(2)) ? TaskCreation.OWNER_AT_LIMIT : TaskCreation.SERVICE_AT_LIMIT;
+	}
+
+	/**
+	 * What came of storing a new task once: created, refused by a cap or a taken id, or not stored because its owner
+	 * already has an active task of the same source, query and file type ({@code task}: that one, read consistently; the new one when created).
+	 */
+	public record Creation(TaskCreation outcome, ExportTask task) {
+	}
+
+	/**
+	 * Stores a new task as {@link #create(ExportTask, Integer, Long)} does, unless its owner already has an active task
+	 * of the same source, query and file type: a marker item per owner and request ({@code pk = TWIN#…}, naming the
+	 * task) is put in the same transaction, only when absent or when the task it names is no longer active, so two
+	 * identical requests at the same moment cannot both create a task (the index a listing reads is only eventually
+	 * consistent, and would let them).
+	 */
+	public Creation createOnce(ExportTask task, Integer maxActivePerOwner, Long maxPending) {
+		String stale = null;
+		for (int attempt = 0; attempt < 5; attempt++) {
+			List<String> refused = refusals(creation(task, maxActivePerOwner, maxPending, twinMark(task, stale)));
+			if (refused.isEmpty()) {
+				return new Creation(TaskCreation.CREATED, null);
+			}
+			if (CONDITION_FAILED.equals(refused.get(0))) {
+				return new Creation(TaskCreation.ID_TAKEN, null);
+			}
+			if (CONDITION_FAILED.equals(refused.get(4))) {
+				Map<String, AttributeValue> mark = this.dynamoDb
+					.getItem((r) -> r.tableName(this.table.name()).key(twinKey(task)).consistentRead(true))
+					.item();
+				String named = (mark == null || !mark.containsKey(TWIN_TASK)) ? null : mark.get(TWIN_TASK).s();
+				Optional<ExportTask> twin = (named == null) ? Optional.empty() : find(named);
+				if (twin.isPresent() && twin.get().status().isActive()) {
+					return new Creation(TaskCreation.DUPLICATE, twin.get());
+				}
+				// the mark names a task that finished (or was withdrawn): take it over, unless another request did
+				stale = named;
+				continue;
+			}
+			return new Creation(CONDITION_FAILED.equals(refused.get(2)) ? TaskCreation.OWNER_AT_LIMIT
+					: TaskCreation.SERVICE_AT_LIMIT, null);
+		}
+		throw new IllegalStateException("could not create task " + task.taskId() + ": its request mark kept changing");
+	}
+
+	private static final String TWIN_TASK = "taskId";
+
+	private static Map<String, AttributeValue> twinKey(ExportTask task) {
+		return key("TWIN#" + task.owner() + "#" + task.source() + "#" + task.queryKey() + "#" + task.fileType(), "TWIN");
+	}
+
+	/** The request's mark naming this task: when absent, or when it still names {@code stale}. */
+	private TransactWriteItem twinMark(ExportTask task, String stale) {
+		Map<String, AttributeValue> item = new HashMap<>(twinKey(task));
+		item.put(TWIN_TASK, s(task.taskId()));
+		Put.Builder put = Put.builder().tableName(this.table.name()).item(item);
+		if (stale == null) {
+			put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", TaskTable.PK));
+		}
+		else {
+			put.conditionExpression("attribute_not_exists(#pk) OR #task = :stale")
+				.expressionAttributeNames(Map.of("#pk", TaskTable.PK, "#task", TWIN_TASK))
+				.expressionAttributeValues(Map.of(":stale", s(stale)));
+		}
+		return TransactWriteItem.builder().put(put.build()).build();
+	}
+
+	/**
+	 * The writes that store a new task, in this order (the order of the cancellation reasons): the task item, its
+	 * CREATED event, the owner's counter, the service's counter and, when given, the request's mark.
+	 */
+	private List<TransactWriteItem> creation(ExportTask task, Integer maxActivePerOwner, Long maxPending,
+			TransactWriteItem mark) {
+		if (task.status() != TaskStatus.PENDING) {
+			// the counters take every new task as Pending
+			throw new IllegalArgumentException("a new task is Pending, not " + task.status().label());
+		}
 		Map<String, AttributeValue> item = new HashMap<>(TaskItems.toItem(task));
 		item.put(ActiveCounts.COUNTED, AttributeValue.fromBool(true));
 		Put put = Put.builder()
@@ -125,17 +210,13 @@ public class TaskStore {
 			.conditionExpression("attribute_not_exists(#pk)")
 			.expressionAttributeNames(Map.of("#pk", TaskTable.PK))
 			.build();
-		// the order of the writes is the order of the cancellation reasons read below
-		List<String> refused = refusals(List.of(TransactWriteItem.builder().put(put).build(),
+		List<TransactWriteItem> writes = new ArrayList<>(List.of(TransactWriteItem.builder().put(put).build(),
 				this.events.write(task.taskId(), TaskEventType.CREATED, task.source() + "?" + task.query(), task.createdAt()),
 				this.counts.ownerEnters(task.owner(), maxActivePerOwner), this.counts.pendingEnters(maxPending)));
-		if (refused.isEmpty()) {
-			return TaskCreation.CREATED;
+		if (mark != null) {
+			writes.add(mark);
 		}
-		if (CONDITION_FAILED.equals(refused.get(0))) {
-			return TaskCreation.ID_TAKEN;
-		}
-		return CONDITION_FAILED.equals(refused.get(2)) ? TaskCreation.OWNER_AT_LIMIT : TaskCreation.SERVICE_AT_LIMIT;
+		return writes;
 	}
 
 	/** The owner's Pending and Processing tasks as counted for the cap (read consistently; no index involved). */
@@ -483,10 +564,32 @@ public class TaskStore {
 			.scanIndexForward(true)).stream().map(TaskItems::fromItem).toList();
 	}
 
-	/** Appends an event to a task's audit trail. */
-	public void recordEvent(String taskId, TaskEventType type, String detail) {
+	/**
+	 * Appends an event to a task's audit trail.
+	 * @return the event's key in the trail, for {@link #recountEvent}
+	 */
+	public String recordEvent(String taskId, TaskEventType type, String detail) {
 		TransactWriteItem write = this.events.write(taskId, type, detail, now());
 		this.dynamoDb.putItem((r) -> r.tableName(this.table.name()).item(write.put().item()));
+		return write.put().item().get(TaskTable.SK).s();
+	}
+
+	/**
+	 * Rewrites the detail of an event as the {@code times}-th of its kind (repeated downloads of one file are one event
+	 * with a count), unless a later count was written already (two nodes or threads counting at once).
+	 */
+	public void recountEvent(String taskId, String eventKey, int times, String detail) {
+		try {
+			this.dynamoDb.updateItem((r) -> r.tableName(this.table.name())
+				.key(key(taskId, eventKey))
+				.updateExpression("SET #times = :times, #detail = :detail")
+				.conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#times) OR #times < :times)")
+				.expressionAttributeNames(Map.of("#times", "times", "#detail", "detail", "#pk", TaskTable.PK))
+				.expressionAttributeValues(Map.of(":times", n(times), ":detail", s(detail))));
+		}
+		catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException ex) {
+			// a later count is there already
+		}
 	}
 
 	/** A task's audit trail, oldest first. */

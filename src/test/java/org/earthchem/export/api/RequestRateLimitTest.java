@@ -17,8 +17,8 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-owner rate limit of the searching routes, on a service of its own that allows one request a minute with
- * bursts of two (the shared test service's limit is far above what the suite sends).
+ * The per-owner rate limits, on a service of its own that allows one search a minute with bursts of two, and one read
+ * a minute with bursts of three (the shared test service's limits are far above what the suite sends).
  */
 class RequestRateLimitTest {
 
@@ -29,7 +29,8 @@ class RequestRateLimitTest {
 	@BeforeAll
 	static void startServiceWithALowLimit() {
 		service = ServiceInThisJvm.start(Map.of("export.rate-limit.requests-per-minute", "1",
-				"export.rate-limit.burst", "2"));
+				"export.rate-limit.burst", "2", "export.rate-limit.reads-per-minute", "1",
+				"export.rate-limit.read-burst", "3"));
 	}
 
 	@AfterAll
@@ -107,6 +108,26 @@ class RequestRateLimitTest {
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		assertThat(refused.getBody().path("code").asString()).isEqualTo("TOO_MANY_REQUESTS");
 		assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("60");
+	}
+
+	@Test
+	void aFourthReadAtOnceIsRefusedWith429WhileSearchesKeepTheirOwnBudget() {
+		RestClient owner = client(newOwnerKey());
+		for (String path : List.of("/api/v1/exports", "/api/v1/sources", "/api/v1/exports/petdb-000000000000-01JDZ8M6Q1K2")) {
+			assertThat(owner.get().uri(path).retrieve().toBodilessEntity().getStatusCode().value()).as(path)
+				.isIn(200, 404);
+		}
+
+		ResponseEntity<JsonNode> fourth = owner.get().uri("/api/v1/exports/petdb-000000000000-01JDZ8M6Q1K2/download")
+			.retrieve()
+			.toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> search = owner.get().uri(COUNT).retrieve().toEntity(JsonNode.class);
+
+		assertThat(fourth.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(fourth.getHeaders().getFirst("Retry-After")).isEqualTo("60");
+		assertThat(fourth.getBody().path("code").asString()).isEqualTo("TOO_MANY_REQUESTS");
+		assertThat(fourth.getBody().path("burst").asInt()).isEqualTo(3);
+		assertThat(search.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	/** A key of an owner of its own: each test starts with a full bucket. */

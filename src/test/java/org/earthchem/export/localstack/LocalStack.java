@@ -108,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
 		this.identityProvider = LocalIdentityProvider.in(this.home).serve();
 		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.identityProvider.jwkSetUri());
 		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", LocalIdentityProvider.ISSUER);
-		properties.put("spring.security.oauth2.resourceserver.jwt.audiences", LocalIdentityProvider.AUDIENCE);
+		properties.put("export.security.jwt.audiences", LocalIdentityProvider.AUDIENCE);
 		return properties;
 	}
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The monitoring files of {@code docker-compose.yml} fit the compose file and each other: Prometheus scrapes every
- * service replica at its port with an operator key the replicas accept, Grafana gets the provisioning and the
+ * service replica at its port with the metrics key the replicas accept, read from a file, Grafana gets the provisioning and the
  * dashboard, and the dashboard's queries use the provisioned data source and Prometheus's job. (That the queried
  * metrics are the service's own is {@link DashboardTest}'s job.) No Spring context.
  */
@@ -41,21 +41,21 @@ class MonitoringFilesTest {
 	private static final Pattern JOB_MATCHER = Pattern.compile("\\bjob\\s*=\\s*\"([^\"]*)\"");
 
 	@Test
-	void prometheusScrapesEveryReplicaAtItsPortWithAnOperatorKey() throws IOException {
+	void prometheusScrapesEveryReplicaAtItsPortWithTheMetricsKeyFromAFile() throws IOException {
 		Map<String, Object> services = map(yaml(COMPOSE_FILE).get("services"), "services");
 		Set<String> replicas = new TreeSet<>();
-		Set<String> operatorKeys = new TreeSet<>();
+		Set<String> metricsKeys = new TreeSet<>();
 		Set<String> expectedTargets = new TreeSet<>();
 		services.forEach((name, service) -> {
 			if (REPLICA.matcher(name).matches()) {
 				replicas.add(name);
 				Map<String, Object> environment = map(map(service, name).get("environment"), name + ".environment");
 				expectedTargets.add(name + ":" + environment.get("SERVER_PORT"));
-				operatorKeys.addAll(operatorKeys(environment));
+				metricsKeys.addAll(metricsKeys(environment));
 			}
 		});
 		assertThat(replicas).as("service replicas in docker-compose.yml").hasSizeGreaterThanOrEqualTo(2);
-		assertThat(operatorKeys).as("operator keys the replicas are given").isNotEmpty();
+		assertThat(metricsKeys).as("metrics keys the replicas are given").hasSize(1);
 
 		Map<String, Object> job = exportServiceJob();
 		assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
@@ -69,9 +69,15 @@ class MonitoringFilesTest {
 		assertThat(targets).as("targets of the job %s", job.get("job_name")).isEqualTo(expectedTargets);
 
 		Map<String, Object> headers = map(job.get("http_headers"), "http_headers");
-		List<?> keys = list(map(headers.get("X-API-Key"), "http_headers.X-API-Key").get("values"), "X-API-Key values");
-		assertThat(keys).as("the X-API-Key of every scrape").hasSize(1);
-		assertThat(operatorKeys).as("operator keys of the replicas").contains(String.valueOf(keys.get(0)));
+		Map<String, Object> header = map(headers.get("X-API-Key"), "http_headers.X-API-Key");
+		assertThat(header).as("the key is read from a file, never written as a value").doesNotContainKey("values");
+		List<?> files = list(header.get("files"), "X-API-Key files");
+		assertThat(files).as("the X-API-Key of every scrape").hasSize(1);
+		// the replicas' metrics key and the file Prometheus reads are the same variable of .env
+		String variable = metricsKeys.iterator().next().replaceAll("^\\$\\{([A-Z_]+):\\?.*$", "$1");
+		Map<String, Object> prometheus = map(services.get("prometheus"), "prometheus");
+		assertThat(environment(prometheus)).containsKey(variable);
+		assertThat(String.valueOf(prometheus.get("entrypoint"))).contains("\"$$" + variable + "\" > " + files.get(0));
 	}
 
 	@Test
@@ -82,8 +88,8 @@ class MonitoringFilesTest {
 
 		assertThat(String.valueOf(prometheus.get("image"))).matches("prom/prometheus:v\\d+\\.\\d+\\.\\d+");
 		assertThat(String.valueOf(grafana.get("image"))).matches("grafana/grafana:\\d+\\.\\d+\\.\\d+");
-		assertThat(strings(prometheus.get("ports"))).containsExactly("9090:9090");
-		assertThat(strings(grafana.get("ports"))).containsExactly("3000:3000");
+		assertThat(strings(prometheus.get("ports"))).containsExactly("127.0.0.1:9090:9090");
+		assertThat(strings(grafana.get("ports"))).containsExactly("127.0.0.1:3000:3000");
 
 		Map<String, String> prometheusMounts = mounts(prometheus);
 		assertThat(prometheusMounts).containsEntry("/etc/prometheus/prometheus.yml", "./" + PROMETHEUS_YML);
@@ -214,14 +220,14 @@ class MonitoringFilesTest {
 		return mounts;
 	}
 
-	/** The keys of {@code EXPORT_SECURITY_API_KEYS_<n>_KEY} whose {@code _OPERATOR} is true. */
-	private static Set<String> operatorKeys(Map<String, Object> environment) {
+	/** The keys of {@code EXPORT_SECURITY_API_KEYS_<n>_KEY} whose {@code _METRICS} is true. */
+	private static Set<String> metricsKeys(Map<String, Object> environment) {
 		Set<String> keys = new TreeSet<>();
 		Pattern key = Pattern.compile("EXPORT_SECURITY_API_KEYS_(\\d+)_KEY");
 		environment.forEach((name, value) -> {
 			Matcher matcher = key.matcher(name);
 			if (matcher.matches() && "true".equals(String.valueOf(
-					environment.get("EXPORT_SECURITY_API_KEYS_" + matcher.group(1) + "_OPERATOR")))) {
+					environment.get("EXPORT_SECURITY_API_KEYS_" + matcher.group(1) + "_METRICS")))) {
 				keys.add(String.valueOf(value));
 			}
 		});

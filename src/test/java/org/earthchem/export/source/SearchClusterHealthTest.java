@@ -1,11 +1,14 @@
 package org.earthchem.export.source;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The health endpoint reports the search cluster and the task table. */
 class SearchClusterHealthTest extends IntegrationTest {
@@ -31,9 +34,11 @@ class SearchClusterHealthTest extends IntegrationTest {
 	void readinessIsDownWhileTheSearchClusterCannotBeReached() {
 		try {
 			stack().proxy().cut();
-			JsonNode readiness = http(null).get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class);
 
-			assertThat(readiness.path("status").asString()).isEqualTo("DOWN");
+			// once the last check is older than export.health.cache-ttl
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http(null).get()
+				.uri("/actuator/health/readiness").retrieve().body(JsonNode.class).path("status").asString())
+				.isEqualTo("DOWN"));
 		}
 		finally {
 			stack().proxy().restore();

@@ -3,6 +3,7 @@ package org.earthchem.export.storage;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -65,6 +68,45 @@ class ExportBucketTest extends IntegrationTest {
 				new BucketProperties(LocalStackBucket.NAME, "exports", sse, kmsKeyId, DataSize.ofMegabytes(5),
 						Duration.ofMinutes(10)),
 				new LinkProperties(Duration.ofDays(7), 10_000), Clock.systemUTC());
+	}
+
+	/** A bucket whose links are signed with session credentials that expire at {@code expiry}, or never (null). */
+	private ExportBucket signedWith(Instant expiry) {
+		AwsSessionCredentials.Builder credentials = AwsSessionCredentials.builder()
+			.accessKeyId("local")
+			.secretAccessKey("local")
+			.sessionToken("session");
+		if (expiry != null) {
+			credentials.expirationTime(expiry);
+		}
+		AwsCredentialsProvider provider = StaticCredentialsProvider.create(credentials.build());
+		return new ExportBucket(client(stack().s3Endpoint()),
+				S3Presigner.builder().region(Region.US_EAST_1).endpointOverride(URI.create(stack().s3Endpoint())).build(),
+				new BucketProperties(LocalStackBucket.NAME, "exports", "none", null, DataSize.ofMegabytes(5),
+						Duration.ofMinutes(10)),
+				new LinkProperties(Duration.ofDays(7), 10_000), Clock.systemUTC(), provider);
+	}
+
+	@Test
+	void aLinkSignedWithCredentialsThatExpireSoonerLastsOnlyUntilThenAndSaysSo() {
+		Instant credentialsExpire = Instant.now().plus(Duration.ofHours(1));
+
+		IssuedLink link = signedWith(credentialsExpire).presign("exports/some/file.csv", "file.csv", "text/csv");
+
+		assertThat(link.expiresAt()).isBetween(credentialsExpire.minusSeconds(5), credentialsExpire);
+		String expires = link.url().replaceAll(".*[?&]X-Amz-Expires=(\\d+).*", "$1");
+		assertThat(Long.parseLong(expires)).isBetween(3590L, 3600L);
+		assertThat(link.url()).contains("X-Amz-Security-Token=session");
+	}
+
+	@Test
+	void aLinkSignedWithCredentialsThatLastIsGivenTheConfiguredExpiry() {
+		Instant before = Instant.now();
+
+		IssuedLink link = signedWith(null).presign("exports/some/file.csv", "file.csv", "text/csv");
+
+		assertThat(link.expiresAt()).isAfterOrEqualTo(before.plus(Duration.ofDays(7)).minusSeconds(1));
+		assertThat(link.url()).contains("X-Amz-Expires=604800");
 	}
 
 	private S3Client client(String endpoint, ExecutionInterceptor... interceptors) {
