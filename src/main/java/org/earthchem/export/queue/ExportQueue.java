@@ -11,8 +11,8 @@ import org.earthchem.export.task.ExportTask;
 
 /**
  * The queue every node takes exports from: one SQS FIFO message per task attempt. Each task is a message group of its
- * own, so the nodes start exports in the order they were sent, several at once (one group would run them one by
- * one); the deduplication id is the task and its attempt, so sending again within five minutes adds nothing.
+ * own, so the nodes start several at once (one group would run them one by one), in no order SQS promises across
+ * groups; the deduplication id is the task and its attempt, so sending again within five minutes adds nothing.
  */
 public class ExportQueue {
 

@@ -42,8 +42,9 @@ class QueueConfig {
 	}
 
 	/**
-	 * At most {@code export.workers} messages in hand, one per poll, each poll as soon as a worker is free (a FIFO
-	 * queue hands out the oldest message group first, so exports start in the order they were sent).
+	 * At most {@code export.workers} messages in hand, one per poll, each poll as soon as a worker is free. Each task is a
+	 * message group of its own, and SQS does not order different groups: exports sent close together may start in
+	 * another order than they were sent (the queue position shown to users is the order of creation).
 	 */
 	@Bean(LISTENER_FACTORY)
 	SqsMessageListenerContainerFactory<Object> exportTaskListenerFactory(SqsAsyncClient sqs,

@@ -16,13 +16,13 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The queue: three at a time, the first come first, a limit per owner, and cancel racing completion. */
+/** The queue: three at a time, a limit per owner, and cancel racing completion. */
 class QueueBehaviourTest extends IntegrationTest {
 
 	private final List<String[]> started = new ArrayList<>();
 
 	@Test
-	void sixExportsAtOnceRunNoMoreThanThreeAtATimeTheFirstThreeAtOnce() {
+	void sixExportsAtOnceRunThreeAtATimeAndTheOthersWaitForAWorker() {
 		stack().proxy().throttle(2_000_000);
 		List<String> submitted = new ArrayList<>();
 		String[] keys = { OPERATOR_KEY, ALL_KEY };
@@ -47,11 +47,12 @@ class QueueBehaviourTest extends IntegrationTest {
 		}
 		assertThat(mostAtOnce).isEqualTo(3);
 		long firstFinish = intervals.stream().mapToLong((interval) -> interval[1]).min().orElseThrow();
-		assertThat(intervals.subList(0, 3)).as("the first three submitted start at once")
-			.allMatch((interval) -> interval[0] < firstFinish);
-		assertThat(intervals.subList(3, 6)).as("the others wait for a worker").allMatch((interval) -> interval[0] >= firstFinish);
-		// which of the waiting three starts first is the queue's choice: each task is a message group of its own, and
-		// SQS does not order different groups (see the README)
+		List<long[]> byStart = intervals.stream().sorted(java.util.Comparator.comparingLong((long[] interval) -> interval[0]))
+			.toList();
+		assertThat(byStart.subList(0, 3)).as("three start at once").allMatch((interval) -> interval[0] < firstFinish);
+		assertThat(byStart.subList(3, 6)).as("the others wait for a worker").allMatch((interval) -> interval[0] >= firstFinish);
+		// which three start first is the queue's choice: each task is a message group of its own, and SQS does not order
+		// different groups (ElasticMQ took the third, fourth and fifth first when all six were sent within 0.4 s)
 	}
 
 	@Test
