@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * A service node in a JVM of its own, as production runs one: {@link ExportServiceApplication} on this classpath with
  * pom.xml's {@code service.jvm.args}, the local stack's properties as system properties, on a port of its own. The
@@ -97,17 +100,18 @@ public final class NodeJvm implements AutoCloseable {
 	 * @throws IllegalStateException when the JVM exits meanwhile
 	 */
 	public boolean awaitHealthy(Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("the service node exited with " + this.process.exitValue());
-			}
-			if (isHealthy()) {
-				return true;
-			}
-			Thread.sleep(250);
+		try {
+			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("the service node exited with " + this.process.exitValue());
+				}
+				return isHealthy();
+			});
+			return true;
 		}
-		return false;
+		catch (ConditionTimeoutException ex) {
+			return false;
+		}
 	}
 
 	/** Stops it as Ctrl-C or an orchestrator does (SIGTERM: exports handed back, hooks run); SIGKILL after 2 minutes. */
