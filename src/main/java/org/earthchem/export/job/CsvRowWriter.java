@@ -1,6 +1,9 @@
 package org.earthchem.export.job;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -16,14 +19,15 @@ final class CsvRowWriter implements RowFormat {
 
 	static final String ARRAY_SEPARATOR = "; ";
 
+	private static final char SEPARATOR = ',';
+
 	private final String[] header;
 
 	private final boolean formulaGuard;
 
-	/** Reused for every row: null is an empty field, so only the filled cells are touched. */
-	private final String[] cells;
-
 	private final StringBuilder joined = new StringBuilder();
+
+	private CsvLineBuffer buffer;
 
 	private CsvWriter csv;
 
@@ -31,7 +35,6 @@ final class CsvRowWriter implements RowFormat {
 		this.formulaGuard = formulaGuard;
 		// column names come from a mapping someone else writes: guarded like any text
 		this.header = columns.names().stream().map((name) -> cell(ValueKind.TEXT, name)).toArray(String[]::new);
-		this.cells = new String[this.header.length];
 	}
 
 	@Override
@@ -46,30 +49,53 @@ final class CsvRowWriter implements RowFormat {
 	}
 
 	private void open(OutputStream out) {
+		this.buffer = new CsvLineBuffer(new OutputStreamWriter(out, StandardCharsets.UTF_8), this.header.length, SEPARATOR);
+		// unbuffered: FastCSV writes straight into the line buffer, between the separator runs written here
 		this.csv = CsvWriter.builder()
+			.fieldSeparator(SEPARATOR)
 			.lineDelimiter(LineDelimiter.CRLF)
-			.bufferSize(64 * 1024)
+			.bufferSize(0)
 			.autoFlush(false)
-			.build(out, StandardCharsets.UTF_8);
+			.build(this.buffer);
 	}
 
+	/**
+	 * A row of a few filled cells among thousands of columns: FastCSV writes (and quotes) the first field and every
+	 * filled one; each run of empty fields between them is a run of separators, written here, so the bytes are those
+	 * of FastCSV writing every field.
+	 */
 	@Override
 	public void write(Row row) {
+		CsvWriter.CsvWriterRecord record = this.csv.writeRecord();
+		int columns = this.header.length;
+		int next = 0;
 		int size = row.size();
 		int i = 0;
-		while (i < size) {
-			int column = row.column(i);
-			int last = i;
-			while (last + 1 < size && row.column(last + 1) == column) {
-				last++;
+		try {
+			while (i < size) {
+				int column = row.column(i);
+				int last = row.lastOfColumn(i);
+				String text = (last == i) ? cell(row.kind(i), row.text(i)) : joinedCell(row, i, last);
+				if (column > 0 && next == 0) {
+					// the line's first field stays FastCSV's: it treats a first field apart (comment lines)
+					record.writeField(null);
+					next = 1;
+				}
+				this.buffer.separators(column - next);
+				record.writeField(text);
+				next = column + 1;
+				i = last + 1;
 			}
-			this.cells[column] = (last == i) ? cell(row.kind(i), row.text(i)) : joinedCell(row, i, last);
-			i = last + 1;
+			if (columns > 0 && next == 0) {
+				record.writeField(null);
+				next = 1;
+			}
+			this.buffer.separators(columns - next);
 		}
-		this.csv.writeRecord(this.cells);
-		for (int j = 0; j < size; j++) {
-			this.cells[row.column(j)] = null;
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
+		record.endRecord();
 	}
 
 	private String joinedCell(Row row, int first, int last) {
@@ -99,8 +125,8 @@ final class CsvRowWriter implements RowFormat {
 		try {
 			this.csv.flush();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * host name and HTTP port)
  * @param warmUpRows documents of the sources read and formatted (CSV and JSON, into nothing) when the service starts,
  * before it reports ready, so that its first export does not pay for the JIT compiling the row pipeline; 0: none
+ * @param warmUpRequests parts of a throw-away upload sent to the bucket, and reads of the task table, when the service
+ * starts (after the rows), so that the JIT compiles the AWS SDK's request paths before the first export; 0: none
  * @param gzipLevel the deflate level of {@code compression=gzip} files, 1 (fastest) to 9 (smallest); 4 compresses
  * this data nearly as well as 6 at three times the speed
  */
@@ -41,5 +43,6 @@ public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPer
 		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff,
 		@Min(0) @DefaultValue("3") int pageRetries, @NotNull @DefaultValue("500ms") Duration pageRetryDelay,
 		@NotNull @DefaultValue("15s") Duration lease, String nodeId, @Min(0) @DefaultValue("60000") long warmUpRows,
+		@Min(0) @DefaultValue("400") int warmUpRequests,
 		@Min(1) @Max(9) @DefaultValue("4") int gzipLevel) {
 }

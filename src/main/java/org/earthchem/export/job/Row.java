@@ -80,6 +80,16 @@ final class Row {
 		return this.size;
 	}
 
+	/** The last index holding a value of the same column as index {@code first}: an array's values share a cell. */
+	int lastOfColumn(int first) {
+		int column = this.columns[first];
+		int last = first;
+		while (last + 1 < this.size && this.columns[last + 1] == column) {
+			last++;
+		}
+		return last;
+	}
+
 	int column(int i) {
 		return this.columns[i];
 	}

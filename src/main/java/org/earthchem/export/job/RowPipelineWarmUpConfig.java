@@ -6,6 +6,8 @@ import tools.jackson.core.json.JsonFactory;
 
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SourceCatalog;
+import org.earthchem.export.storage.ExportBucket;
+import org.earthchem.export.task.TaskStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -14,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The row pipeline's warm-up ({@link RowPipelineWarmUp}) on a thread of its own once the service has started, and its
+ * The warm-ups of the row pipeline ({@link RowPipelineWarmUp}) and then of the AWS clients ({@link ClientWarmUp}) on a
+ * thread of their own once the service has started, and their
  * health: out of service (so not ready, and a load balancer or {@code make run}'s wait holds back) until it is done.
  * The queue listener does not wait: an export that arrives meanwhile runs, only slower.
  */
@@ -30,16 +33,26 @@ class RowPipelineWarmUpConfig {
 	}
 
 	@Bean
+	ClientWarmUp clientWarmUp(ExportBucket bucket, TaskStore tasks, NodeId node, ExportJobProperties properties) {
+		return new ClientWarmUp(bucket, tasks, node, properties.warmUpRequests());
+	}
+
+	@Bean
 	ApplicationListener<ApplicationReadyEvent> rowPipelineWarmUpStart(RowPipelineWarmUp warmUp,
-			ExportJobProperties properties) {
+			ClientWarmUp clientWarmUp, ExportJobProperties properties) {
 		return (event) -> {
-			if (properties.warmUpRows() == 0) {
+			if (properties.warmUpRows() == 0 && properties.warmUpRequests() == 0) {
 				this.warmed.set(true);
 				return;
 			}
 			Thread thread = new Thread(() -> {
 				try {
-					warmUp.run();
+					if (properties.warmUpRows() > 0) {
+						warmUp.run();
+					}
+					if (properties.warmUpRequests() > 0) {
+						clientWarmUp.run();
+					}
 				}
 				finally {
 					this.warmed.set(true);

@@ -72,10 +72,7 @@ final class XlsxRowWriter implements RowFormat {
 		int i = 0;
 		while (i < size) {
 			int column = row.column(i);
-			int last = i;
-			while (last + 1 < size && row.column(last + 1) == column) {
-				last++;
-			}
+			int last = row.lastOfColumn(i);
 			if (last == i) {
 				cell(r, column, row.kind(i), row.text(i));
 			}

@@ -1,6 +1,14 @@
 package org.earthchem.export.job;
 
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import org.junit.jupiter.api.Test;
 
 import org.earthchem.export.source.Column;
@@ -103,6 +111,37 @@ class CsvRowWriterTest {
 	void anObjectWhereTheMappingHasALeafIsWrittenAsQuotedCompactJson() {
 		assertThat(csv(true, "{\"note\": {\"a\": 1.50, \"b\": \"x\"}}"))
 			.isEqualTo(HEADER + ",,,,,,\"{\"\"a\"\":1.50,\"\"b\"\":\"\"x\"\"}\",,,\r\n");
+	}
+
+	@Test
+	void sparseRowsAreTheBytesFastCsvWritesForEveryFieldOfTheRow() throws Exception {
+		List<Column> names = new ArrayList<>();
+		for (int c = 0; c < 40; c++) {
+			names.add(new Column("c" + c, ColumnType.KEYWORD));
+		}
+		String[] texts = { "plain", "#first", "a,b", "say \"hi\"", "two\r\nlines", "", "ünïcödé", "12.50" };
+		Random random = new Random(42);
+		ByteArrayOutputStream expected = new ByteArrayOutputStream();
+		CsvWriter everyField = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(expected, StandardCharsets.UTF_8);
+		everyField.writeRecord(names.stream().map(Column::name).toList());
+		ByteArrayOutputStream written = new ByteArrayOutputStream();
+		CsvRowWriter writer = new CsvRowWriter(ColumnSet.of(names), false);
+		writer.begin(written);
+		for (int r = 0; r < 500; r++) {
+			String[] fields = new String[names.size()];
+			Row row = new Row();
+			for (int c = 0; c < names.size(); c++) {
+				if (random.nextInt(r % 3 == 0 ? 2 : 10) == 0) {
+					fields[c] = texts[random.nextInt(texts.length)];
+					row.add(c, ValueKind.TEXT, fields[c], false);
+				}
+			}
+			everyField.writeRecord(fields);
+			writer.write(row);
+		}
+		writer.end();
+		everyField.flush();
+		assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString(StandardCharsets.UTF_8));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -16,12 +17,30 @@ class RowPipelineWarmUpTest extends IntegrationTest {
 	@Autowired
 	private RowPipelineWarmUp warmUp;
 
+	@Autowired
+	private ClientWarmUp clientWarmUp;
+
+	@Autowired
+	private ExportBucket bucket;
+
 	@Test
 	void theWarmUpFormatsUpToItsRowsOfRealDocumentsAndCreatesNoTask() {
 		JsonNode before = http(OPERATOR_KEY).get().uri("/api/v1/exports?limit=100").retrieve().body(JsonNode.class);
 
 		assertThat(this.warmUp.run()).isEqualTo(1000);
 
+		JsonNode after = http(OPERATOR_KEY).get().uri("/api/v1/exports?limit=100").retrieve().body(JsonNode.class);
+		assertThat(after).isEqualTo(before);
+	}
+
+	@Test
+	void theClientWarmUpSendsItsRequestsAndLeavesNothingInTheBucketOrTheTaskTable() {
+		JsonNode before = http(OPERATOR_KEY).get().uri("/api/v1/exports?limit=100").retrieve().body(JsonNode.class);
+
+		assertThat(this.clientWarmUp.run()).isEqualTo(10);
+
+		assertThat(this.bucket.unfinishedUploads("")).noneMatch((upload) -> upload.key().contains("_warm-up"));
+		assertThat(this.bucket.objects("")).noneMatch((object) -> object.key().contains("_warm-up"));
 		JsonNode after = http(OPERATOR_KEY).get().uri("/api/v1/exports?limit=100").retrieve().body(JsonNode.class);
 		assertThat(after).isEqualTo(before);
 	}

@@ -1,0 +1,72 @@
+package org.earthchem.export.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.earthchem.export.storage.ExportBucket;
+import org.earthchem.export.storage.FileUpload;
+import org.earthchem.export.task.TaskStore;
+
+/**
+ * Sends the requests every export makes through the AWS SDK — parts of a multipart upload, reads of the task table —
+ * a few hundred times when the service starts, so that the JIT compiles the SDK's request paths then: after eight
+ * exports of a new JVM it was still compiling them, a fifth of the service's CPU. The parts go to an upload of its own
+ * in the folder of a source {@code _warm-up}, aborted at the end (the bucket keeps nothing; the upload sweep aborts one
+ * a stopped node left); the reads ask for a task that does not exist. A failure ends it early: it only costs speed.
+ */
+class ClientWarmUp {
+
+	private static final Logger log = LoggerFactory.getLogger(ClientWarmUp.class);
+
+	private static final String NO_TASK = "_warm-up";
+
+	private final ExportBucket bucket;
+
+	private final TaskStore tasks;
+
+	private final NodeId node;
+
+	private final int requests;
+
+	ClientWarmUp(ExportBucket bucket, TaskStore tasks, NodeId node, int requests) {
+		this.bucket = bucket;
+		this.tasks = tasks;
+		this.node = node;
+		this.requests = requests;
+	}
+
+	/** Uploads {@code export.warm-up-requests} small parts and reads the task table as often; returns the requests. */
+	int run() {
+		long started = System.nanoTime();
+		int requests = 0;
+		String folder = this.bucket.folder(NO_TASK, this.tasks.now(), NO_TASK + "-" + this.node.value());
+		FileUpload upload = this.bucket.newUpload(folder + "parts.bin", "application/octet-stream", NO_TASK);
+		byte[] part = new byte[4096];
+		try {
+			for (int i = 0; i < this.requests; i++) {
+				upload.uploadPart(part, part.length);
+				this.tasks.find(NO_TASK);
+				requests += 2;
+			}
+			log.info("AWS clients warmed up with {} requests in {} ms", requests, (System.nanoTime() - started) / 1_000_000);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The AWS clients' warm-up stopped after {} requests: {}", requests, ex.getMessage());
+		}
+		finally {
+			abort(upload);
+		}
+		return requests;
+	}
+
+	private static void abort(FileUpload upload) {
+		try {
+			upload.abort();
+		}
+		catch (RuntimeException ex) {
+			log.warn("The warm-up's upload {} was not aborted ({}); the upload sweep removes it", upload.key(),
+					ex.getMessage());
+		}
+	}
+
+}
