@@ -45,5 +45,5 @@ ENV EXPORT_SOURCES_DIR=/app/batch-config/sources
 # /app/.local: where the default (single-node H2) job repository lives when EXPORT_JOB_REPOSITORY_URL is not set
 USER 10001:10001
 EXPOSE 8080
-# JVM flags through JAVA_TOOL_OPTIONS (e.g. -XX:MaxRAMPercentage=75); configuration through the environment (README)
+# JVM flags through JAVA_TOOL_OPTIONS (e.g. -XX:MaxRAMPercentage=75); configuration through the environment (docs/configuration.md)
 ENTRYPOINT ["java", "-jar", "/app/export-service.jar"]

@@ -12,8 +12,8 @@ import org.earthchem.export.task.TaskStore;
 
 /**
  * Aborts unfinished multipart uploads whose export no longer runs (nor waits to run again): those an upload could not abort itself because
- * the bucket was unreachable at the time, or the node died. (An S3 lifecycle rule does the same on AWS; see the
- * README.)
+ * the bucket was unreachable at the time, or the node died. (An S3 lifecycle rule does the same on AWS; see
+ * docs/aws.md.)
  */
 class UploadSweep {
 
