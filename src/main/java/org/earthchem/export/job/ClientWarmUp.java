@@ -3,6 +3,7 @@ package org.earthchem.export.job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.job.run.NodeId;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.storage.FileUpload;
 import org.earthchem.export.task.TaskStore;

@@ -3,14 +3,37 @@ package org.earthchem.export.job;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import tools.jackson.core.json.JsonFactory;
-
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import tools.jackson.core.json.JsonFactory;
 
+import org.earthchem.export.job.format.CsvRowWriter;
+import org.earthchem.export.job.format.JsonRowWriter;
+import org.earthchem.export.job.format.RowFormat;
+import org.earthchem.export.job.format.XlsxRowWriter;
+import org.earthchem.export.job.read.PointInTimeReader;
+import org.earthchem.export.job.row.Row;
+import org.earthchem.export.job.row.RowFlattener;
+import org.earthchem.export.job.run.ExecutionEnds;
+import org.earthchem.export.job.run.ExportLauncher;
+import org.earthchem.export.job.run.ExportOperations;
+import org.earthchem.export.job.run.ExportRecovery;
+import org.earthchem.export.job.run.ExportRuns;
+import org.earthchem.export.job.run.ExportWorker;
+import org.earthchem.export.job.run.Heartbeats;
+import org.earthchem.export.job.run.NodeId;
+import org.earthchem.export.job.run.NodeStopping;
+import org.earthchem.export.job.run.RetryPlan;
+import org.earthchem.export.job.run.RunEnvironment;
+import org.earthchem.export.job.upload.ExportFileWriter;
+import org.earthchem.export.job.upload.FileDigest;
+import org.earthchem.export.job.upload.FileNames;
+import org.earthchem.export.job.upload.PartBuffers;
+import org.earthchem.export.job.upload.PartUploader;
+import org.earthchem.export.job.upload.ResumePoint;
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.Compression;
@@ -36,15 +59,15 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.Retryable;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -56,11 +79,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * upload each file part by part into the bucket), run by the job operator on a pool of {@code export.workers}.
  */
 @Configuration(proxyBeanMethods = false)
-class ExportJobConfig {
+public class ExportJobConfig {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExportJobConfig.class);
 
-	static final String JOB_NAME = "export";
+	public static final String JOB_NAME = "export";
 
 	@Bean
 	NodeId exportNode(ExportJobProperties properties) {

@@ -5,9 +5,11 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.earthchem.export.job.run.ExportRuns;
+import org.earthchem.export.job.run.TooManyRowsException;
 import org.earthchem.export.source.ColumnSet;
-import org.earthchem.export.source.ExportQuery;
 import org.earthchem.export.source.Compression;
+import org.earthchem.export.source.ExportQuery;
 import org.earthchem.export.source.FileType;
 import org.earthchem.export.source.IndexMapping;
 import org.earthchem.export.source.SearchCluster;
@@ -16,11 +18,11 @@ import org.earthchem.export.source.SourceDefinition;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.Progress;
 import org.earthchem.export.task.TaskStore;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Opens a point-in-time on the source's index, counts what the query matches and fixes the columns from the

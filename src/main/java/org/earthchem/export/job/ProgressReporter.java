@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
+import org.earthchem.export.job.run.ExportRuns;
 import org.earthchem.export.task.Progress;
 import org.earthchem.export.task.RunFencedException;
 import org.earthchem.export.task.TaskRun;

@@ -8,6 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.json.JsonFactory;
 
+import org.earthchem.export.job.format.CsvRowWriter;
+import org.earthchem.export.job.format.JsonRowWriter;
+import org.earthchem.export.job.format.RowFormat;
+import org.earthchem.export.job.read.PointInTimeReader;
+import org.earthchem.export.job.read.ResultPage;
+import org.earthchem.export.job.row.Row;
+import org.earthchem.export.job.row.RowFlattener;
 import org.earthchem.export.source.ColumnSet;
 import org.earthchem.export.source.IndexMapping;
 import org.earthchem.export.source.SearchCluster;

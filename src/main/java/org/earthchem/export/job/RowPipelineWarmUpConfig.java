@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import tools.jackson.core.json.JsonFactory;
 
+import org.earthchem.export.job.run.NodeId;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.storage.ExportBucket;

@@ -9,8 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.earthchem.export.metrics.ExportMetrics;
+import org.earthchem.export.job.run.ExportFailures;
+import org.earthchem.export.job.run.ExportLauncher;
+import org.earthchem.export.job.run.ExportRuns;
+import org.earthchem.export.job.run.NodeStopping;
+import org.earthchem.export.job.run.RunEnvironment;
+import org.earthchem.export.job.upload.ExportFileWriter;
+import org.earthchem.export.job.upload.FileListCodec;
 import org.earthchem.export.metrics.ExportMetrics.Outcome;
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.storage.DownloadLinks;
@@ -153,7 +160,7 @@ class TaskStatusListener implements JobExecutionListener {
 	}
 
 	private CompletableFuture<Void> succeed(TaskRun run, ExecutionContext context) {
-		List<ExportFile> files = ExportFiles.decode(context.getString(ExportFileWriter.FILES)).stream()
+		List<ExportFile> files = FileListCodec.decode(context.getString(ExportFileWriter.FILES)).stream()
 			.map(this.environment.links()::withLink)
 			.toList();
 		long rows = files.stream().mapToLong(ExportFile::rows).sum();

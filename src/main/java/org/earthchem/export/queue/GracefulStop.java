@@ -3,7 +3,7 @@ package org.earthchem.export.queue;
 import io.awspring.cloud.sqs.listener.MessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 
-import org.earthchem.export.job.ExportWorker;
+import org.earthchem.export.job.run.ExportWorker;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.earthchem.export.job.ExportWorker;
+import org.earthchem.export.job.run.ExportWorker;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;

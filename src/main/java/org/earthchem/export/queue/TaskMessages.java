@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.earthchem.export.job.ExportJobProperties;
-import org.earthchem.export.job.ExportWorker;
-import org.earthchem.export.job.RunOutcome;
+import org.earthchem.export.job.run.ExportWorker;
+import org.earthchem.export.job.run.RunOutcome;
 import org.earthchem.export.security.UserText;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;

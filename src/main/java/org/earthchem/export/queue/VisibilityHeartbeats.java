@@ -11,7 +11,7 @@ import io.awspring.cloud.sqs.listener.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.earthchem.export.job.ExportWorker;
+import org.earthchem.export.job.run.ExportWorker;
 
 /**
  * Keeps the messages of this node's running exports hidden, on threads of its own: the export scheduler also runs

@@ -9,6 +9,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.earthchem.export.job.upload.GzipMembers;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.TaskEvents;
 import org.earthchem.export.task.TaskStore;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.job.ExportWorker;
-import org.earthchem.export.job.RunOutcome;
+import org.earthchem.export.job.run.ExportWorker;
+import org.earthchem.export.job.run.RunOutcome;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ExportTask;

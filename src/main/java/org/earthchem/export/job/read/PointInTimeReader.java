@@ -1,0 +1,180 @@
+package org.earthchem.export.job.read;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+import org.slf4j.MDC;
+import tools.jackson.core.json.JsonFactory;
+
+import org.earthchem.export.job.row.Row;
+import org.earthchem.export.job.row.RowFlattener;
+import org.earthchem.export.metrics.ExportMetrics;
+import org.earthchem.export.source.SearchCluster;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.core.retry.RetryTemplate;
+
+/**
+ * Reads every document of a query through a point-in-time with {@code search_after} on the source's unique sort
+ * field, a page at a time, fetching and flattening the next page while the current one is being written. It begins after the
+ * {@link ResumePoint}: the last row the bucket holds, so rows formatted but not yet uploaded are read again.
+ */
+public class PointInTimeReader implements ItemStreamReader<Row> {
+
+	private final SearchCluster cluster;
+
+	private final JsonFactory factory;
+
+	private final String queryJson;
+
+	private final String sortField;
+
+	private final int pageSize;
+
+	private final Duration keepAlive;
+
+	private final Executor prefetcher;
+
+	private final ExportMetrics metrics;
+
+	private final RetryTemplate pageRetries;
+
+	private String pitId;
+
+	private final String startAfter;
+
+	private final RowFlattener flattener;
+
+	private Iterator<Row> page;
+
+	private boolean lastPage;
+
+	private boolean exhausted;
+
+	private CompletableFuture<ResultPage> next;
+
+	/**
+	 * @param startAfter the sort values after which to read, or null to read from the first document
+	 */
+	public PointInTimeReader(SearchCluster cluster, JsonFactory factory, RowFlattener flattener, String pitId, String queryJson,
+			String sortField, String startAfter, int pageSize, Duration keepAlive, Executor prefetcher,
+			RetryTemplate pageRetries, ExportMetrics metrics) {
+		this.metrics = metrics;
+		this.flattener = flattener;
+		this.startAfter = startAfter;
+		this.pageRetries = pageRetries;
+		this.cluster = cluster;
+		this.factory = factory;
+		this.pitId = pitId;
+		this.queryJson = queryJson;
+		this.sortField = sortField;
+		this.pageSize = pageSize;
+		this.keepAlive = keepAlive;
+		this.prefetcher = prefetcher;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		this.page = null;
+		this.lastPage = false;
+		this.exhausted = false;
+		this.next = fetch(this.startAfter);
+	}
+
+	@Override
+	public Row read() {
+		while (this.page == null || !this.page.hasNext()) {
+			if (this.lastPage) {
+				this.exhausted = true;
+				return null;
+			}
+			ResultPage result = await(this.next);
+			if (result.pitId() != null) {
+				// the cluster may hand out a new id for the same point-in-time
+				this.pitId = result.pitId();
+			}
+			this.lastPage = result.rows().size() < this.pageSize;
+			this.page = result.rows().iterator();
+			if (!this.lastPage) {
+				this.next = fetch(result.rows().get(result.rows().size() - 1).sortValues());
+			}
+		}
+		return this.page.next();
+	}
+
+	/** Whether every document was read (the writer then stores the last file). */
+	public boolean exhausted() {
+		return this.exhausted;
+	}
+
+	@Override
+	public void close() {
+		if (this.next != null) {
+			this.next.cancel(true);
+			this.next = null;
+		}
+	}
+
+	private CompletableFuture<ResultPage> fetch(String after) {
+		String body = requestBody(after);
+		Map<String, String> mdc = MDC.getCopyOfContextMap();
+		return CompletableFuture.supplyAsync(() -> {
+			if (mdc != null) {
+				MDC.setContextMap(mdc);
+			}
+			try {
+				// a hiccup of the cluster (refused connection, 429, 5xx) costs a retry, not the export
+				// flattened here, on the prefetch thread, while the rows of the previous page are formatted
+				return this.pageRetries.invoke(() -> this.metrics.pageRead(() -> this.cluster.searchPage(body,
+						(in) -> ResultPage.parse(this.factory, in, this.flattener))));
+			}
+			finally {
+				MDC.clear();
+			}
+		}, this.prefetcher);
+	}
+
+	private String requestBody(String after) {
+		return requestBody(this.pageSize, this.queryJson, this.pitId, this.keepAlive, this.sortField, after);
+	}
+
+	/** A page's search request: the next {@code pageSize} documents of the point-in-time after the sort values. */
+	public static String requestBody(int pageSize, String queryJson, String pitId, Duration keepAlive, String sortField,
+			String after) {
+		StringBuilder body = new StringBuilder(256 + queryJson.length());
+		body.append("{\"size\":").append(pageSize);
+		body.append(",\"query\":").append(queryJson);
+		body.append(",\"pit\":{\"id\":").append(JsonStrings.quote(pitId));
+		body.append(",\"keep_alive\":\"").append(keepAlive.toSeconds()).append("s\"}");
+		body.append(",\"sort\":[{").append(JsonStrings.quote(sortField)).append(":\"asc\"}]");
+		body.append(",\"track_total_hits\":false");
+		if (after != null) {
+			body.append(",\"search_after\":").append(after);
+		}
+		return body.append('}').toString();
+	}
+
+	private static ResultPage await(CompletableFuture<ResultPage> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ItemStreamException("interrupted while waiting for a page of results", ex);
+		}
+		catch (ExecutionException | CompletionException ex) {
+			Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new ItemStreamException("reading a page of results failed", cause);
+		}
+	}
+
+}
