@@ -14,14 +14,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.earthchem.export.api.Problems;
-import org.earthchem.export.security.ApiKeys;
 import org.earthchem.export.security.ApiKeys.ApiKeyInfo;
 import org.earthchem.export.security.ApiKeys.IssuedKey;
+import org.earthchem.export.security.ApiKeys;
 import org.earthchem.export.source.InvalidParametersException;
 import org.earthchem.export.source.ParameterError;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.task.Timestamps;
+import org.earthchem.export.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.earthchem.export.api.Problems;
 import org.earthchem.export.job.run.ExecutionConflictException;
 import org.earthchem.export.job.run.ExportOperations;
 import org.earthchem.export.queue.ExportQueue;
@@ -27,6 +26,7 @@ import org.earthchem.export.source.ParameterError;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStore;
 import org.earthchem.export.task.Timestamps;
+import org.earthchem.export.web.Problems;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;

@@ -3,16 +3,15 @@ package org.earthchem.export.admin;
 import java.util.ArrayList;
 import java.util.List;
 
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.queue.ExportQueue;
 import org.earthchem.export.queue.TaskQueue;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.Timestamps;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +26,9 @@ class QueueController {
 
 	private final ExportQueue queue;
 
-	QueueController(TaskQueue tasks, @Value("${export.workers:3}") int workers, ExportQueue queue) {
+	QueueController(TaskQueue tasks, ExportJobProperties jobProperties, ExportQueue queue) {
 		this.tasks = tasks;
-		this.workers = workers;
+		this.workers = jobProperties.workers();
 		this.queue = queue;
 	}
 

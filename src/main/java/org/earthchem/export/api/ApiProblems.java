@@ -6,10 +6,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.earthchem.export.security.UserText;
 import org.earthchem.export.source.InvalidParametersException;
 import org.earthchem.export.source.SearchUnavailableException;
 import org.earthchem.export.source.UnknownSourceException;
+import org.earthchem.export.text.UserText;
+import org.earthchem.export.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -35,7 +35,6 @@ import org.earthchem.export.job.upload.PartBuffers;
 import org.earthchem.export.job.upload.PartUploader;
 import org.earthchem.export.job.upload.ResumePoint;
 import org.earthchem.export.metrics.ExportMetrics;
-import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.Compression;
 import org.earthchem.export.source.FileType;
 import org.earthchem.export.source.SearchCluster;
@@ -61,6 +60,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -98,10 +98,10 @@ public class ExportJobConfig {
 
 	@Bean
 	@BatchTaskExecutor
-	TaskExecutor exportWorkers(@Value("${export.workers:3}") int workers) {
+	TaskExecutor exportWorkers(ExportJobProperties jobProperties) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(workers);
-		executor.setMaxPoolSize(workers);
+		executor.setCorePoolSize(jobProperties.workers());
+		executor.setMaxPoolSize(jobProperties.workers());
 		executor.setThreadNamePrefix("export-");
 		executor.setWaitForTasksToCompleteOnShutdown(false);
 		// the job joins the trace of the queue message that started it
@@ -112,12 +112,12 @@ public class ExportJobConfig {
 
 	/** Uploads parts: each running export has at most one part in flight while it formats the next. */
 	@Bean
-	ThreadPoolTaskExecutor partUploader(@Value("${export.workers:3}") int workers) {
+	ThreadPoolTaskExecutor partUploader(ExportJobProperties jobProperties) {
 		// loads the native digest now rather than in the middle of the first export
 		log.info("File digests: {}", FileDigest.implementation());
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(workers);
-		executor.setMaxPoolSize(workers);
+		executor.setCorePoolSize(jobProperties.workers());
+		executor.setMaxPoolSize(jobProperties.workers());
 		executor.setThreadNamePrefix("export-upload-");
 		executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
 		executor.initialize();
@@ -132,20 +132,6 @@ public class ExportJobConfig {
 			thread.setDaemon(true);
 			return thread;
 		}), ContextSnapshotFactory.builder().build()::captureAll);
-	}
-
-	/** Sends the mails of finished exports; on shutdown it finishes the mails it holds. */
-	@Bean
-	ThreadPoolTaskExecutor exportMailSender() {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(2);
-		executor.setMaxPoolSize(2);
-		executor.setThreadNamePrefix("export-mail-");
-		executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
-		executor.setWaitForTasksToCompleteOnShutdown(true);
-		executor.setAwaitTerminationSeconds(30);
-		executor.initialize();
-		return executor;
 	}
 
 	/**
@@ -192,9 +178,9 @@ public class ExportJobConfig {
 	@Bean
 	ExportWorker exportWorker(TaskStore tasks, ExportLauncher exportLauncher, ExecutionEnds exportExecutionEnds,
 			ExportRecovery exportRecovery, RetryPlan exportRetryPlan, ExportJobProperties properties,
-			NodeStopping exportNodeStopping, Notifier notifier, MeterRegistry registry) {
+			NodeStopping exportNodeStopping, ApplicationEventPublisher events, MeterRegistry registry) {
 		ExportWorker worker = new ExportWorker(tasks, exportLauncher, exportExecutionEnds, exportRecovery,
-				exportRetryPlan, properties.lease(), exportNodeStopping, notifier);
+				exportRetryPlan, properties.lease(), exportNodeStopping, events);
 		Gauge.builder("export.tasks.running", worker, ExportWorker::running)
 			.description("Exports this node runs now")
 			.register(registry);
@@ -217,15 +203,15 @@ public class ExportJobConfig {
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, TaskStore tasks,
 			RunningTasks runningTasks, ExportRuns exportRuns, SearchCluster cluster, ExportBucket bucket,
-			DownloadLinks links, RetryPlan exportRetryPlan, Heartbeats exportHeartbeats, Notifier notifier,
-			ThreadPoolTaskExecutor exportMailSender, NodeId exportNode, ExecutionEnds exportExecutionEnds,
+			DownloadLinks links, RetryPlan exportRetryPlan, Heartbeats exportHeartbeats,
+			ApplicationEventPublisher events, NodeId exportNode, ExecutionEnds exportExecutionEnds,
 			NodeStopping exportNodeStopping, ExportMetrics metrics, ObservationRegistry observationRegistry) {
 		RunEnvironment environment = new RunEnvironment(exportNode, exportNodeStopping, cluster, bucket, links,
 				exportHeartbeats, exportRetryPlan, exportExecutionEnds, metrics);
 		return new JobBuilder(JOB_NAME, jobRepository)
 			// the job and its steps are spans of the trace that began with the POST
 			.observationRegistry(observationRegistry)
-			.listener(new TaskStatusListener(tasks, runningTasks, exportRuns, environment, notifier, exportMailSender))
+			.listener(new TaskStatusListener(tasks, runningTasks, exportRuns, environment, events))
 			.start(prepareStep)
 			.next(extractStep)
 			.build();

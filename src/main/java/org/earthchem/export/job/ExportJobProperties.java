@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How an export job reads and writes.
  *
+ * @param workers exports this node runs at once: the job's worker threads, the queue messages it holds, the part
+ * uploads in flight
  * @param maxRowsPerFile rows per file; a larger result is split into numbered parts
  * @param pageSize documents per search page, which is also the commit interval of the extract step
  * @param pitKeepAlive how long the point-in-time stays open between two pages
@@ -37,7 +40,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("export")
-public record ExportJobProperties(@Min(1) @DefaultValue("80000") long maxRowsPerFile,
+public record ExportJobProperties(@Min(1) @Max(64) @DefaultValue("3") int workers,
+		@Min(1) @DefaultValue("80000") long maxRowsPerFile,
 		@Min(1) @Max(10000) @DefaultValue("1000") int pageSize, @NotNull @DefaultValue("10m") Duration pitKeepAlive,
 		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval,
 		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff,

@@ -3,7 +3,6 @@ package org.earthchem.export.job;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,6 @@ import org.earthchem.export.job.upload.ExportFileWriter;
 import org.earthchem.export.job.upload.FileListCodec;
 import org.earthchem.export.metrics.ExportMetrics.Outcome;
 import org.earthchem.export.metrics.ExportMetrics;
-import org.earthchem.export.notify.Notifier;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.storage.DownloadLinks;
 import org.earthchem.export.storage.ExportBucket;
@@ -36,6 +34,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Mirrors a job execution into its task: the execution takes the task (Processing, with the execution's id as the
@@ -55,19 +54,15 @@ class TaskStatusListener implements JobExecutionListener {
 
 	private final RunEnvironment environment;
 
-	private final Notifier notifier;
-
-	/** Sends mails off the worker threads; the worker holds the queue message until the mail is handled. */
-	private final Executor mailSender;
+	private final ApplicationEventPublisher events;
 
 	TaskStatusListener(TaskStore tasks, RunningTasks running, ExportRuns runs, RunEnvironment environment,
-			Notifier notifier, Executor mailSender) {
+			ApplicationEventPublisher events) {
 		this.tasks = tasks;
 		this.running = running;
 		this.runs = runs;
 		this.environment = environment;
-		this.notifier = notifier;
-		this.mailSender = mailSender;
+		this.events = events;
 	}
 
 	@Override
@@ -173,7 +168,7 @@ class TaskStatusListener implements JobExecutionListener {
 		this.environment.metrics().finished(task, Outcome.SUCCEEDED);
 		// the task is final, so no run holds it: an upload begun by a run that lost it goes
 		abortUploads(task);
-		return CompletableFuture.runAsync(() -> this.notifier.exportSucceeded(task), this.mailSender);
+		return finished(task);
 	}
 
 	/** A cancelled export leaves nothing behind: no object, no unfinished upload, by the time it reads Cancelled. */
@@ -211,7 +206,7 @@ class TaskStatusListener implements JobExecutionListener {
 		ExportTask failed = this.tasks.find(run.taskId()).orElseThrow();
 		this.environment.metrics().finished(failed, Outcome.FAILED);
 		abortUploads(failed);
-		return CompletableFuture.runAsync(() -> this.notifier.exportFailed(failed), this.mailSender);
+		return finished(failed);
 	}
 
 	/** The run lost its task to another: it stops here, and says so once. */
@@ -243,6 +238,13 @@ class TaskStatusListener implements JobExecutionListener {
 			// it expires on its own after the keep-alive
 			log.warn("Could not close point-in-time (it expires on its own): {}", ex.getMessage());
 		}
+	}
+
+	/** Tells the owner: the run's end waits until the notice is handled, so its queue message outlives the mail. */
+	private CompletableFuture<Void> finished(ExportTask task) {
+		ExportFinished finished = new ExportFinished(task);
+		this.events.publishEvent(finished);
+		return finished.handled().thenApply((handled) -> null);
 	}
 
 	private static CompletableFuture<Void> done() {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.earthchem.export.security.UserText;
 import org.earthchem.export.source.Compression;
 import org.earthchem.export.source.FileType;
 import org.earthchem.export.source.ReservedParameter;
@@ -17,6 +16,7 @@ import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskError;
 import org.earthchem.export.task.Timestamps;
+import org.earthchem.export.text.UserText;
 import org.springframework.web.util.HtmlUtils;
 
 /**

@@ -22,11 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.earthchem.export.security.UserText;
+import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.MailMarks;
 import org.earthchem.export.task.TaskEventType;
-import org.earthchem.export.metrics.ExportMetrics;
+import org.earthchem.export.text.UserText;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;

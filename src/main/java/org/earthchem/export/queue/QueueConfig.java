@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.job.run.ExportWorker;
 import org.earthchem.export.task.TaskStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -48,10 +47,10 @@ class QueueConfig {
 	 */
 	@Bean(LISTENER_FACTORY)
 	SqsMessageListenerContainerFactory<Object> exportTaskListenerFactory(SqsAsyncClient sqs,
-			@Value("${export.workers:3}") int workers, ObservationRegistry observationRegistry) {
+			ExportJobProperties jobProperties, ObservationRegistry observationRegistry) {
 		return SqsMessageListenerContainerFactory.builder()
 			.sqsAsyncClient(sqs)
-			.configure((options) -> options.maxConcurrentMessages(workers)
+			.configure((options) -> options.maxConcurrentMessages(jobProperties.workers())
 				.maxMessagesPerPoll(1)
 				.backPressureMode(BackPressureMode.FIXED_HIGH_THROUGHPUT)
 				// the queues are made by QueueSetup (or by infrastructure code), never as plain queues on the fly
@@ -104,8 +103,8 @@ class QueueConfig {
 	}
 
 	@Bean
-	StartEstimates startEstimates(TaskQueue taskQueue, @Value("${export.workers:3}") int workers) {
-		return new StartEstimates(taskQueue, workers, java.time.Clock.systemUTC());
+	StartEstimates startEstimates(TaskQueue taskQueue, ExportJobProperties jobProperties) {
+		return new StartEstimates(taskQueue, jobProperties.workers(), java.time.Clock.systemUTC());
 	}
 
 	@Bean

@@ -14,10 +14,10 @@ import org.slf4j.MDC;
 import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.job.run.ExportWorker;
 import org.earthchem.export.job.run.RunOutcome;
-import org.earthchem.export.security.UserText;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
+import org.earthchem.export.text.UserText;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Payload;
 

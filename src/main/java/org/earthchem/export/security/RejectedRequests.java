@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
-import org.earthchem.export.api.Problems;
+import org.earthchem.export.text.UserText;
+import org.earthchem.export.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedException;

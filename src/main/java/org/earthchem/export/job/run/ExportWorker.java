@@ -9,10 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.earthchem.export.notify.Notifier;
+import org.earthchem.export.job.ExportFinished;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Runs the export of a task whose queue message a node received, on this node's worker pool, and says what becomes
@@ -38,13 +39,13 @@ public class ExportWorker {
 
 	private final NodeStopping stopping;
 
-	private final Notifier notifier;
+	private final ApplicationEventPublisher events;
 
 	private final AtomicInteger running = new AtomicInteger();
 
 	public ExportWorker(TaskStore tasks, ExportLauncher launcher, ExecutionEnds ends, ExportRecovery recovery,
-			RetryPlan retries, Duration lease, NodeStopping stopping, Notifier notifier) {
-		this.notifier = notifier;
+			RetryPlan retries, Duration lease, NodeStopping stopping, ApplicationEventPublisher events) {
+		this.events = events;
 		this.stopping = stopping;
 		this.tasks = tasks;
 		this.launcher = launcher;
@@ -102,11 +103,18 @@ public class ExportWorker {
 		if (task.status() == TaskStatus.PENDING) {
 			task = runToEnd(task);
 		}
-		else if (!this.notifier.ensureSent(task)) {
+		else if (!noticed(task)) {
 			// final before this receive, its mail claimed by a node that has not sent it yet (or died sending it)
 			return RunOutcome.later(this.lease);
 		}
 		return outcome(task);
+	}
+
+	/** Has the owner of a final task told (again, if its mail may be lost with the node that ended it). */
+	private boolean noticed(ExportTask task) {
+		ExportFinished finished = new ExportFinished(task);
+		this.events.publishEvent(finished);
+		return finished.awaitHandled();
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package org.earthchem.export.api;
+package org.earthchem.export.web;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.earthchem.export.security;
+package org.earthchem.export.text;
 
 import java.util.Locale;
 
