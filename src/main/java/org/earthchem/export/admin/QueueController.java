@@ -9,8 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.queue.ExportQueue;
-import org.earthchem.export.queue.TaskQueue;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.Timestamps;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class QueueController {
 
-	private final TaskQueue tasks;
+	private final PendingTasks tasks;
 
 	private final int workers;
 
 	private final ExportQueue queue;
 
-	QueueController(TaskQueue tasks, ExportJobProperties jobProperties, ExportQueue queue) {
+	QueueController(PendingTasks tasks, ExportJobProperties jobProperties, ExportQueue queue) {
 		this.tasks = tasks;
 		this.workers = jobProperties.workers();
 		this.queue = queue;

@@ -5,11 +5,11 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.earthchem.export.queue.StartEstimates;
-import org.earthchem.export.queue.TaskQueue;
 import org.earthchem.export.security.Caller;
 import org.earthchem.export.security.CallerResolver;
 import org.earthchem.export.storage.DownloadLinks;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.http.HttpStatus;
@@ -28,11 +28,11 @@ class CallerTasks {
 
 	private final DownloadLinks links;
 
-	private final TaskQueue queue;
+	private final PendingTasks queue;
 
 	private final StartEstimates startEstimates;
 
-	CallerTasks(TaskStore tasks, CallerResolver callers, DownloadLinks links, TaskQueue queue,
+	CallerTasks(TaskStore tasks, CallerResolver callers, DownloadLinks links, PendingTasks queue,
 			StartEstimates startEstimates) {
 		this.tasks = tasks;
 		this.callers = callers;

@@ -15,6 +15,7 @@ import org.earthchem.export.source.ExportQuery;
 import org.earthchem.export.source.SourceDefinition;
 import org.earthchem.export.task.ExportLimits;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.NewTasks;
 import org.earthchem.export.task.TaskCreation;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStore;
@@ -40,16 +41,19 @@ class ExportIntake {
 
 	private final TaskStore tasks;
 
+	private final NewTasks newTasks;
+
 	private final ExportQueue queue;
 
 	private final ExportLimits limits;
 
 	private final ExportMetrics metrics;
 
-	ExportIntake(SearchRequests searches, TaskStore tasks, ExportQueue queue, ExportLimits limits,
+	ExportIntake(SearchRequests searches, TaskStore tasks, NewTasks newTasks, ExportQueue queue, ExportLimits limits,
 			ExportMetrics metrics) {
 		this.searches = searches;
 		this.tasks = tasks;
+		this.newTasks = newTasks;
 		this.queue = queue;
 		this.limits = limits;
 		this.metrics = metrics;
@@ -72,7 +76,7 @@ class ExportIntake {
 			throw queueFull();
 		}
 		long matched = this.searches.matchedRows(definition, query, caller);
-		TaskStore.Creation creation = create(definition, query, caller, fileType, matched);
+		NewTasks.Creation creation = create(definition, query, caller, fileType, matched);
 		if (creation.outcome() == TaskCreation.DUPLICATE) {
 			// an identical request a moment before this one created it: identical requests do not run twice
 			return new Intake(creation.task(), false);
@@ -95,7 +99,7 @@ class ExportIntake {
 			return true;
 		}
 		catch (QueueUnavailableException ex) {
-			if (!this.tasks.withdraw(task.taskId())) {
+			if (!this.newTasks.withdraw(task.taskId())) {
 				return false;
 			}
 			// nothing runs a task without a message: it is taken back, and the client asks again later
@@ -108,18 +112,18 @@ class ExportIntake {
 	}
 
 	/** The new task ({@code task()} of a CREATED), or the caller's identical active task (DUPLICATE). */
-	private TaskStore.Creation create(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,
+	private NewTasks.Creation create(SourceDefinition definition, ExportQuery query, Caller caller, String fileType,
 			long matched) {
 		// a fresh id on the rare clash of two ids in the same millisecond
 		for (int attempt = 0; attempt < 5; attempt++) {
 			ExportTask task = ExportTask.pending(TaskIds.newId(definition.name(), query.queryKey(), this.tasks.now()),
 					definition.name(), fileType, query.compression().value(), query.canonicalQuery(), query.queryKey(),
 					caller.owner(), caller.email(), this.tasks.now(), matched);
-			TaskStore.Creation creation = this.tasks.createOnce(task, this.limits.maxActivePerOwner(),
+			NewTasks.Creation creation = this.newTasks.createOnce(task, this.limits.maxActivePerOwner(),
 					this.limits.maxPending());
 			switch (creation.outcome()) {
 				case CREATED -> {
-					return new TaskStore.Creation(TaskCreation.CREATED, task);
+					return new NewTasks.Creation(TaskCreation.CREATED, task);
 				}
 				case DUPLICATE -> {
 					return creation;

@@ -5,8 +5,6 @@ import java.util.concurrent.Executors;
 
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.core.json.JsonFactory;
 
@@ -19,10 +17,7 @@ import org.earthchem.export.job.row.Row;
 import org.earthchem.export.job.row.RowFlattener;
 import org.earthchem.export.job.run.ExecutionEnds;
 import org.earthchem.export.job.run.ExportLauncher;
-import org.earthchem.export.job.run.ExportOperations;
-import org.earthchem.export.job.run.ExportRecovery;
 import org.earthchem.export.job.run.ExportRuns;
-import org.earthchem.export.job.run.ExportWorker;
 import org.earthchem.export.job.run.Heartbeats;
 import org.earthchem.export.job.run.NodeId;
 import org.earthchem.export.job.run.NodeStopping;
@@ -51,27 +46,21 @@ import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -84,32 +73,11 @@ public class ExportJobConfig {
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExportJobConfig.class);
 
 	public static final String JOB_NAME = "export";
-
-	@Bean
-	NodeId exportNode(ExportJobProperties properties) {
-		return new NodeId(properties.nodeId());
-	}
-
 	@Bean
 	JsonFactory exportJsonFactory() {
 		// rows are written as separate root values; the array punctuation between them is the writer's own
 		return JsonFactory.builder().rootValueSeparator((String) null).build();
 	}
-
-	@Bean
-	@BatchTaskExecutor
-	TaskExecutor exportWorkers(ExportJobProperties jobProperties) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(jobProperties.workers());
-		executor.setMaxPoolSize(jobProperties.workers());
-		executor.setThreadNamePrefix("export-");
-		executor.setWaitForTasksToCompleteOnShutdown(false);
-		// the job joins the trace of the queue message that started it
-		executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
-		executor.initialize();
-		return executor;
-	}
-
 	/** Uploads parts: each running export has at most one part in flight while it formats the next. */
 	@Bean
 	ThreadPoolTaskExecutor partUploader(ExportJobProperties jobProperties) {
@@ -133,73 +101,6 @@ public class ExportJobConfig {
 			return thread;
 		}), ContextSnapshotFactory.builder().build()::captureAll);
 	}
-
-	/**
-	 * Heartbeats of running exports, apart from every other scheduled call: a slow call of another kind never delays
-	 * the beat that keeps a run's lease.
-	 */
-	@Bean
-	ThreadPoolTaskScheduler heartbeatScheduler() {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setPoolSize(1);
-		scheduler.setThreadNamePrefix("export-heartbeat-");
-		return scheduler;
-	}
-
-	/** Sweeps, gauges and recovery checks. */
-	@Bean
-	ThreadPoolTaskScheduler exportScheduler() {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setPoolSize(2);
-		scheduler.setThreadNamePrefix("export-scheduler-");
-		return scheduler;
-	}
-
-	@Bean
-	RetryPlan exportRetryPlan(ExportJobProperties properties, ExportMetrics metrics) {
-		return new RetryPlan(properties, metrics);
-	}
-
-	@Bean
-	ExportRuns exportRuns() {
-		return new ExportRuns();
-	}
-
-	@Bean
-	ExecutionEnds exportExecutionEnds() {
-		return new ExecutionEnds();
-	}
-
-	@Bean
-	NodeStopping exportNodeStopping() {
-		return new NodeStopping();
-	}
-
-	@Bean
-	ExportWorker exportWorker(TaskStore tasks, ExportLauncher exportLauncher, ExecutionEnds exportExecutionEnds,
-			ExportRecovery exportRecovery, RetryPlan exportRetryPlan, ExportJobProperties properties,
-			NodeStopping exportNodeStopping, ApplicationEventPublisher events, MeterRegistry registry) {
-		ExportWorker worker = new ExportWorker(tasks, exportLauncher, exportExecutionEnds, exportRecovery,
-				exportRetryPlan, properties.lease(), exportNodeStopping, events);
-		Gauge.builder("export.tasks.running", worker, ExportWorker::running)
-			.description("Exports this node runs now")
-			.register(registry);
-		return worker;
-	}
-
-	@Bean
-	Heartbeats exportHeartbeats(ThreadPoolTaskScheduler heartbeatScheduler, ExportJobProperties properties,
-			ExportRuns exportRuns) {
-		return new Heartbeats(heartbeatScheduler, properties.lease().dividedBy(4), exportRuns);
-	}
-
-	@Bean
-	ExportRecovery exportRecovery(RunningTasks runningTasks, JobRepository jobRepository, JobOperator jobOperator,
-			RetryPlan exportRetryPlan, ExportJobProperties properties, ExportMetrics metrics) {
-		return new ExportRecovery(runningTasks, jobRepository, jobOperator, exportRetryPlan, properties.lease(),
-				metrics);
-	}
-
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step prepareStep, Step extractStep, TaskStore tasks,
 			RunningTasks runningTasks, ExportRuns exportRuns, SearchCluster cluster, ExportBucket bucket,
@@ -333,17 +234,4 @@ public class ExportJobConfig {
 			org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties properties) {
 		return new JobRepositorySchema(dataSource, properties);
 	}
-
-	@Bean
-	ExportOperations exportOperations(JobRepository jobRepository, JobOperator jobOperator, TaskStore tasks,
-			RunningTasks runningTasks, ExportJobProperties properties, ExportBucket bucket, ExportMetrics metrics) {
-		return new ExportOperations(jobRepository, jobOperator, tasks, runningTasks, properties.lease(), bucket,
-				metrics);
-	}
-
-	@Bean
-	ExportLauncher exportLauncher(JobOperator jobOperator, Job exportJob) {
-		return new ExportLauncher(jobOperator, exportJob);
-	}
-
 }

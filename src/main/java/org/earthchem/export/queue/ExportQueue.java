@@ -2,12 +2,12 @@ package org.earthchem.export.queue;
 
 import java.util.UUID;
 
+import io.awspring.cloud.sqs.operations.SqsTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.awspring.cloud.sqs.operations.SqsTemplate;
-
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
 
 /**
  * The queue every node takes exports from: one SQS FIFO message per task attempt. Each task is a message group of its
@@ -22,11 +22,11 @@ public class ExportQueue {
 
 	private final QueueProperties properties;
 
-	private final TaskQueue tasks;
+	private final PendingTasks tasks;
 
 	private final QueueSetup setup;
 
-	ExportQueue(SqsTemplate sqs, QueueProperties properties, TaskQueue tasks, QueueSetup setup) {
+	ExportQueue(SqsTemplate sqs, QueueProperties properties, PendingTasks tasks, QueueSetup setup) {
 		this.sqs = sqs;
 		this.properties = properties;
 		this.tasks = tasks;

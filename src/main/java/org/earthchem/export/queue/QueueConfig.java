@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.job.run.ExportWorker;
+import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -65,12 +66,7 @@ class QueueConfig {
 	}
 
 	@Bean
-	TaskQueue taskQueue(DynamoDbClient dynamoDb, TaskStore tasks) {
-		return new TaskQueue(dynamoDb, tasks);
-	}
-
-	@Bean
-	ExportQueue exportQueue(SqsTemplate sqsTemplate, QueueProperties properties, TaskQueue taskQueue,
+	ExportQueue exportQueue(SqsTemplate sqsTemplate, QueueProperties properties, PendingTasks taskQueue,
 			QueueSetup queueSetup) {
 		return new ExportQueue(sqsTemplate, properties, taskQueue, queueSetup);
 	}
@@ -96,14 +92,14 @@ class QueueConfig {
 	}
 
 	@Bean
-	QueueReconciler queueReconciler(TaskStore tasks, TaskQueue taskQueue, ExportQueue exportQueue,
+	QueueReconciler queueReconciler(TaskStore tasks, PendingTasks taskQueue, ExportQueue exportQueue,
 			ExportWorker exportWorker, QueueProperties properties) {
 		return new QueueReconciler(tasks, taskQueue, exportQueue, exportWorker, properties.reconcileInterval(),
 				properties.lostAfter());
 	}
 
 	@Bean
-	StartEstimates startEstimates(TaskQueue taskQueue, ExportJobProperties jobProperties) {
+	StartEstimates startEstimates(PendingTasks taskQueue, ExportJobProperties jobProperties) {
 		return new StartEstimates(taskQueue, jobProperties.workers(), java.time.Clock.systemUTC());
 	}
 

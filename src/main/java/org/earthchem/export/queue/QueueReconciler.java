@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.earthchem.export.job.run.ExportWorker;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 
@@ -28,7 +29,7 @@ class QueueReconciler {
 
 	private final TaskStore tasks;
 
-	private final TaskQueue queued;
+	private final PendingTasks queued;
 
 	private final ExportQueue queue;
 
@@ -42,7 +43,7 @@ class QueueReconciler {
 	 * @param grace how old an unqueued task must be before it is sent: younger ones may still be on their way
 	 * @param lostAfter how long a Pending task's message may go unseen before it is taken as lost
 	 */
-	QueueReconciler(TaskStore tasks, TaskQueue queued, ExportQueue queue, ExportWorker worker, Duration grace,
+	QueueReconciler(TaskStore tasks, PendingTasks queued, ExportQueue queue, ExportWorker worker, Duration grace,
 			Duration lostAfter) {
 		this.tasks = tasks;
 		this.queued = queued;

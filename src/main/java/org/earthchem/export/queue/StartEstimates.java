@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
 
 /**
  * When a Pending export is expected to start: its place in the queue, the time left of the exports running now, and
@@ -20,7 +21,7 @@ public class StartEstimates {
 
 	private static final int RECENT = 20;
 
-	private final TaskQueue tasks;
+	private final PendingTasks tasks;
 
 	private final int workers;
 
@@ -28,7 +29,7 @@ public class StartEstimates {
 
 	private volatile Snapshot snapshot;
 
-	StartEstimates(TaskQueue tasks, int workers, Clock clock) {
+	StartEstimates(PendingTasks tasks, int workers, Clock clock) {
 		this.tasks = tasks;
 		this.workers = workers;
 		this.clock = clock;

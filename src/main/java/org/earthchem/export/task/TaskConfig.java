@@ -22,6 +22,11 @@ class TaskConfig {
 	}
 
 	@Bean
+	NewTasks newTasks(TaskStore taskStore) {
+		return new NewTasks(taskStore);
+	}
+
+	@Bean
 	RunningTasks runningTasks(TaskStore taskStore) {
 		return new RunningTasks(taskStore);
 	}
@@ -29,6 +34,11 @@ class TaskConfig {
 	@Bean
 	MailMarks mailMarks(TaskStore taskStore) {
 		return new MailMarks(taskStore);
+	}
+
+	@Bean
+	PendingTasks pendingTasks(DynamoDbClient dynamoDb, TaskStore taskStore) {
+		return new PendingTasks(dynamoDb, taskStore);
 	}
 
 }

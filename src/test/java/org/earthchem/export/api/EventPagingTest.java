@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.task.TaskIds;
@@ -33,7 +34,7 @@ class EventPagingTest extends IntegrationTest {
 		String queryKey = UUID.randomUUID().toString().replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, this.tasks.now()), "petdb", "csv",
 				"q=" + queryKey, queryKey, "events-" + queryKey, null, this.tasks.now(), 10L);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.taskId = task.taskId();
 	}
 

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.ServiceInThisJvm;
+import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStore;
@@ -149,7 +150,7 @@ class ExportCapsTest extends IntegrationTest {
 		String queryKey = UUID.randomUUID().toString().replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, tasks.now()), "petdb", "csv",
 				"q=" + queryKey, queryKey, "caps-" + queryKey, null, tasks.now(), 10L);
-		assertThat(tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(tasks, task)).isTrue();
 		return task.taskId();
 	}
 

@@ -42,7 +42,7 @@ class TaskListTest extends IntegrationTest {
 			Instant at = start.plusMillis(i);
 			ExportTask task = ExportTask.pending(TaskIds.newId(i % 2 == 0 ? "petdb" : "synthesis", queryKey, at),
 					i % 2 == 0 ? "petdb" : "synthesis", "csv", "q=" + i, queryKey, this.owner, null, at, 10L);
-			assertThat(this.tasks.create(task)).isTrue();
+			assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 			this.created.add(task.taskId());
 		}
 	}

@@ -18,6 +18,7 @@ import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.support.Http;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.ServiceJvm;
+import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskError;
@@ -104,7 +105,7 @@ class PrepareRowLimitTest extends IntegrationTest {
 		String queryKey = UUID.randomUUID().toString().replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("growing", queryKey, this.tasks.now()), "growing", "csv", "",
 				queryKey, "prepare-limit-test", "prepare-limit@example.org", this.tasks.now(), (long) LIMIT);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		return task;
 	}
 

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import jakarta.mail.Address;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +74,7 @@ class NotifierTest extends IntegrationTest {
 		String queryKey = UUID.randomUUID().toString().replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, this.tasks.now()), "petdb", "csv",
 				"material=rock&sio2.min=45", queryKey, this.owner, email, this.tasks.now(), 1500L);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.stored.add(task.taskId());
 		return task;
 	}

@@ -57,7 +57,7 @@ class HandBackTest extends IntegrationTest {
 		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("nasty", queryKey, createdAt), "nasty", "csv", "",
 				queryKey, this.stored.owner(), null, createdAt, 6L);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.stored.add(task.taskId());
 		// the stopping node handed the export back but never wrote its execution's end: every resume is refused
 		// (the execution is still running as far as the job repository knows)

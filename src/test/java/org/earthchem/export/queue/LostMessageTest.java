@@ -15,6 +15,7 @@ import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
@@ -42,7 +43,7 @@ class LostMessageTest extends IntegrationTest {
 	private TaskStore tasks;
 
 	@Autowired
-	private TaskQueue waiting;
+	private PendingTasks waiting;
 
 	@Autowired
 	private QueueReconciler reconciler;
@@ -114,7 +115,7 @@ class LostMessageTest extends IntegrationTest {
 		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("nasty", queryKey, createdAt), "nasty", "csv", "",
 				queryKey, this.stored.owner(), null, createdAt, 6L);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.stored.add(task.taskId());
 		return task;
 	}

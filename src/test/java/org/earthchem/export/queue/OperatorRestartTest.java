@@ -13,6 +13,7 @@ import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskError;
 import org.earthchem.export.task.TaskIds;
@@ -40,7 +41,7 @@ class OperatorRestartTest extends IntegrationTest {
 	private TaskStore tasks;
 
 	@Autowired
-	private TaskQueue waiting;
+	private PendingTasks waiting;
 
 	@Autowired
 	private QueueReconciler reconciler;
@@ -89,7 +90,7 @@ class OperatorRestartTest extends IntegrationTest {
 		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("nasty", queryKey, createdAt), "nasty", "csv", "",
 				queryKey, this.stored.owner(), null, createdAt, 6L);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.stored.add(task.taskId());
 		this.waiting.markQueued(task.taskId(), createdAt);
 		JobParameters parameters = new JobParametersBuilder().addString("taskId", task.taskId(), true)

@@ -14,6 +14,7 @@ import org.earthchem.export.job.run.RunOutcome;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
@@ -40,7 +41,7 @@ class QueueRecoveryTest extends IntegrationTest {
 	private TaskStore tasks;
 
 	@Autowired
-	private TaskQueue waiting;
+	private PendingTasks waiting;
 
 	@Autowired
 	private QueueReconciler reconciler;
@@ -122,7 +123,7 @@ class QueueRecoveryTest extends IntegrationTest {
 		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("nasty", queryKey, createdAt), "nasty", "csv", "",
 				queryKey, this.stored.owner(), null, createdAt, 6L);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.stored.add(task.taskId());
 		return task;
 	}

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import org.earthchem.export.queue.TaskQueue;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
@@ -36,7 +36,7 @@ class LeftoverTasksTest extends IntegrationTest {
 	private TaskStore tasks;
 
 	@Autowired
-	private TaskQueue queue;
+	private PendingTasks queue;
 
 	@AfterEach
 	void endStoredTasks() {
@@ -75,7 +75,7 @@ class LeftoverTasksTest extends IntegrationTest {
 		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, this.tasks.now()), "petdb", "csv",
 				"material=rock", queryKey, this.stored.owner(), null, this.tasks.now(), 1500L);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.stored.add(task.taskId());
 		return task;
 	}

@@ -3,7 +3,10 @@ package org.earthchem.export.support;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.NewTasks;
 import org.earthchem.export.task.TaskChange;
+import org.earthchem.export.task.TaskCreation;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 
@@ -24,6 +27,11 @@ public final class StoredTasks {
 	/** @param owner an owner no other test uses (a prefix naming the test and a random part) */
 	public StoredTasks(String owner) {
 		this.owner = owner;
+	}
+
+	/** Stores a new Pending task with its CREATED event, counted, with no cap; false when its id is already taken. */
+	public static boolean create(TaskStore tasks, ExportTask task) {
+		return new NewTasks(tasks).create(task, null, null) == TaskCreation.CREATED;
 	}
 
 	public String owner() {

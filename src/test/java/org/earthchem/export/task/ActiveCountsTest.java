@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.StoredTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,7 @@ class ActiveCountsTest extends IntegrationTest {
 
 		this.tasks.requestCancel(cancelled.taskId(), "test");
 		long afterCancel = this.tasks.activeCount(this.owner);
-		assertThat(this.tasks.withdraw(withdrawn.taskId())).isTrue();
+		assertThat(new NewTasks(this.tasks).withdraw(withdrawn.taskId())).isTrue();
 
 		assertThat(before).isEqualTo(2);
 		assertThat(afterCancel).isEqualTo(1);
@@ -78,7 +79,7 @@ class ActiveCountsTest extends IntegrationTest {
 		newTask();
 		ExportTask second = pending();
 
-		TaskCreation creation = this.tasks.create(second, 1, null);
+		TaskCreation creation = new NewTasks(this.tasks).create(second, 1, null);
 
 		assertThat(creation).isEqualTo(TaskCreation.OWNER_AT_LIMIT);
 		assertThat(this.tasks.find(second.taskId())).isEmpty();
@@ -92,7 +93,7 @@ class ActiveCountsTest extends IntegrationTest {
 		move(retried, TaskStatus.PROCESSING, TaskStatus.FAILED, TaskChange.failed(this.tasks.now(),
 				new TaskError(ErrorCode.SOURCE_UNAVAILABLE, "down")));
 		ExportTask other = pending();
-		assertThat(this.tasks.create(other, 1, null)).isEqualTo(TaskCreation.CREATED);
+		assertThat(new NewTasks(this.tasks).create(other, 1, null)).isEqualTo(TaskCreation.CREATED);
 		this.created.add(other.taskId());
 
 		boolean requeued = this.tasks.transition(retried.taskId(), TaskStatus.FAILED, TaskStatus.PENDING,
@@ -127,7 +128,7 @@ class ActiveCountsTest extends IntegrationTest {
 
 	private ExportTask newTask() {
 		ExportTask task = pending();
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.created.add(task.taskId());
 		return task;
 	}

@@ -153,7 +153,7 @@ class TaskRunFencingTest extends IntegrationTest {
 		String queryKey = UUID.randomUUID().toString().replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, this.tasks.now()), "petdb", "csv",
 				"material=rock", queryKey, this.owner, "someone@example.org", this.tasks.now(), 1000L);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.stored.add(task.taskId());
 		assertThat(this.running.takePending(task.taskId(), token, 1, "node-a")).isPresent();
 		return task;

@@ -47,7 +47,7 @@ class TaskStoreTest extends IntegrationTest {
 		String queryKey = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, this.tasks.now()), "petdb", "csv",
 				"material=rock", queryKey, this.owner, "someone@example.org", this.tasks.now(), 42L);
-		assertThat(this.tasks.create(task)).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
 		this.stored.add(task.taskId());
 		return task;
 	}
@@ -73,7 +73,7 @@ class TaskStoreTest extends IntegrationTest {
 		ExportTask clash = ExportTask.pending(task.taskId(), "petdb", "json", "other=1", task.queryKey(), "someone-else",
 				null, this.tasks.now(), null);
 
-		assertThat(this.tasks.create(clash)).isFalse();
+		assertThat(StoredTasks.create(this.tasks, clash)).isFalse();
 		assertThat(this.tasks.find(task.taskId())).contains(task);
 	}
 
@@ -81,7 +81,7 @@ class TaskStoreTest extends IntegrationTest {
 	void aTaskThatIsNotPendingCannotBeCreatedAsTheCountersTakeEveryNewTaskAsPending() {
 		ExportTask processing = this.tasks.find(processingTask().taskId()).orElseThrow();
 
-		assertThatIllegalArgumentException().isThrownBy(() -> this.tasks.create(processing))
+		assertThatIllegalArgumentException().isThrownBy(() -> StoredTasks.create(this.tasks, processing))
 			.withMessage("a new task is Pending, not Processing");
 	}
 

@@ -1,25 +1,23 @@
-package org.earthchem.export.queue;
+package org.earthchem.export.task;
 
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import org.earthchem.export.support.IntegrationTest;
-import org.earthchem.export.task.ExportTask;
-import org.earthchem.export.task.TaskIds;
-import org.earthchem.export.task.TaskStore;
+import org.earthchem.export.support.StoredTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The queue's marks on the task table never bring back a task that is gone. */
-class TaskQueueTest extends IntegrationTest {
+class PendingTasksTest extends IntegrationTest {
 
 	@Autowired
 	private TaskStore tasks;
 
 	@Autowired
-	private TaskQueue queue;
+	private PendingTasks queue;
 
 	@Test
 	void markingAWithdrawnTaskQueuedLeavesNoItemBehind() {
@@ -27,8 +25,8 @@ class TaskQueueTest extends IntegrationTest {
 		String queryKey = UUID.randomUUID().toString().replace("-", "");
 		ExportTask task = ExportTask.pending(TaskIds.newId("petdb", queryKey, this.tasks.now()), "petdb", "csv",
 				"material=rock", queryKey, "task-queue-test-" + UUID.randomUUID(), null, this.tasks.now(), 1L);
-		assertThat(this.tasks.create(task)).isTrue();
-		assertThat(this.tasks.withdraw(task.taskId())).isTrue();
+		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
+		assertThat(new NewTasks(this.tasks).withdraw(task.taskId())).isTrue();
 
 		this.queue.markQueued(task.taskId());
 

@@ -1,4 +1,4 @@
-package org.earthchem.export.queue;
+package org.earthchem.export.task;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,17 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import org.earthchem.export.task.ExportTask;
-import org.earthchem.export.task.TaskStatus;
-import org.earthchem.export.task.TaskStore;
-import org.earthchem.export.task.Timestamps;
-
 /**
  * The queue as the task table holds it: the Pending tasks of the {@code by-status} index in creation order (a
  * task's place among them, those whose message was never sent), the running ones, and what start estimates and
- * gauges read. Its own queries of the index; the task items themselves are the {@link TaskStore}'s.
+ * gauges read: the queries the {@code queue} module needs, kept here so that the task table stays this module's.
  */
-public class TaskQueue {
+public class PendingTasks {
 
 	private static final String QUEUED_AT = "queuedAt";
 
@@ -28,7 +23,7 @@ public class TaskQueue {
 
 	private final TaskStore tasks;
 
-	TaskQueue(DynamoDbClient dynamoDb, TaskStore tasks) {
+	PendingTasks(DynamoDbClient dynamoDb, TaskStore tasks) {
 		this.dynamoDb = dynamoDb;
 		this.tasks = tasks;
 	}
@@ -89,7 +84,7 @@ public class TaskQueue {
 	 * Pending tasks whose queue message was last seen (sent, or received and put back) before {@code before}, oldest
 	 * first: their message may be gone.
 	 */
-	List<ExportTask> pendingSeenBefore(Instant before) {
+	public List<ExportTask> pendingSeenBefore(Instant before) {
 		// queuedAt is never before createdAt: the key condition keeps the read to the older part of the queue
 		return tasks((r) -> r.keyConditionExpression("#status = :pending AND #created < :before")
 			.filterExpression("#queued < :before")
@@ -100,7 +95,7 @@ public class TaskQueue {
 	}
 
 	/** Records that a Failed task has no queue message; nothing when it is not Failed (or gone). */
-	void markUnqueuedIfFailed(String taskId) {
+	public void markUnqueuedIfFailed(String taskId) {
 		try {
 			this.dynamoDb.updateItem((r) -> r.tableName(this.tasks.tableName())
 				.key(this.tasks.taskKey(taskId))
@@ -118,12 +113,12 @@ public class TaskQueue {
 	 * Records that the task's queue message was sent; nothing when the task is gone (withdrawn meanwhile: an update
 	 * must not leave an item with no status behind).
 	 */
-	void markQueued(String taskId) {
+	public void markQueued(String taskId) {
 		markQueued(taskId, this.tasks.now());
 	}
 
 	/** Records that the task's queue message was sent, or last seen, at {@code at}; nothing when the task is gone. */
-	void markQueued(String taskId, Instant at) {
+	public void markQueued(String taskId, Instant at) {
 		try {
 			this.dynamoDb.updateItem((r) -> r.tableName(this.tasks.tableName())
 				.key(this.tasks.taskKey(taskId))
@@ -138,9 +133,9 @@ public class TaskQueue {
 	}
 
 	/** The newest Succeeded tasks, at most {@code limit}, newest first (recent durations for start estimates). */
-	List<ExportTask> recentlySucceeded(int limit) {
+	public List<ExportTask> recentlySucceeded(int limit) {
 		return this.dynamoDb.query((r) -> r.tableName(this.tasks.tableName())
-			.indexName(TaskStore.BY_STATUS_INDEX)
+			.indexName(TaskTable.BY_STATUS)
 			.keyConditionExpression("#status = :succeeded")
 			.expressionAttributeNames(Map.of("#status", "status"))
 			.expressionAttributeValues(Map.of(":succeeded", AttributeValue.fromS(TaskStatus.SUCCEEDED.label())))
@@ -155,7 +150,7 @@ public class TaskQueue {
 	/** Every item a query of the status index matches, across DynamoDB's pages. */
 	private List<Map<String, AttributeValue>> items(Consumer<QueryRequest.Builder> query) {
 		return this.dynamoDb
-			.queryPaginator((r) -> query.accept(r.tableName(this.tasks.tableName()).indexName(TaskStore.BY_STATUS_INDEX)))
+			.queryPaginator((r) -> query.accept(r.tableName(this.tasks.tableName()).indexName(TaskTable.BY_STATUS)))
 			.items()
 			.stream()
 			.toList();
