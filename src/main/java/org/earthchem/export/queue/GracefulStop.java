@@ -33,7 +33,7 @@ class GracefulStop implements ApplicationListener<ContextClosedEvent>, Ordered {
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
 		this.worker.stopTaking();
-		MessageListenerContainer<?> container = this.listeners.getContainerById(TaskMessages.LISTENER_ID);
+		MessageListenerContainer<?> container = this.listeners.getContainerById(TaskMessageListener.LISTENER_ID);
 		if (container != null && container.isRunning()) {
 			// waits for the messages in hand: their exports are being handed back
 			container.stop();

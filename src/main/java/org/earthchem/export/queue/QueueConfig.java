@@ -72,9 +72,9 @@ class QueueConfig {
 	}
 
 	@Bean
-	TaskMessages taskMessages(ExportWorker exportWorker, VisibilityHeartbeats visibilityHeartbeats,
+	TaskMessageListener taskMessages(ExportWorker exportWorker, VisibilityHeartbeats visibilityHeartbeats,
 			QueueProperties properties, ExportQueue exportQueue, TaskStore tasks, ExportJobProperties jobProperties) {
-		return new TaskMessages(exportWorker, visibilityHeartbeats, properties, exportQueue, tasks, jobProperties);
+		return new TaskMessageListener(exportWorker, visibilityHeartbeats, properties, exportQueue, tasks, jobProperties);
 	}
 
 	/**

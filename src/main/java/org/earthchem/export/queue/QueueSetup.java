@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates the task queue and its dead-letter queue when they are missing (FIFO, the redrive policy after
- * {@code export.queue.max-receives} receives, a safety net: see {@link TaskMessages}), and reads the dead-letter
+ * {@code export.queue.max-receives} receives, a safety net: see {@link TaskMessageListener}), and reads the dead-letter
  * queue's depth for operators.
  */
 class QueueSetup {

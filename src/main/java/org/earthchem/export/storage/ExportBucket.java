@@ -2,7 +2,6 @@ package org.earthchem.export.storage;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -12,6 +11,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -30,11 +30,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
-import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * The bucket that holds exports: files written part by part with server-side encryption and metadata, pre-signed
@@ -53,19 +48,9 @@ public class ExportBucket {
 
 	private final S3Client s3;
 
-	private final S3Presigner presigner;
-
 	private final BucketProperties properties;
 
-	private final LinkProperties links;
-
-	private final Clock clock;
-
-	/** The credentials links are signed with (null: the presigner's own), so that a link says when they expire. */
-	private final AwsCredentialsProvider signing;
-
-	/** A link never lasts less than this, even when the signing credentials are about to be renewed. */
-	private static final Duration SHORTEST_LINK = Duration.ofMinutes(1);
+	private final LinkSigner signer;
 
 	ExportBucket(S3Client s3, S3Presigner presigner, BucketProperties properties, LinkProperties links, Clock clock) {
 		this(s3, presigner, properties, links, clock, null);
@@ -74,11 +59,8 @@ public class ExportBucket {
 	ExportBucket(S3Client s3, S3Presigner presigner, BucketProperties properties, LinkProperties links, Clock clock,
 			AwsCredentialsProvider signing) {
 		this.s3 = s3;
-		this.presigner = presigner;
 		this.properties = properties;
-		this.links = links;
-		this.clock = clock;
-		this.signing = signing;
+		this.signer = new LinkSigner(presigner, links, clock, signing);
 	}
 
 	public String name() {
@@ -320,36 +302,10 @@ public class ExportBucket {
 
 	/**
 	 * A pre-signed GET link that downloads the object as an attachment named {@code fileName}, for
-	 * {@code export.links.expiry} or until the signing credentials expire, whichever comes first: a link signed with
-	 * a role's session credentials stops working when the session ends, and its {@code expiresAt} says so (the
-	 * task's view issues a new one once it has expired).
+	 * {@code export.links.expiry} or until the signing credentials expire, whichever comes first ({@link LinkSigner}).
 	 */
 	public IssuedLink presign(String key, String fileName, String contentType) {
-		Instant now = this.clock.instant();
-		AwsCredentials credentials = (this.signing != null) ? this.signing.resolveCredentials() : null;
-		Duration lifetime = this.links.expiry();
-		if (credentials != null && credentials.expirationTime().isPresent()) {
-			Duration left = Duration.between(now, credentials.expirationTime().get());
-			if (left.compareTo(lifetime) < 0) {
-				lifetime = (left.compareTo(SHORTEST_LINK) > 0) ? left : SHORTEST_LINK;
-			}
-		}
-		Duration signatureDuration = lifetime.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		Instant expiresAt = now.plus(signatureDuration);
-		PresignedGetObjectRequest presigned = this.presigner.presignGetObject((p) -> p
-			.signatureDuration(signatureDuration)
-			.getObjectRequest((g) -> g.bucket(name())
-				.overrideConfiguration((o) -> {
-					if (credentials != null) {
-						// signed with exactly the credentials whose expiry the link states
-						o.credentialsProvider(StaticCredentialsProvider.create(credentials));
-					}
-				})
-				.key(key)
-				.responseContentType(contentType)
-				.responseContentDisposition("attachment; filename=\"" + fileName + "\"; filename*=UTF-8''"
-						+ SdkHttpUtils.urlEncode(fileName))));
-		return new IssuedLink(presigned.url().toString(), expiresAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		return this.signer.presign(name(), key, fileName, contentType);
 	}
 
 	/**

@@ -168,4 +168,23 @@ final class StatusWrites {
 		}
 	}
 
+	/**
+	 * Throws when the task is no longer held by run {@code token} (read consistently): a write of that run was refused
+	 * because another run took the task, not because of its status.
+	 * @throws RunFencedException when another run (or none) holds it
+	 */
+	void requireHeldBy(String taskId, long token) {
+		Map<String, AttributeValue> item = this.dynamoDb
+			.getItem((r) -> r.tableName(this.table.name())
+				.key(TaskStore.key(taskId, TaskTable.TASK_SK))
+				.consistentRead(true)
+				.projectionExpression(TaskStore.TOKEN))
+			.item();
+		AttributeValue current = (item == null) ? null : item.get(TaskStore.TOKEN);
+		Long held = (current == null) ? null : Long.valueOf(current.n());
+		if (held == null || held != token) {
+			throw new RunFencedException(taskId, token, held);
+		}
+	}
+
 }

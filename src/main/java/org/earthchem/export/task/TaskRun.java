@@ -82,7 +82,7 @@ public final class TaskRun {
 				.build())
 			.build();
 		if (!this.store.transact(List.of(held, this.store.eventWrite(this.taskId, type, detail)))) {
-			this.store.requireHeldBy(this.taskId, this.token);
+			this.store.statusWrites().requireHeldBy(this.taskId, this.token);
 		}
 	}
 
@@ -122,7 +122,7 @@ public final class TaskRun {
 		if (this.store.transact(List.of(update, this.store.eventWrite(this.taskId, TaskEventType.HANDED_BACK, detail)))) {
 			return true;
 		}
-		this.store.requireHeldBy(this.taskId, this.token);
+		this.store.statusWrites().requireHeldBy(this.taskId, this.token);
 		return false;
 	}
 
@@ -142,7 +142,7 @@ public final class TaskRun {
 			return true;
 		}
 		catch (ConditionalCheckFailedException ex) {
-			this.store.requireHeldBy(this.taskId, this.token);
+			this.store.statusWrites().requireHeldBy(this.taskId, this.token);
 			// cancelled, or finished meanwhile: its final state wins
 			return false;
 		}

@@ -128,28 +128,9 @@ public class TaskStore {
 			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
 		}
 		else if (token != null) {
-			requireHeldBy(taskId, token);
+			this.statusWrites.requireHeldBy(taskId, token);
 		}
 		return moved;
-	}
-
-	/**
-	 * Throws when the task is no longer held by run {@code token} (read consistently): a write of that run was refused
-	 * because another run took the task, not because of its status.
-	 * @throws RunFencedException when another run (or none) holds it
-	 */
-	void requireHeldBy(String taskId, long token) {
-		Map<String, AttributeValue> item = this.dynamoDb
-			.getItem((r) -> r.tableName(this.table.name())
-				.key(key(taskId, TaskTable.TASK_SK))
-				.consistentRead(true)
-				.projectionExpression(TOKEN))
-			.item();
-		AttributeValue current = (item == null) ? null : item.get(TOKEN);
-		Long held = (current == null) ? null : Long.valueOf(current.n());
-		if (held == null || held != token) {
-			throw new RunFencedException(taskId, token, held);
-		}
 	}
 
 	/** The write of an event, for a transaction of the caller's. */

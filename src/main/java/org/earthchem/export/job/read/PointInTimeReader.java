@@ -1,5 +1,6 @@
 package org.earthchem.export.job.read;
 
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 import org.slf4j.MDC;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 import org.earthchem.export.job.row.Row;
@@ -26,6 +29,9 @@ import org.springframework.core.retry.RetryTemplate;
  * {@link ResumePoint}: the last row the bucket holds, so rows formatted but not yet uploaded are read again.
  */
 public class PointInTimeReader implements ItemStreamReader<Row> {
+
+	/** Writes the search requests (its defaults: no pretty printing, no root separator needed). */
+	private static final JsonFactory REQUESTS = new JsonFactory();
 
 	private final SearchCluster cluster;
 
@@ -147,17 +153,30 @@ public class PointInTimeReader implements ItemStreamReader<Row> {
 	/** A page's search request: the next {@code pageSize} documents of the point-in-time after the sort values. */
 	public static String requestBody(int pageSize, String queryJson, String pitId, Duration keepAlive, String sortField,
 			String after) {
-		StringBuilder body = new StringBuilder(256 + queryJson.length());
-		body.append("{\"size\":").append(pageSize);
-		body.append(",\"query\":").append(queryJson);
-		body.append(",\"pit\":{\"id\":").append(JsonStrings.quote(pitId));
-		body.append(",\"keep_alive\":\"").append(keepAlive.toSeconds()).append("s\"}");
-		body.append(",\"sort\":[{").append(JsonStrings.quote(sortField)).append(":\"asc\"}]");
-		body.append(",\"track_total_hits\":false");
-		if (after != null) {
-			body.append(",\"search_after\":").append(after);
+		StringWriter body = new StringWriter(256 + queryJson.length());
+		try (JsonGenerator json = REQUESTS.createGenerator(ObjectWriteContext.empty(), body)) {
+			json.writeStartObject();
+			json.writeNumberProperty("size", pageSize);
+			// the query and the sort values are JSON already: the source's query, and the last hit's sort as it came
+			json.writeName("query");
+			json.writeRawValue(queryJson);
+			json.writeObjectPropertyStart("pit");
+			json.writeStringProperty("id", pitId);
+			json.writeStringProperty("keep_alive", keepAlive.toSeconds() + "s");
+			json.writeEndObject();
+			json.writeArrayPropertyStart("sort");
+			json.writeStartObject();
+			json.writeStringProperty(sortField, "asc");
+			json.writeEndObject();
+			json.writeEndArray();
+			json.writeBooleanProperty("track_total_hits", false);
+			if (after != null) {
+				json.writeName("search_after");
+				json.writeRawValue(after);
+			}
+			json.writeEndObject();
 		}
-		return body.append('}').toString();
+		return body.toString();
 	}
 
 	private static ResultPage await(CompletableFuture<ResultPage> future) {

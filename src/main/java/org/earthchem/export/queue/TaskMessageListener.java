@@ -37,9 +37,9 @@ import org.springframework.messaging.handler.annotation.Payload;
  * {@code export.queue.max-receives}, as a safety net; a Pending task whose message it took (or that expired) is sent
  * again by the {@link QueueReconciler}, which is why every message put back marks its task's message as seen.
  */
-class TaskMessages {
+class TaskMessageListener {
 
-	private static final Logger log = LoggerFactory.getLogger(TaskMessages.class);
+	private static final Logger log = LoggerFactory.getLogger(TaskMessageListener.class);
 
 	private final ExportWorker worker;
 
@@ -53,7 +53,7 @@ class TaskMessages {
 
 	private final ExportJobProperties jobProperties;
 
-	TaskMessages(ExportWorker worker, VisibilityHeartbeats heartbeats, QueueProperties properties, ExportQueue queue,
+	TaskMessageListener(ExportWorker worker, VisibilityHeartbeats heartbeats, QueueProperties properties, ExportQueue queue,
 			TaskStore tasks, ExportJobProperties jobProperties) {
 		this.worker = worker;
 		this.queue = queue;
