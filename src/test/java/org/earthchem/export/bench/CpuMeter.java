@@ -6,8 +6,10 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
 /**
- * CPU time spent by the service JVM (all its threads, from the operating system) and by the OpenSearch node, which
- * runs in this driver JVM: the sum over its threads ({@code opensearch[…]}), which live as long as the node.
+ * CPU time spent by the service JVM (all its threads, from the operating system), by the OpenSearch node, which
+ * runs in this driver JVM (the sum over its threads, {@code opensearch[…]}, which live as long as the node), and by the
+ * rest of the driver JVM: the other servers of the local stack (S3Proxy, DynamoDB Local, ElasticMQ, GreenMail) and
+ * the bench's own polling, on the same cores.
  */
 final class CpuMeter {
 
@@ -23,11 +25,16 @@ final class CpuMeter {
 
 	/** Both figures now, in seconds. */
 	Reading read() {
-		return new Reading(serviceSeconds(), openSearchSeconds());
+		double openSearch = openSearchSeconds();
+		return new Reading(serviceSeconds(), openSearch, driverSeconds() - openSearch);
 	}
 
 	private double serviceSeconds() {
 		return this.service.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L) / 1e9;
+	}
+
+	private static double driverSeconds() {
+		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L) / 1e9;
 	}
 
 	private double openSearchSeconds() {
@@ -41,11 +48,12 @@ final class CpuMeter {
 	}
 
 	/** CPU seconds used so far. */
-	record Reading(double service, double openSearch) {
+	record Reading(double service, double openSearch, double restOfStack) {
 
 		/** What was used between {@code earlier} and this reading. */
 		Reading since(Reading earlier) {
-			return new Reading(this.service - earlier.service, this.openSearch - earlier.openSearch);
+			return new Reading(this.service - earlier.service, this.openSearch - earlier.openSearch,
+					this.restOfStack - earlier.restOfStack);
 		}
 
 	}

@@ -33,21 +33,23 @@ final class Results {
 	/** The table as text. */
 	String table() {
 		StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-				"%-50s %8s %8s %7s %7s %7s %7s %9s %9s %5s  %s%n", "measurement", "seconds", "rows/s", "MB/s", "x floor",
-				"svc CPU", "OS CPU", "peak heap", "live heap", "files", "target"));
+				"%-50s %8s %8s %7s %7s %7s %7s %9s %9s %9s %5s  %s%n", "measurement", "seconds", "rows/s", "MB/s",
+				"x floor", "svc CPU", "OS CPU", "stack CPU", "peak heap", "live heap", "files", "target"));
 		for (Line line : this.lines) {
 			Measurement m = line.measurement();
-			text.append(String.format(Locale.ROOT, "%-50s %8.2f %8.0f %7.1f %7s %7s %7s %9s %9s %5s  %s%n", line.name(),
+			text.append(String.format(Locale.ROOT, "%-50s %8.2f %8.0f %7.1f %7s %7s %7s %9s %9s %9s %5s  %s%n", line.name(),
 					m.seconds(), m.rowsPerSecond(), m.megabytesPerSecond(),
 					Double.isNaN(line.ratioToFloor()) ? "-" : String.format(Locale.ROOT, "%.2f", line.ratioToFloor()),
 					(m.cpu() != null) ? String.format(Locale.ROOT, "%.2f", m.cpu().service()) : "-",
 					(m.cpu() != null) ? String.format(Locale.ROOT, "%.2f", m.cpu().openSearch()) : "-",
+					(m.cpu() != null) ? String.format(Locale.ROOT, "%.2f", m.cpu().restOfStack()) : "-",
 					mebibytes(m.peakHeap()), mebibytes(m.peakLiveHeap()), (m.files() > 0) ? m.files() : "-",
 					(line.target() != null) ? line.target().goal() + ": " + line.target().measured() + " "
 							+ (line.target().met() ? "MET" : "MISSED") : ""));
 		}
-		return text.append("svc CPU / OS CPU: CPU seconds of the service JVM (all threads) and of OpenSearch's threads "
-				+ "during the run; ")
+		return text.append("svc CPU / OS CPU / stack CPU: CPU seconds of the service JVM (all threads), of OpenSearch's "
+				+ "threads and of the rest of the driver JVM (S3Proxy, DynamoDB Local, ElasticMQ, GreenMail, the bench's "
+				+ "polling) during the run; ")
 			.append("peak heap: largest jvm.memory.used (area heap) sampled every 100 ms; live heap: largest "
 				+ "jvm.gc.live.data.size (old generation after a GC); MiB\n").toString();
 	}
@@ -68,6 +70,7 @@ final class Results {
 			r.put("ratioToFloor", Double.isNaN(line.ratioToFloor()) ? null : round(line.ratioToFloor()));
 			r.put("serviceCpuSeconds", (m.cpu() != null) ? round(m.cpu().service()) : null);
 			r.put("openSearchCpuSeconds", (m.cpu() != null) ? round(m.cpu().openSearch()) : null);
+			r.put("restOfStackCpuSeconds", (m.cpu() != null) ? round(m.cpu().restOfStack()) : null);
 			r.put("peakHeapBytes", (m.peakHeap() >= 0) ? m.peakHeap() : null);
 			r.put("peakLiveHeapAfterGcBytes", (m.peakLiveHeap() >= 0) ? m.peakLiveHeap() : null);
 			if (line.target() != null) {
