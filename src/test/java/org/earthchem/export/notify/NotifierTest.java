@@ -17,7 +17,7 @@ import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.earthchem.export.localstack.Ports;
+import org.earthchem.export.devstack.Ports;
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.Mails;

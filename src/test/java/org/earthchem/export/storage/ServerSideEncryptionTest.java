@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.devstack.LocalStack;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.ServiceJvm;
 
