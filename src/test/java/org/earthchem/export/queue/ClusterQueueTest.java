@@ -51,6 +51,9 @@ class ClusterQueueTest extends IntegrationTest {
 
 	private static final int WORKERS = 2;
 
+	/** How long a received message stays hidden unless its node extends it (a dead node does not). */
+	private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(15);
+
 	/** Where a resumed export went on: some rows were stored before. */
 	private static final String RESUMED_AFTER_STORED_ROWS = "file \\d+ \\(.*\\) after row [\\d,]+; [1-9][\\d,]* rows of the "
 			+ "export stored; .*";
@@ -157,7 +160,12 @@ class ClusterQueueTest extends IntegrationTest {
 		double secondsToResume = (System.nanoTime() - stopped) / 1e9;
 		ExportTask finished = awaitSucceeded(running.taskId());
 
-		assertThat(event(running.taskId(), TaskEventType.HANDED_BACK).detail()).contains(running.node());
+		TaskEvent handedBack = event(running.taskId(), TaskEventType.HANDED_BACK);
+		assertThat(handedBack.detail()).contains(running.node());
+		// at once: on the fresh message the stopping node sent, not on the held one coming back after its visibility
+		// timeout (both times written by the nodes to the shared task table, from this machine's one clock)
+		assertThat(Duration.between(handedBack.at(), resumed.at())).as("from hand-back to resume")
+			.isLessThan(VISIBILITY_TIMEOUT);
 		assertThat(resumed.detail()).matches(RESUMED_AFTER_STORED_ROWS).endsWith("on " + other);
 		assertThat(finished.node()).isEqualTo(other);
 		// the state, not the seconds, tells a hand-back from a message that came back after its visibility timeout:
@@ -341,7 +349,7 @@ class ClusterQueueTest extends IntegrationTest {
 		Map<String, String> properties = ServiceJvm.settings("cluster");
 		properties.putAll(postgres.jobRepository());
 		// a dead node's message is back 10 to 15 s after its last extension, by when it has been silent for a lease
-		properties.put("export.queue.visibility-timeout", "15s");
+		properties.put("export.queue.visibility-timeout", VISIBILITY_TIMEOUT.toSeconds() + "s");
 		properties.put("export.lease", "8s");
 		properties.put("export.workers", String.valueOf(WORKERS));
 		// nine exports of one owner at once
