@@ -6,7 +6,7 @@
 # Three stages:
 #   build   - JDK 17: ./mvnw -B -DskipTests package (the Spring Boot jar; the test classes are compiled too)
 #   seed    - the build stage plus the test classpath: runs SeedDemoIndices, which loads the demo indices
-#             (src/test/java/.../localstack, PetDB- and Synthesis-like generated samples) into OPENSEARCH_URL and exits.
+#             (src/test/java/.../devstack, PetDB- and Synthesis-like generated samples) into OPENSEARCH_URL and exits.
 #             Development only: it holds the JDK, the sources and the Maven repository, and runs as root.
 #   runtime - JRE 17, the jar and batch-config/ only, as a non-root user.
 # Only the classic builder's features are used, so it builds with BuildKit or without it.
@@ -29,7 +29,7 @@ FROM build AS seed
 RUN ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=/build/test-classpath.txt
 ENV OPENSEARCH_URL=http://opensearch:9200
 # sh for the $(cat …): the classpath is too long and too machine-specific to write here
-CMD ["sh", "-c", "exec java -cp target/test-classes:target/classes:$(cat /build/test-classpath.txt) org.earthchem.export.localstack.SeedDemoIndices"]
+CMD ["sh", "-c", "exec java -cp target/test-classes:target/classes:$(cat /build/test-classpath.txt) org.earthchem.export.devstack.SeedDemoIndices"]
 
 # ---- runtime: the service --------------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre AS runtime

@@ -48,7 +48,7 @@ EMAIL ?= local-user@example.org
 SCOPES ?= export:petdb export:synthesis
 token:
 	@$(MVNW) -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
-		-Dexec.mainClass=org.earthchem.export.localstack.LocalTokens -Dexec.args="'$(SUB)' '$(EMAIL)' '$(SCOPES)'"
+		-Dexec.mainClass=org.earthchem.export.devstack.LocalTokens -Dexec.args="'$(SUB)' '$(EMAIL)' '$(SCOPES)'"
 
 ## apikey: issue an API key through a running service (an operator credential is needed); the key is shown once
 ##        make apikey OWNER=user-42 EMAIL=user@example.org SOURCES=petdb,synthesis [OPERATOR=true]

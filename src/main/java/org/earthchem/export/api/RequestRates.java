@@ -1,6 +1,8 @@
 package org.earthchem.export.api;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -9,7 +11,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +34,32 @@ class RequestRates {
 
 	private final Budget reads;
 
-	RequestRates(RateLimitProperties properties) {
+	/**
+	 * @param clock the time the buckets refill by: a {@link Clock} bean where the context has one (a test's own),
+	 * else the system's
+	 */
+	RequestRates(RateLimitProperties properties, ObjectProvider<Clock> clock) {
 		this.properties = properties;
-		this.searches = new Budget(properties.requestsPerMinute(), properties.burst());
-		this.reads = new Budget(properties.readsPerMinute(), properties.readBurst());
+		TimeMeter time = timeMeter(clock.getIfAvailable(Clock::systemUTC));
+		this.searches = new Budget(properties.requestsPerMinute(), properties.burst(), time);
+		this.reads = new Budget(properties.readsPerMinute(), properties.readBurst(), time);
+	}
+
+	private static TimeMeter timeMeter(Clock clock) {
+		return new TimeMeter() {
+
+			@Override
+			public long currentTimeNanos() {
+				Instant now = clock.instant();
+				return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+
+		};
 	}
 
 	/**
@@ -76,9 +102,12 @@ class RequestRates {
 
 		private final Cache<String, Bucket> buckets;
 
-		Budget(int perMinute, int burst) {
+		private final TimeMeter time;
+
+		Budget(int perMinute, int burst, TimeMeter time) {
 			this.perMinute = perMinute;
 			this.burst = burst;
+			this.time = time;
 			// a bucket unused for as long as it takes to fill up again is a full one: forgetting it changes nothing
 			Duration refillTime = Duration.ofMillis(TimeUnit.MINUTES.toMillis(1) * burst / perMinute + 1);
 			this.buckets = Caffeine.newBuilder().expireAfterAccess(refillTime).maximumSize(100_000).build();
@@ -95,6 +124,7 @@ class RequestRates {
 
 		private Bucket newBucket() {
 			return Bucket.builder()
+				.withCustomTimePrecision(this.time)
 				.addLimit(Bandwidth.builder()
 					.capacity(this.burst)
 					.refillGreedy(this.perMinute, Duration.ofMinutes(1))

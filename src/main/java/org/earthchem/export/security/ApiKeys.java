@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,10 +67,19 @@ public class ApiKeys {
 	 * this long (at once on the node that revoked it)
 	 */
 	ApiKeys(DynamoDbClient dynamoDb, String table, Clock clock, Duration cacheTtl) {
+		this(dynamoDb, table, clock, cacheTtl, Ticker.systemTicker());
+	}
+
+	/** @param cacheTicker the time the cache of answers goes by (the system's; a test's own to let it pass) */
+	ApiKeys(DynamoDbClient dynamoDb, String table, Clock clock, Duration cacheTtl, Ticker cacheTicker) {
 		this.dynamoDb = dynamoDb;
 		this.table = table;
 		this.clock = clock;
-		this.callers = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
+		this.callers = Caffeine.newBuilder()
+			.expireAfterWrite(cacheTtl)
+			.maximumSize(10_000)
+			.ticker(cacheTicker)
+			.build();
 	}
 
 	void createTableIfMissing() {

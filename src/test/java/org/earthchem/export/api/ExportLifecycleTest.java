@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.Sha256;
-import org.earthchem.export.localstack.PetDbSamples;
+import org.earthchem.export.devstack.PetDbSamples;
 import org.earthchem.export.support.IntegrationTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

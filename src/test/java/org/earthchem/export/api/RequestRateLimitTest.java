@@ -1,5 +1,8 @@
 package org.earthchem.export.api;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The per-owner rate limits, on a service of its own that allows one search a minute with bursts of two, and one read
- * a minute with bursts of three (the shared test service's limits are far above what the suite sends).
+ * a minute with bursts of three, and whose clock stands still (the shared test service's limits are far above what the
+ * suite sends).
  */
 class RequestRateLimitTest {
 
 	private static final String COUNT = "/api/v1/sources/petdb/count?columns=sample_id";
+
+	/** The service's time stands still: no bucket refills while a test runs, however slow the machine. */
+	private static final Clock STOPPED_CLOCK = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
 
 	private static ServiceInThisJvm service;
 
@@ -30,7 +37,7 @@ class RequestRateLimitTest {
 	static void startServiceWithALowLimit() {
 		service = ServiceInThisJvm.start(Map.of("export.rate-limit.requests-per-minute", "1",
 				"export.rate-limit.burst", "2", "export.rate-limit.reads-per-minute", "1",
-				"export.rate-limit.read-burst", "3"));
+				"export.rate-limit.read-burst", "3"), STOPPED_CLOCK);
 	}
 
 	@AfterAll
@@ -50,7 +57,7 @@ class RequestRateLimitTest {
 		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(third.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-		// one token a minute, the first taken well within a second of this answer
+		// one token a minute, and no time has passed since the first was taken
 		assertThat(third.getHeaders().getFirst("Retry-After")).isEqualTo("60");
 		assertThat(third.getBody().path("code").asString()).isEqualTo("TOO_MANY_REQUESTS");
 		assertThat(third.getBody().path("limit").asInt()).isEqualTo(1);

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.earthchem.export.localstack.DemoIndices;
-import org.earthchem.export.localstack.PetDbSamples;
+import org.earthchem.export.devstack.DemoIndices;
+import org.earthchem.export.devstack.PetDbSamples;
 
 /**
  * What the benchmark reads: PetDB-like indices of 40,000 and 80,000 documents (2,897 mapped columns) and the source

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.earthchem.export.bench.Results.Target;
-import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.devstack.LocalStack;
 import org.springframework.util.FileSystemUtils;
 
 /**

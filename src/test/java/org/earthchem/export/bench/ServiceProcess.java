@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.earthchem.export.NodeJvm;
-import org.earthchem.export.localstack.Ports;
+import org.earthchem.export.devstack.NodeJvm;
+import org.earthchem.export.devstack.Ports;
 
 import static org.awaitility.Awaitility.await;
 

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.earthchem.export.chaos.ExportsUnderTest.Export;
-import org.earthchem.export.localstack.DemoIndices;
-import org.earthchem.export.localstack.LocalPostgres;
-import org.earthchem.export.localstack.PetDbSamples;
-import org.earthchem.export.localstack.Ports;
+import org.earthchem.export.devstack.DemoIndices;
+import org.earthchem.export.devstack.LocalPostgres;
+import org.earthchem.export.devstack.PetDbSamples;
+import org.earthchem.export.devstack.Ports;
 import org.springframework.util.FileSystemUtils;
 
 /**

@@ -8,8 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Properties;
 
-import org.earthchem.export.localstack.LocalOpenSearch;
-import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.devstack.LocalOpenSearch;
+import org.earthchem.export.devstack.LocalStack;
 
 /**
  * One side of the chaos run's stack in a JVM of its own, so that the driver can freeze it with SIGSTOP: {@code aws}

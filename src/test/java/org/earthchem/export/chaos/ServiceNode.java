@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-import org.earthchem.export.NodeJvm;
+import org.earthchem.export.devstack.NodeJvm;
 import org.earthchem.export.support.ShellEnvironment;
 
 /**

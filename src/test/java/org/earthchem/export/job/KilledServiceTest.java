@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.devstack.LocalStack;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.support.BucketWatch;
 import org.earthchem.export.support.IntegrationTest;

@@ -20,8 +20,8 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.Sha256;
-import org.earthchem.export.localstack.PetDbSamples;
-import org.earthchem.export.localstack.SynthesisSamples;
+import org.earthchem.export.devstack.PetDbSamples;
+import org.earthchem.export.devstack.SynthesisSamples;
 import org.earthchem.export.support.Http;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.TestStack;

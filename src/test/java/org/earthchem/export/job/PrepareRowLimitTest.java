@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +41,8 @@ class PrepareRowLimitTest extends IntegrationTest {
 
 	private static final int LIMIT = 5;
 
-	private static final String QUEUE = "prepare-limit.fifo";
+	/** The service's own queue, without {@code .fifo}. */
+	private static final String QUEUE = "prepare-limit";
 
 	@TempDir
 	Path home;
@@ -65,20 +65,17 @@ class PrepareRowLimitTest extends IntegrationTest {
 		for (int i = 1; i <= LIMIT; i++) {
 			addDocument(i);
 		}
-		Map<String, String> properties = new LinkedHashMap<>(stack().properties());
-		properties.put("spring.profiles.active", "test");
+		// a queue of its own: the test's own service listens on the shared one
+		Map<String, String> properties = ServiceJvm.settings(QUEUE);
 		properties.put("export.sources-dir", sources().toString());
 		properties.put("export.max-total-rows", String.valueOf(LIMIT));
-		// a queue of its own: the test's own service listens on the shared one
-		properties.put("export.queue.name", QUEUE);
-		properties.put("export.queue.dead-letter-name", "prepare-limit-dlq.fifo");
 		try (ServiceJvm service = new ServiceJvm(properties, Path.of("target", "prepare-limit-service.log")
 			.toAbsolutePath(), "512m", this.home.resolve("service")).awaitReady()) {
 			// accepted as POST accepts it: Pending, the count then within the limit
 			ExportTask accepted = accept();
 			// the index grows before the export starts
 			addDocument(LIMIT + 1);
-			this.sqs.send((to) -> to.queue(QUEUE)
+			this.sqs.send((to) -> to.queue(QUEUE + ".fifo")
 				.payload(accepted.taskId())
 				.messageGroupId(accepted.taskId())
 				.messageDeduplicationId(accepted.taskId() + "-0"));

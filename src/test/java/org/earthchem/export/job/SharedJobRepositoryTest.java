@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.localstack.LocalPostgres;
+import org.earthchem.export.devstack.LocalPostgres;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.ServiceJvm;
 import org.earthchem.export.support.TestStack;

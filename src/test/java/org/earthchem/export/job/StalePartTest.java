@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.Sha256;
-import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.devstack.LocalStack;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.support.BucketWatch;
 import org.earthchem.export.support.IntegrationTest;

@@ -1,6 +1,5 @@
 package org.earthchem.export.metrics;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.metrics.DashboardQueries.Query;
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.Scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The Grafana dashboard ({@code observability/grafana/dashboards/export-service.json}) queries only what the service
@@ -40,28 +39,25 @@ class DashboardTest extends IntegrationTest {
 		if (scrape != null) {
 			return;
 		}
-		Scrape before = scrape();
+		Scrape before = Scrape.of(http(OPERATOR_KEY));
 
 		JsonNode succeeded = export(OPERATOR_KEY, "synthesis", "fileType=csv&columns=sample_id,material");
 		assertThat(succeeded.path("status").asString()).isEqualTo("Succeeded");
 		assertThat(download(OPERATOR_KEY, succeeded.path("taskId").asString(), 1).getStatusCode().value()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-			.until(() -> scrape().value("export_notifications_total", Map.of()) > before.value(
-					"export_notifications_total", Map.of()));
+		Scrape.awaitOf(http(OPERATOR_KEY), (now) -> now.delta(before, "export_notifications_total", Map.of()) > 0);
 
 		stack().s3Proxy().cut();
 		try {
 			JsonNode failed = export(OPERATOR_KEY, "synthesis", "fileType=json&columns=sample_id,material");
 			assertThat(failed.path("status").asString()).isEqualTo("Failed");
 			// between two attempts a task reads Failed for a moment: storage stays cut until the failure stands
-			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-				.pollInterval(java.time.Duration.ofMillis(100))
-				.until(() -> scrape().delta(before, "export_tasks_finished_total", Map.of("status", "failed")) >= 1);
+			Scrape.awaitOf(http(OPERATOR_KEY),
+					(now) -> now.delta(before, "export_tasks_finished_total", Map.of("status", "failed")) >= 1);
 		}
 		finally {
 			stack().s3Proxy().restore();
 		}
-		scrape = scrape();
+		scrape = Scrape.of(http(OPERATOR_KEY));
 		// the failed export's three attempts: two automatic retries
 		assertThat(scrape.delta(before, "export_retries_total", Map.of())).as("automatic retries").isEqualTo(2);
 	}
@@ -126,10 +122,6 @@ class DashboardTest extends IntegrationTest {
 		scrape.samples().stream().filter((sample) -> sample.name().equals(metric))
 			.forEach((sample) -> labels.addAll(sample.labels().keySet()));
 		return labels;
-	}
-
-	private Scrape scrape() {
-		return Scrape.of(http(OPERATOR_KEY).get().uri("/actuator/prometheus").retrieve().body(String.class));
 	}
 
 }

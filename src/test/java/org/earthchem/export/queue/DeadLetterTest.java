@@ -5,10 +5,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import tools.jackson.databind.JsonNode;
 
 import org.earthchem.export.support.IntegrationTest;
-import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.support.QueueDepth;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,12 @@ class DeadLetterTest extends IntegrationTest {
 
 	@Autowired
 	private TaskStore tasks;
+
+	@Autowired
+	private SqsAsyncClient sqs;
+
+	@Autowired
+	private QueueProperties queue;
 
 	@AfterEach
 	void restoreStorage() {
@@ -45,10 +52,12 @@ class DeadLetterTest extends IntegrationTest {
 		assertThat(failed.path("status").asString()).isEqualTo("Failed");
 		assertThat(failed.path("attempts").asInt()).isEqualTo(3);
 		assertThat(failed.path("error").path("code").asString()).isEqualTo("STORAGE_UNAVAILABLE");
-		// nothing tries a fourth time, though storage answers again
+		// nothing tries a fourth time, though storage answers again: the message is gone from the task queue (moved,
+		// then deleted), so nothing can bring the export back but an operator
 		stack().s3Proxy().restore();
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-			.until(() -> this.tasks.find(taskId).map(ExportTask::attempts).orElse(0) == 3);
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> QueueDepth.all(this.sqs, this.queue.name()) == 0);
+		assertThat(this.tasks.find(taskId).orElseThrow().attempts()).isEqualTo(3);
 		assertThat(starts(taskId)).isEqualTo(3);
 
 		long executionId = this.tasks.find(taskId).orElseThrow().jobExecutionId();

@@ -16,7 +16,6 @@ import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.PendingTasks;
-import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,12 +111,7 @@ class LostMessageTest extends IntegrationTest {
 	}
 
 	private ExportTask pendingTask(Instant createdAt) {
-		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-		ExportTask task = ExportTask.pending(TaskIds.newId("nasty", queryKey, createdAt), "nasty", "csv", "",
-				queryKey, this.stored.owner(), null, createdAt, 6L);
-		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
-		this.stored.add(task.taskId());
-		return task;
+		return this.stored.pending(this.tasks, createdAt);
 	}
 
 }

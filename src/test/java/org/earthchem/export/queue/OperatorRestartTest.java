@@ -16,7 +16,6 @@ import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskError;
-import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.BatchStatus;
@@ -87,11 +86,7 @@ class OperatorRestartTest extends IntegrationTest {
 	private ExportTask failedTask() {
 		// older than the reconciler's grace (an hour in the tests)
 		Instant createdAt = this.tasks.now().minus(Duration.ofHours(2));
-		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-		ExportTask task = ExportTask.pending(TaskIds.newId("nasty", queryKey, createdAt), "nasty", "csv", "",
-				queryKey, this.stored.owner(), null, createdAt, 6L);
-		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
-		this.stored.add(task.taskId());
+		ExportTask task = this.stored.pending(this.tasks, createdAt);
 		this.waiting.markQueued(task.taskId(), createdAt);
 		JobParameters parameters = new JobParametersBuilder().addString("taskId", task.taskId(), true)
 			.toJobParameters();

@@ -16,7 +16,6 @@ import org.earthchem.export.support.StoredTasks;
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskChange;
-import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.BatchStatus;
@@ -116,16 +115,19 @@ class QueueRecoveryTest extends IntegrationTest {
 		RunOutcome outcome = this.worker.run(task.taskId());
 
 		assertThat(outcome.kind()).isEqualTo(RunOutcome.Kind.LATER);
-		assertThat(this.tasks.find(task.taskId()).orElseThrow().status()).isEqualTo(TaskStatus.PROCESSING);
+		// the worker returns once a run it started has ended: no job of the task is in the repository, none started
+		assertThat(this.jobRepository.getJobInstance("export",
+				new JobParametersBuilder().addString("taskId", task.taskId(), true).toJobParameters()))
+			.as("job instance of %s", task.taskId())
+			.isNull();
+		ExportTask after = this.tasks.find(task.taskId()).orElseThrow();
+		assertThat(after.status()).isEqualTo(TaskStatus.PROCESSING);
+		assertThat(after.node()).isEqualTo("other-node");
+		assertThat(after.attempts()).isEqualTo(1);
 	}
 
 	private ExportTask pendingTask(Instant createdAt) {
-		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-		ExportTask task = ExportTask.pending(TaskIds.newId("nasty", queryKey, createdAt), "nasty", "csv", "",
-				queryKey, this.stored.owner(), null, createdAt, 6L);
-		assertThat(StoredTasks.create(this.tasks, task)).isTrue();
-		this.stored.add(task.taskId());
-		return task;
+		return this.stored.pending(this.tasks, createdAt);
 	}
 
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.localstack.LocalIdentityProvider;
+import org.earthchem.export.devstack.LocalIdentityProvider;
 import org.earthchem.export.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;

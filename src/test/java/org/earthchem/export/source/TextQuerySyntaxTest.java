@@ -46,6 +46,27 @@ class TextQuerySyntaxTest extends IntegrationTest {
 		assertThat(matchedRows("basalt -altered")).isEqualTo(2);
 	}
 
+	@Test
+	void aBarMatchesEitherWord() {
+		// no sample has both (words alone must all match): X-005 is the basanite, X-003 was dredged
+		assertThat(matchedRows("basanite dredged")).isEqualTo(0);
+		assertThat(matchedRows("basanite | dredged")).isEqualTo(2);
+	}
+
+	@Test
+	void aPlusMatchesBothWords() {
+		// pillow; flow
+		assertThat(matchedRows("pillow + flow")).isEqualTo(1);
+		assertThat(matchedRows("pillow + basanite")).isEqualTo(0);
+	}
+
+	@Test
+	void parenthesesGroupWhatTheOperatorsJoin() {
+		// basalt; pillow; flow
+		assertThat(matchedRows("basalt + (pillow | flow)")).isEqualTo(2);
+		assertThat(matchedRows("(basalt + pillow) | flow")).isEqualTo(3);
+	}
+
 	private long matchedRows(String text) {
 		ResponseEntity<JsonNode> counted = http(ALL_KEY).get()
 			.uri(URI.create(baseUrl() + "/api/v1/sources/nested/count?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)))

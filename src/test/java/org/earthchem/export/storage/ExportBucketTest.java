@@ -243,7 +243,7 @@ class ExportBucketTest extends IntegrationTest {
 	/** The bucket of the local stack. */
 	static final class LocalStackBucket {
 
-		static final String NAME = org.earthchem.export.localstack.LocalStack.BUCKET;
+		static final String NAME = org.earthchem.export.devstack.LocalStack.BUCKET;
 
 	}
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.localstack.LocalStack;
+import org.earthchem.export.devstack.LocalStack;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.ServiceJvm;
 
@@ -104,13 +103,10 @@ class ServerSideEncryptionTest extends IntegrationTest {
 
 	/** The whole test PetDB index (three files of up to 700 rows) exported by a service storing in the encrypting S3. */
 	private JsonNode exportWith(Map<String, String> encryption) throws Exception {
-		Map<String, String> properties = new LinkedHashMap<>(stack().properties());
-		properties.put("spring.profiles.active", "test");
+		// a queue of its own: the test's own service listens on the shared one
+		Map<String, String> properties = ServiceJvm.settings("encryption");
 		properties.put("spring.cloud.aws.s3.endpoint", this.endpoint);
 		properties.putAll(encryption);
-		// a queue of its own: the test's own service listens on the shared one
-		properties.put("export.queue.name", "encryption.fifo");
-		properties.put("export.queue.dead-letter-name", "encryption-dlq.fifo");
 		try (ServiceJvm service = new ServiceJvm(properties,
 				Path.of("target", "encryption-service-" + encryption.get("export.s3.sse").replace(':', '-') + ".log")
 					.toAbsolutePath())

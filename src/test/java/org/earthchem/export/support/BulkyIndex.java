@@ -2,7 +2,7 @@ package org.earthchem.export.support;
 
 import java.util.Random;
 
-import org.earthchem.export.localstack.JsonText;
+import org.earthchem.export.devstack.JsonText;
 
 /**
  * Documents of about 16 kB each, mostly one long text full of commas, quotes, line breaks and unicode: at the test

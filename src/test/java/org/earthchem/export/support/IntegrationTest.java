@@ -213,6 +213,17 @@ public abstract class IntegrationTest {
 		return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
 	}
 
+	/**
+	 * What the search cluster itself counts in {@code index} for a {@code _count} request body, straight and not
+	 * through the service: the figure to hold the service's counts and exports against.
+	 */
+	protected long openSearchCount(String index, String body) {
+		java.net.http.HttpResponse<String> response = Http.json("POST",
+				stack().openSearchUrl().replaceAll("/+$", "") + "/" + index + "/_count", body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.json.readTree(response.body()).path("count").asLong();
+	}
+
 	protected static String header(ResponseEntity<?> response, String name) {
 		HttpHeaders headers = response.getHeaders();
 		return headers.getFirst(name);

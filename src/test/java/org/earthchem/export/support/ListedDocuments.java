@@ -2,8 +2,8 @@ package org.earthchem.export.support;
 
 import java.util.List;
 
-import org.earthchem.export.localstack.DemoIndices;
-import org.earthchem.export.localstack.Generator;
+import org.earthchem.export.devstack.DemoIndices;
+import org.earthchem.export.devstack.Generator;
 
 /**
  * A hand-made test index: its creation body and its documents, listed in full; document {@code i} (from 1) has

@@ -3,7 +3,7 @@ package org.earthchem.export.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.earthchem.export.localstack.JsonText;
+import org.earthchem.export.devstack.JsonText;
 
 /** 80,000 documents of about 600 bytes: an export of two full files, each of several parts. */
 public final class ManyRowsIndex {

@@ -2,9 +2,9 @@ package org.earthchem.export.support;
 
 import java.util.function.LongFunction;
 
-import org.earthchem.export.localstack.DemoIndices;
-import org.earthchem.export.localstack.Generator;
-import org.earthchem.export.localstack.JsonText;
+import org.earthchem.export.devstack.DemoIndices;
+import org.earthchem.export.devstack.Generator;
+import org.earthchem.export.devstack.JsonText;
 
 /**
  * A generated test index (one shard, no dynamic fields) of numbered documents: document {@code i} (from 1) begins

@@ -1,5 +1,6 @@
 package org.earthchem.export.support;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,14 @@ public final class ServiceInThisJvm implements AutoCloseable {
 
 	/** Starts it with the test profile, the shared stack's addresses and {@code settings} over them. */
 	public static ServiceInThisJvm start(Map<String, String> settings) {
+		return start(settings, null);
+	}
+
+	/**
+	 * Starts it as {@link #start(Map)} does, with {@code clock} as its {@link Clock} bean: the time of what takes one
+	 * (the rate limits), which the test sets or moves.
+	 */
+	public static ServiceInThisJvm start(Map<String, String> settings, Clock clock) {
 		String name = "own-" + UUID.randomUUID().toString().substring(0, 8);
 		Map<String, String> properties = new LinkedHashMap<>(TestStack.get().properties());
 		properties.put("server.port", "0");
@@ -42,8 +51,11 @@ public final class ServiceInThisJvm implements AutoCloseable {
 		// as command-line arguments: the builder's properties() are defaults, which application*.yml would override
 		List<String> args = new ArrayList<>();
 		properties.forEach((property, value) -> args.add("--" + property + "=" + value));
-		return new ServiceInThisJvm(new SpringApplicationBuilder(ExportServiceApplication.class).profiles("test")
-			.run(args.toArray(String[]::new)));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(ExportServiceApplication.class).profiles("test");
+		if (clock != null) {
+			builder.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
+		}
+		return new ServiceInThisJvm(builder.run(args.toArray(String[]::new)));
 	}
 
 	/** One of its beans. */

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.earthchem.export.localstack.Ports;
+import org.earthchem.export.devstack.Ports;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,12 +1,15 @@
 package org.earthchem.export.support;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.NewTasks;
 import org.earthchem.export.task.TaskChange;
 import org.earthchem.export.task.TaskCreation;
+import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
 
@@ -36,6 +39,19 @@ public final class StoredTasks {
 
 	public String owner() {
 		return this.owner;
+	}
+
+	/**
+	 * Stores a Pending task of the owner, created at {@code createdAt}, for the six rows of the nasty index as CSV,
+	 * without a queue message (no node starts it), and remembers it.
+	 */
+	public ExportTask pending(TaskStore tasks, Instant createdAt) {
+		String queryKey = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+		ExportTask task = ExportTask.pending(TaskIds.newId("nasty", queryKey, createdAt), "nasty", "csv", "", queryKey,
+				this.owner, null, createdAt, 6L);
+		assertThat(create(tasks, task)).as("task %s stored", task.taskId()).isTrue();
+		add(task.taskId());
+		return task;
 	}
 
 	/** Remembers a task the test stored, so that it is ended. */

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.earthchem.export.localstack.DemoIndices;
-import org.earthchem.export.localstack.LocalStack;
-import org.earthchem.export.localstack.PetDbSamples;
-import org.earthchem.export.localstack.SynthesisSamples;
+import org.earthchem.export.devstack.DemoIndices;
+import org.earthchem.export.devstack.LocalStack;
+import org.earthchem.export.devstack.PetDbSamples;
+import org.earthchem.export.devstack.SynthesisSamples;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -126,7 +126,7 @@ public final class TestStack {
 	}
 
 	/** The identity provider whose tokens the test services trust. */
-	public org.earthchem.export.localstack.LocalIdentityProvider tokens() {
+	public org.earthchem.export.devstack.LocalIdentityProvider tokens() {
 		return this.stack.identityProvider();
 	}
 

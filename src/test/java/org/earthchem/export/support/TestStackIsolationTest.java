@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.earthchem.export.localstack.LocalStack;
-import org.earthchem.export.localstack.Ports;
+import org.earthchem.export.devstack.LocalStack;
+import org.earthchem.export.devstack.Ports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;

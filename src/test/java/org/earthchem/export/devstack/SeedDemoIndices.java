@@ -1,4 +1,4 @@
-package org.earthchem.export.localstack;
+package org.earthchem.export.devstack;
 
 /**
  * Seeds the demo indices ({@value DemoIndices#PETDB_INDEX}, {@value DemoIndices#SYNTHESIS_INDEX}) into the cluster at
@@ -8,7 +8,7 @@ package org.earthchem.export.localstack;
  *
  * <pre>
  * ./mvnw -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.earthchem.export.localstack.SeedDemoIndices
+ *     -Dexec.mainClass=org.earthchem.export.devstack.SeedDemoIndices
  * </pre>
  */
 public final class SeedDemoIndices {

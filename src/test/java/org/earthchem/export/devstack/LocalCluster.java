@@ -1,12 +1,10 @@
-package org.earthchem.export;
+package org.earthchem.export.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.earthchem.export.localstack.LocalStack;
 
 /**
  * {@code make cluster}: the local stack once in this JVM (OpenSearch unless {@code OPENSEARCH_URL} is set, DynamoDB

@@ -1,4 +1,4 @@
-package org.earthchem.export.localstack;
+package org.earthchem.export.devstack;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

@@ -1,4 +1,4 @@
-package org.earthchem.export;
+package org.earthchem.export.devstack;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.earthchem.export.localstack.DemoIndices;
-import org.earthchem.export.localstack.LocalPostgres;
-import org.earthchem.export.localstack.LocalStack;
 
 /**
  * What {@code make run} and {@code make cluster} share: the local stack in this JVM (the launcher) under

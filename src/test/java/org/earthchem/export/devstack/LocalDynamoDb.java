@@ -1,4 +1,4 @@
-package org.earthchem.export.localstack;
+package org.earthchem.export.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

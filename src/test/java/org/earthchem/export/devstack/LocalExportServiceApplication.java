@@ -1,8 +1,6 @@
-package org.earthchem.export;
+package org.earthchem.export.devstack;
 
 import java.util.Map;
-
-import org.earthchem.export.localstack.LocalStack;
 
 /**
  * {@code make run}: the whole local stack in this JVM — an OpenSearch node seeded with the demo indices, DynamoDB

@@ -1,4 +1,4 @@
-package org.earthchem.export.localstack;
+package org.earthchem.export.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.earthchem.export.localstack;
+package org.earthchem.export.devstack;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import org.earthchem.export.localstack.MappingTree.Type;
-import org.earthchem.export.localstack.PetDbAnalytes.Analyte;
+import org.earthchem.export.devstack.MappingTree.Type;
+import org.earthchem.export.devstack.PetDbAnalytes.Analyte;
 
 /** PetDB-shaped demo samples: 2,897 mapped leaves, 100-150 filled per ~3 KB document, document i from i alone. */
 public final class PetDbSamples {

@@ -1,4 +1,4 @@
-package org.earthchem.export.localstack;
+package org.earthchem.export.devstack;
 
 import java.net.URI;
 import java.net.http.HttpClient;

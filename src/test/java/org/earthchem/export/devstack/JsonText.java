@@ -1,4 +1,4 @@
-package org.earthchem.export.localstack;
+package org.earthchem.export.devstack;
 
 /**
  * A minimal JSON writer over a StringBuilder. Numbers are appended as the caller wrote them, so number

@@ -1,4 +1,4 @@
-package org.earthchem.export;
+package org.earthchem.export.devstack;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.earthchem.export.ExportServiceApplication;
 
 /**
  * A service node in a JVM of its own, as production runs one: {@link ExportServiceApplication} on this classpath with

@@ -1,4 +1,4 @@
-package org.earthchem.export.localstack;
+package org.earthchem.export.devstack;
 
 /** A deterministic source of demo documents for one OpenSearch index. */
 public interface Generator {

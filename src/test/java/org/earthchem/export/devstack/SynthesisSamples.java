@@ -1,11 +1,11 @@
-package org.earthchem.export.localstack;
+package org.earthchem.export.devstack;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.earthchem.export.localstack.MappingTree.Type;
+import org.earthchem.export.devstack.MappingTree.Type;
 
 /** Synthesis-shaped demo samples: 60 mapped leaves, 20-40 filled per document, document i from i alone. */
 public final class SynthesisSamples {
