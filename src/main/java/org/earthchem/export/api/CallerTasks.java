@@ -46,8 +46,7 @@ class CallerTasks {
 	}
 
 	/** The caller's task (or any task, for an operator); a 404 problem otherwise. */
-	ExportTask visible(String taskId, HttpServletRequest request) {
-		Caller caller = caller(request);
+	ExportTask visible(String taskId, Caller caller) {
 		return (TaskIds.isWellFormed(taskId) ? this.tasks.find(taskId) : Optional.<ExportTask>empty())
 			.filter((task) -> caller.canSee(task.owner()))
 			.orElseThrow(() -> notFound(taskId));

@@ -104,37 +104,39 @@ class ExportController implements ExportsApi {
 
 	@Override
 	public ResponseEntity<TaskView> get(String taskId, HttpServletRequest request) {
-		ExportTask task = this.tasks.visible(taskId, request);
+		Caller caller = this.tasks.caller(request);
+		ExportTask task = this.tasks.visible(taskId, caller);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
 		if (task.status().isActive()) {
 			// clients poll every 10 seconds
 			response.header(HttpHeaders.RETRY_AFTER, "10");
 		}
-		return response.body(this.tasks.view(task, this.tasks.caller(request)));
+		return response.body(this.tasks.view(task, caller));
 	}
 
 	@Override
 	public ResponseEntity<TaskView> cancel(String taskId, HttpServletRequest request) {
-		ExportTask task = this.tasks.visible(taskId, request);
+		Caller caller = this.tasks.caller(request);
+		ExportTask task = this.tasks.visible(taskId, caller);
 		if (task.status() == TaskStatus.CANCELLED) {
-			return ResponseEntity.ok(TaskView.of(task, null, null, this.tasks.caller(request).operator()));
+			return ResponseEntity.ok(TaskView.of(task, null, null, caller.operator()));
 		}
 		if (!task.status().isActive()) {
 			throw finished(task);
 		}
-		ExportTask after = this.store.requestCancel(taskId, this.tasks.caller(request).owner())
+		ExportTask after = this.store.requestCancel(taskId, caller.owner())
 			.orElseThrow(() -> CallerTasks.notFound(taskId));
 		if (after.status() == TaskStatus.SUCCEEDED || after.status() == TaskStatus.FAILED) {
 			// it finished before the cancel could land
 			throw finished(after);
 		}
-		log.info("Export {} cancel requested by {} while {}", taskId, this.tasks.caller(request).owner(),
+		log.info("Export {} cancel requested by {} while {}", taskId, caller.owner(),
 				task.status().label());
 		if (after.status() == TaskStatus.CANCELLED) {
 			// it never started: cancelled here and now (a running one is counted when its job stops)
 			this.metrics.finished(after, ExportMetrics.Outcome.CANCELLED);
 		}
-		return ResponseEntity.accepted().body(TaskView.of(after, null, null, this.tasks.caller(request).operator()));
+		return ResponseEntity.accepted().body(TaskView.of(after, null, null, caller.operator()));
 	}
 
 	private static ApiException finished(ExportTask task) {

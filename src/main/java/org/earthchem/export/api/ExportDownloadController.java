@@ -6,6 +6,7 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.earthchem.export.metrics.ExportMetrics;
+import org.earthchem.export.security.Caller;
 import org.earthchem.export.storage.DownloadLinks;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.storage.IssuedLink;
@@ -49,7 +50,8 @@ class ExportDownloadController implements ExportDownloadApi {
 
 	@Override
 	public ResponseEntity<StreamingResponseBody> download(String taskId, int part, HttpServletRequest request) {
-		ExportTask task = this.tasks.visible(taskId, request);
+		Caller caller = this.tasks.caller(request);
+		ExportTask task = this.tasks.visible(taskId, caller);
 		if (task.status() != TaskStatus.SUCCEEDED) {
 			throw new ApiException(HttpStatus.CONFLICT, ProblemCode.TASK_NOT_FINISHED,
 					"Export " + taskId + " is " + task.status().label()
@@ -65,14 +67,13 @@ class ExportDownloadController implements ExportDownloadApi {
 					"The files of export " + taskId + " were removed on " + Timestamps.format(file.deletedAt())
 							+ " (retention); please request the export again.");
 		}
-		String caller = this.tasks.caller(request).owner();
 		if (!this.links.streams(task)) {
-			IssuedLink link = this.downloads.redirected(taskId, file, caller,
-					() -> this.links.issueFor(taskId, file, caller));
+			IssuedLink link = this.downloads.redirected(taskId, file, caller.owner(),
+					() -> this.links.issueFor(taskId, file, caller.owner()));
 			this.metrics.download("redirect");
 			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link.url())).build();
 		}
-		this.downloads.streamed(taskId, file, caller);
+		this.downloads.streamed(taskId, file, caller.owner());
 		this.metrics.download("stream");
 		StreamingResponseBody body = (out) -> {
 			try (InputStream in = this.bucket.open(file.location())) {

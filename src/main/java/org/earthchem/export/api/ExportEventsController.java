@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.earthchem.export.security.Caller;
 import org.earthchem.export.source.InvalidParametersException;
 import org.earthchem.export.source.ParameterError;
 import org.earthchem.export.task.TaskEventPage;
@@ -34,7 +35,8 @@ class ExportEventsController implements ExportEventsApi {
 		if (!errors.isEmpty()) {
 			throw new InvalidParametersException(errors);
 		}
-		this.tasks.visible(taskId, request);
+		Caller caller = this.tasks.caller(request);
+		this.tasks.visible(taskId, caller);
 		TaskEventPage page;
 		try {
 			page = this.store.events(taskId, pageSize, cursor);
@@ -48,7 +50,7 @@ class ExportEventsController implements ExportEventsApi {
 			response.header(HttpHeaders.LINK, "<" + request.getRequestURI() + "?limit=" + pageSize + "&cursor="
 					+ page.nextCursor() + ">; rel=\"next\"");
 		}
-		boolean operator = this.tasks.caller(request).operator();
+		boolean operator = caller.operator();
 		return response.body(page.events().stream().map((event) -> EventView.of(event, operator)).toList());
 	}
 
