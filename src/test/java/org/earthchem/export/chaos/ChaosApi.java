@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.awaitility.Awaitility;
 
 /**
  * The cluster's HTTP API as a client sees it: each request goes to the next node that is serving, as a load balancer
@@ -63,6 +66,23 @@ final class ChaosApi {
 	HttpResponse<String> sendTo(ServiceNode node, String method, String path, String key, String body)
 			throws IOException, InterruptedException {
 		return this.http.send(request(node, method, path, key, body, TIMEOUT), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A GET of the checks, asked again (on the next serving node) while it is refused with 429 — the node's per-owner
+	 * read limit, which the status watch's polls may have spent — or not answered, for at most two minutes.
+	 */
+	HttpResponse<String> read(String path, String key) {
+		AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+		Awaitility.await("GET " + path)
+			.atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> {
+				answer.set(send("GET", path, key, null));
+				return answer.get().statusCode() != 429;
+			});
+		return answer.get();
 	}
 
 	/** A GET that does not wait for the answer, for polling many tasks at once; once more elsewhere if it fails. */

@@ -36,7 +36,10 @@ public final class ChaosRun {
 			// would end it Failed for a reason that is configuration, and hide the failures looked for
 			"export.max-attempts", "6",
 			// the default 10 s doubling to 160 s at the sixth attempt would not fit a ten-minute run
-			"export.retry-backoff", "2s");
+			"export.retry-backoff", "2s",
+			// the status watch polls every task each second as one operator (api.md asks clients for every 10 s):
+			// about 24 reads a second, beyond the default per-owner read limit of 300 a minute
+			"export.rate-limit.reads-per-minute", "6000", "export.rate-limit.read-burst", "300");
 
 	private final Path home = Path.of("target", "chaos").toAbsolutePath();
 

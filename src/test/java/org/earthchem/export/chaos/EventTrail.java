@@ -45,7 +45,7 @@ final class EventTrail {
 		List<Event> events = new ArrayList<>();
 		String path = "/api/v1/exports/" + taskId + "/events?limit=1000";
 		while (path != null) {
-			HttpResponse<String> page = api.send("GET", path, ChaosApi.OPERATOR_KEY, null);
+			HttpResponse<String> page = api.read(path, ChaosApi.OPERATOR_KEY);
 			if (page.statusCode() != 200) {
 				throw new IllegalStateException("events of " + taskId + " answered " + page.statusCode());
 			}

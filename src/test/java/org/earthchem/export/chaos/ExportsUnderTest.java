@@ -97,8 +97,12 @@ final class ExportsUnderTest {
 	}
 
 	/** The task as an operator reads it. */
-	JsonNode task(String taskId) throws IOException, InterruptedException {
-		return ChaosApi.json(this.api.send("GET", "/api/v1/exports/" + taskId, ChaosApi.OPERATOR_KEY, null));
+	JsonNode task(String taskId) {
+		HttpResponse<String> task = this.api.read("/api/v1/exports/" + taskId, ChaosApi.OPERATOR_KEY);
+		if (task.statusCode() != 200) {
+			throw new IllegalStateException("GET of " + taskId + " answered " + task.statusCode() + ": " + task.body());
+		}
+		return ChaosApi.json(task);
 	}
 
 	/** One owner of exports and its key. */
