@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.sun.tools.attach.VirtualMachine;
+import one.profiler.AsyncProfiler;
 
 /**
  * async-profiler (Maven Central's {@code tools.profiler:async-profiler}, its native library inside the jar) attached to
@@ -24,20 +25,65 @@ final class CpuProfile implements AutoCloseable {
 
 	private static final String OWN_CODE = "org/earthchem/";
 
-	private final VirtualMachine vm;
+	// the local stack's parts, by the package of the outermost frame of theirs in a sample
+	private static final Map<String, String> STACK_PARTS = Map.of("org/gaul/", "S3Proxy",
+			"com/amazonaws/services/dynamodbv2/", "DynamoDB Local", "org/elasticmq/", "ElasticMQ",
+			"org/apache/pekko/", "ElasticMQ", "com/icegreen/", "GreenMail", "org/opensearch/", "OpenSearch",
+			"org/earthchem/export/bench/", "the benchmark's client");
 
-	private final Path library;
+	private final Agent agent;
 
 	private final Path output;
 
-	private CpuProfile(VirtualMachine vm, Path library, Path output) {
-		this.vm = vm;
-		this.library = library;
+	private CpuProfile(Agent agent, Path output) {
+		this.agent = agent;
 		this.output = output;
 	}
 
 	/** Starts profiling the JVM; null when this platform has no library (the flight recording remains). */
 	static CpuProfile start(long pid, Path folder) throws Exception {
+		Path library = library(folder);
+		if (library == null) {
+			return null;
+		}
+		VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+		Agent agent = new Agent() {
+
+			@Override
+			public void execute(String command) throws Exception {
+				vm.loadAgentPath(library.toString(), command);
+			}
+
+			@Override
+			public void close() throws IOException {
+				vm.detach();
+			}
+
+		};
+		return start(agent, folder.resolve("async-profile.collapsed"));
+	}
+
+	/** Starts profiling this JVM (the benchmark's, which holds the local stack); null as above. */
+	static CpuProfile startHere(Path folder) throws Exception {
+		Path library = library(folder);
+		if (library == null) {
+			return null;
+		}
+		AsyncProfiler profiler = AsyncProfiler.getInstance(library.toString());
+		return start(profiler::execute, folder.resolve("stack-profile.collapsed"));
+	}
+
+	private static CpuProfile start(Agent agent, Path output) throws Exception {
+		try {
+			agent.execute("start,event=cpu,interval=1ms,threads");
+		}
+		catch (Exception perfEventsRefused) {
+			agent.execute("start,event=itimer,interval=1ms,threads");
+		}
+		return new CpuProfile(agent, output);
+	}
+
+	private static Path library(Path folder) throws IOException {
 		String platform = System.getProperty("os.arch").contains("aarch64") ? "linux-arm64" : "linux-x64";
 		if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
 			return null;
@@ -49,31 +95,25 @@ final class CpuProfile implements AutoCloseable {
 			}
 			Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
 		}
-		VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
-		try {
-			vm.loadAgentPath(library.toString(), "start,event=cpu,interval=1ms,threads");
-		}
-		catch (Exception perfEventsRefused) {
-			vm.loadAgentPath(library.toString(), "start,event=itimer,interval=1ms,threads");
-		}
-		return new CpuProfile(vm, library, folder.resolve("async-profile.collapsed"));
+		return library;
 	}
 
 	/** Stops profiling and returns the summary of what was sampled. */
 	String stop(int top) throws Exception {
-		this.vm.loadAgentPath(this.library.toString(), "stop,file=" + this.output + ",collapsed");
+		this.agent.execute("stop,file=" + this.output + ",collapsed");
 		return summary(Files.readAllLines(this.output), top);
 	}
 
 	@Override
 	public void close() throws IOException {
-		this.vm.detach();
+		this.agent.close();
 	}
 
 	static String summary(List<String> collapsed, int top) {
 		Map<String, Long> self = new HashMap<>();
 		Map<String, Long> own = new HashMap<>();
 		Map<String, Long> threads = new HashMap<>();
+		Map<String, Long> parts = new HashMap<>();
 		long total = 0;
 		for (String line : collapsed) {
 			int space = line.lastIndexOf(' ');
@@ -93,12 +133,38 @@ final class CpuProfile implements AutoCloseable {
 				}
 			}
 			own.merge(nearestOwn, samples, Long::sum);
+			parts.merge(part(frames), samples, Long::sum);
 		}
 		StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d CPU samples (1 ms each)%n", total));
 		table(text, "threads", threads, total, top);
 		table(text, "top of stack (self)", self, total, top);
 		table(text, "nearest org.earthchem frame (library time charged to its caller)", own, total, top);
+		if (parts.keySet().stream().anyMatch(STACK_PARTS::containsValue)) {
+			table(text, "local stack part (outermost frame of one; else the thread)", parts, total, top);
+		}
 		return text.toString();
+	}
+
+	private static String part(String[] frames) {
+		for (int i = 1; i < frames.length; i++) {
+			for (Map.Entry<String, String> part : STACK_PARTS.entrySet()) {
+				if (frames[i].startsWith(part.getKey())) {
+					return part.getValue();
+				}
+			}
+		}
+		return "(" + threadKind(frames[0]) + ")";
+	}
+
+	/** Where the profiler is loaded: another JVM over the attach API, or this one. */
+	private interface Agent extends AutoCloseable {
+
+		void execute(String command) throws Exception;
+
+		@Override
+		default void close() throws IOException {
+		}
+
 	}
 
 	/** The thread's name without its number: the JIT compilers, GC workers, export workers each add up. */

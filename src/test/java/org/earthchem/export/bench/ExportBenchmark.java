@@ -110,6 +110,7 @@ public final class ExportBenchmark {
 				series(exports, "CSV", "fileType=csv", floor);
 				Instant steadyFrom = Instant.now();
 				CpuProfile profile = CpuProfile.start(service.handle().pid(), this.home);
+				CpuProfile stackProfile = CpuProfile.startHere(this.home);
 				Measurement steadyCsv = steady(exports, "CSV", "fileType=csv", floor);
 				steadyCsvBytes = steadyCsv.bytes();
 				steady = new Window(steadyFrom, Instant.now());
@@ -117,6 +118,13 @@ public final class ExportBenchmark {
 					try (profile) {
 						asyncProfile = "async-profiler, the first service JVM over its steady CSV exports, all threads\n"
 								+ profile.stop(25);
+					}
+				}
+				if (stackProfile != null) {
+					try (stackProfile) {
+						asyncProfile += "\nasync-profiler, this JVM (the local stack: OpenSearch, S3Proxy, DynamoDB Local, "
+								+ "ElasticMQ, GreenMail, and the benchmark's client) over the same exports\n"
+								+ stackProfile.stop(25);
 					}
 				}
 				getCost(service, exports.lastTaskId());
