@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.earthchem.export.support.IntegrationTest;
+import org.earthchem.export.support.StoredTasks;
+import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.unit.DataSize;
@@ -194,6 +197,29 @@ class ExportBucketTest extends IntegrationTest {
 
 			assertThat(bucket.unfinishedUploads(folder)).isEmpty();
 			assertThat(bucket.objects(folder)).isEmpty();
+		}
+	}
+
+	@Test
+	void theSweepLeavesTheUploadOfAPendingTaskForTheRetryThatContinuesItAndAbortsItOnceTheTaskIsFinal() {
+		StoredTasks stored = new StoredTasks("sweep-" + UUID.randomUUID());
+		ExportTask task = stored.pending(this.tasks, this.tasks.now());
+		String folder = "exports/nasty/2026/01/" + task.taskId() + "/";
+		try (S3Client s3 = client(stack().s3Endpoint())) {
+			ExportBucket bucket = bucket(s3, "none", null);
+			FileUpload upload = bucket.newUpload(folder + "big.csv", "text/csv", task.taskId());
+			upload.uploadPart(randomBytes(5 * MB), 5 * MB);
+			UploadSweep sweep = new UploadSweep(bucket, "exports", this.tasks, Duration.ZERO);
+
+			sweep.run();
+			assertThat(bucket.unfinishedUploads(folder)).as("left to the retry of a Pending task").hasSize(1);
+
+			stored.end(this.tasks);
+			sweep.run();
+			assertThat(bucket.unfinishedUploads(folder)).as("aborted once the task is final").isEmpty();
+		}
+		finally {
+			stored.end(this.tasks);
 		}
 	}
 
