@@ -28,7 +28,7 @@ public final class RowFlattener {
 
 	public RowFlattener(JsonFactory factory, ColumnSet columns) {
 		this.factory = factory;
-		this.columns = new ColumnTree(columns);
+		this.columns = new ColumnTree(columns, factory);
 		this.order = new ColumnOrder(columns.size());
 	}
 
@@ -54,10 +54,10 @@ public final class RowFlattener {
 	}
 
 	private void readObject(JsonParser parser, ColumnTree.Node node, Row row, boolean inArray) {
-		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-			ColumnTree.Node child = node.child(parser.currentName());
+		ColumnTree.Node child;
+		while ((child = node.nextChild(parser)) != null) {
 			JsonToken token = parser.nextToken();
-			if (child == null) {
+			if (child == ColumnTree.UNKNOWN) {
 				// not a column of this export (unmapped, or left out by columns=)
 				parser.skipChildren();
 			}

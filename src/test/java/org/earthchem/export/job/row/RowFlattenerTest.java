@@ -53,6 +53,22 @@ public class RowFlattenerTest {
 	}
 
 	@Test
+	void fieldNamesOfEveryLengthEscapedOrNotAsciiFindTheirColumnsAndOthersAreSkipped() {
+		ColumnSet columns = ColumnSet.of(List.of(new Column("a", ColumnType.KEYWORD),
+				new Column("abcdefghijkl", ColumnType.KEYWORD), new Column("abcdefghijklm.nopqrstuvwxyz_0123456789",
+						ColumnType.NUMBER), new Column("größe.µm", ColumnType.NUMBER),
+				new Column("日本語", ColumnType.TEXT)));
+		String json = "{\"ab\": 0, \"a\": \"1\", \"abcdefghijk\": 0, \"abcdefghijkl\": \"2\", \"abcdefghijklmn\": {\"x\": 0},"
+				+ " \"abcdefghijklm\": {\"nopqrstuvwxyz_0123456789\": 3, \"nopqrstuvwxyz_012345678\": 0},"
+				+ " \"gr\\u00f6\\u00dfe\": {\"\u00b5m\": 4.0}, \"日本語\": \"五\", \"日本\": \"no\"}";
+
+		assertThat(values(columns, json)).containsExactly(Value.of("a", ValueKind.TEXT, "1"),
+				Value.of("abcdefghijkl", ValueKind.TEXT, "2"),
+				Value.of("abcdefghijklm.nopqrstuvwxyz_0123456789", ValueKind.NUMBER, "3"),
+				Value.of("größe.µm", ValueKind.NUMBER, "4.0"), Value.of("日本語", ValueKind.TEXT, "五"));
+	}
+
+	@Test
 	void numbersKeepTheExactTextOfTheDocument() {
 		assertThat(values("{\"count\": 12345678901234567890123, \"value\": 45.20}")).containsExactly(
 				Value.of("count", ValueKind.NUMBER, "12345678901234567890123"), Value.of("value", ValueKind.NUMBER, "45.20"));
