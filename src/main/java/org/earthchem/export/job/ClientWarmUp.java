@@ -1,5 +1,7 @@
 package org.earthchem.export.job;
 
+import java.nio.charset.StandardCharsets;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +31,27 @@ class ClientWarmUp {
 
 	private final int requests;
 
-	ClientWarmUp(ExportBucket bucket, TaskStore tasks, NodeId node, int requests) {
+	private final int fullParts;
+
+	private final int partSize;
+
+	/**
+	 * @param requests small parts sent, and task reads
+	 * @param fullParts parts of {@code partSize} bytes sent after them
+	 */
+	ClientWarmUp(ExportBucket bucket, TaskStore tasks, NodeId node, int requests, int fullParts, int partSize) {
 		this.bucket = bucket;
 		this.tasks = tasks;
 		this.node = node;
 		this.requests = requests;
+		this.fullParts = fullParts;
+		this.partSize = partSize;
 	}
 
-	/** Uploads {@code export.warm-up-requests} small parts and reads the task table as often; returns the requests. */
+	/**
+	 * Uploads {@code export.warm-up-requests} small parts and reads the task table as often, then
+	 * {@code export.warm-up-parts} parts of the export part size; returns the requests sent.
+	 */
 	int run() {
 		long started = System.nanoTime();
 		int requests = 0;
@@ -49,6 +64,13 @@ class ClientWarmUp {
 				this.tasks.find(NO_TASK);
 				requests += 2;
 			}
+			if (this.fullParts > 0) {
+				byte[] full = rowLikeBytes(this.partSize);
+				for (int i = 0; i < this.fullParts; i++) {
+					upload.uploadPart(full, full.length);
+					requests++;
+				}
+			}
 			log.info("AWS clients warmed up with {} requests in {} ms", requests, (System.nanoTime() - started) / 1_000_000);
 		}
 		catch (RuntimeException ex) {
@@ -58,6 +80,18 @@ class ClientWarmUp {
 			abort(upload);
 		}
 		return requests;
+	}
+
+	/** Bytes like a CSV part's: short values between runs of separators, lines of a few kilobytes. */
+	private static byte[] rowLikeBytes(int size) {
+		byte[] line = (",,,,,,,,0.42,,,,,,,,,,,,,,BASALT,,,,,,,,,,,,,,,,,,,,,,,,,1987-06-05,,,,,,,,,,,,,,,,,,,,,,,,,\r\n")
+			.repeat(40)
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] bytes = new byte[size];
+		for (int at = 0; at < size; at += line.length) {
+			System.arraycopy(line, 0, bytes, at, Math.min(line.length, size - at));
+		}
+		return bytes;
 	}
 
 	private static void abort(FileUpload upload) {

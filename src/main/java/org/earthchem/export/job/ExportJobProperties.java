@@ -35,6 +35,11 @@ import org.springframework.validation.annotation.Validated;
  * before it reports ready, so that its first export does not pay for the JIT compiling the row pipeline; 0: none
  * @param warmUpRequests parts of a throw-away upload sent to the bucket, and reads of the task table, when the service
  * starts (after the rows), so that the JIT compiles the AWS SDK's request paths before the first export; 0: none
+ * @param warmUpParts parts of the export part size ({@code export.s3.part-size}) sent to the same throw-away upload
+ * after those requests, so that the streaming and signing of a whole part is compiled too (and a local S3's receiving
+ * of one); 0: none
+ * @param warmUpCompilerWait after the warm-ups, how long the service may wait for the JIT compilers to catch up with
+ * what they made hot before it reports ready (it waits until they are nearly idle); 0: no wait
  * @param gzipLevel the deflate level of {@code compression=gzip} files, 1 (fastest) to 9 (smallest); 4 compresses
  * this data nearly as well as 6 at three times the speed
  */
@@ -47,6 +52,7 @@ public record ExportJobProperties(@Min(1) @Max(64) @DefaultValue("3") int worker
 		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff,
 		@Min(0) @DefaultValue("3") int pageRetries, @NotNull @DefaultValue("500ms") Duration pageRetryDelay,
 		@NotNull @DefaultValue("15s") Duration lease, String nodeId, @Min(0) @DefaultValue("60000") long warmUpRows,
-		@Min(0) @DefaultValue("400") int warmUpRequests,
+		@Min(0) @DefaultValue("400") int warmUpRequests, @Min(0) @DefaultValue("4") int warmUpParts,
+		@NotNull @DefaultValue("20s") Duration warmUpCompilerWait,
 		@Min(1) @Max(9) @DefaultValue("4") int gzipLevel) {
 }

@@ -7,6 +7,7 @@ import tools.jackson.core.json.JsonFactory;
 import org.earthchem.export.job.run.NodeId;
 import org.earthchem.export.source.SearchCluster;
 import org.earthchem.export.source.SourceCatalog;
+import org.earthchem.export.storage.BucketProperties;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,15 +35,17 @@ class RowPipelineWarmUpConfig {
 	}
 
 	@Bean
-	ClientWarmUp clientWarmUp(ExportBucket bucket, TaskStore tasks, NodeId node, ExportJobProperties properties) {
-		return new ClientWarmUp(bucket, tasks, node, properties.warmUpRequests());
+	ClientWarmUp clientWarmUp(ExportBucket bucket, TaskStore tasks, NodeId node, ExportJobProperties properties,
+			BucketProperties bucketProperties) {
+		return new ClientWarmUp(bucket, tasks, node, properties.warmUpRequests(), properties.warmUpParts(),
+				(int) bucketProperties.partSize().toBytes());
 	}
 
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> rowPipelineWarmUpStart(RowPipelineWarmUp warmUp,
 			ClientWarmUp clientWarmUp, ExportJobProperties properties) {
 		return (event) -> {
-			if (properties.warmUpRows() == 0 && properties.warmUpRequests() == 0) {
+			if (properties.warmUpRows() == 0 && properties.warmUpRequests() == 0 && properties.warmUpParts() == 0) {
 				this.warmed.set(true);
 				return;
 			}
@@ -51,9 +54,10 @@ class RowPipelineWarmUpConfig {
 					if (properties.warmUpRows() > 0) {
 						warmUp.run();
 					}
-					if (properties.warmUpRequests() > 0) {
+					if (properties.warmUpRequests() > 0 || properties.warmUpParts() > 0) {
 						clientWarmUp.run();
 					}
+					CompilerSettling.await(properties.warmUpCompilerWait());
 				}
 				finally {
 					this.warmed.set(true);
