@@ -1,6 +1,5 @@
 package org.earthchem.export.job;
 
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +13,8 @@ import org.earthchem.export.job.format.RowFormat;
 import org.earthchem.export.job.read.PointInTimeReader;
 import org.earthchem.export.job.read.ResultPage;
 import org.earthchem.export.job.row.Row;
+import org.earthchem.export.job.upload.PartBuffers;
+import org.earthchem.export.job.upload.RehearsalFile;
 import org.earthchem.export.job.row.RowFlattener;
 import org.earthchem.export.source.ColumnSet;
 import org.earthchem.export.source.IndexMapping;
@@ -23,10 +24,11 @@ import org.earthchem.export.source.SourceDefinition;
 
 /**
  * Runs the row pipeline of an export — result pages read and parsed, documents flattened, rows formatted as CSV and as
- * JSON — over real documents of the sources, into nothing, when the service starts: the JIT compiles the hot code
- * then, not during the first user's export (which took three times as long as the fifth). Reads up to
- * {@code export.warm-up-rows} documents, source after source, each on a point-in-time of its own; writes nothing
- * anywhere and touches no task. A failure (the search cluster not reachable yet) ends it early: it only costs speed.
+ * JSON into the part buffers an export writes into, full parts hashed ({@link RehearsalFile}) and dropped — over real
+ * documents of the sources when the service starts: the JIT compiles the hot code then, not during the first user's
+ * export (which took three times as long as the fifth). Reads up to {@code export.warm-up-rows} documents, source
+ * after source, each on a point-in-time of its own; uploads nothing and touches no task. A failure (the search
+ * cluster not reachable yet) ends it early: it only costs speed.
  */
 class RowPipelineWarmUp {
 
@@ -44,12 +46,16 @@ class RowPipelineWarmUp {
 
 	private final ExportJobProperties properties;
 
+	private final int partSize;
+
+	/** @param partSize the export part size ({@code export.s3.part-size}) */
 	RowPipelineWarmUp(SourceCatalog sources, SearchCluster cluster, JsonFactory factory,
-			ExportJobProperties properties) {
+			ExportJobProperties properties, int partSize) {
 		this.sources = sources;
 		this.cluster = cluster;
 		this.factory = factory;
 		this.properties = properties;
+		this.partSize = partSize;
 	}
 
 	/** Runs the pipeline over up to {@code export.warm-up-rows} documents; returns how many it formatted. */
@@ -77,7 +83,11 @@ class RowPipelineWarmUp {
 		RowFlattener flattener = new RowFlattener(this.factory, columns);
 		List<RowFormat> formats = List.of(new CsvRowWriter(columns, this.properties.formulaGuard()),
 				new JsonRowWriter(this.factory, columns));
-		formats.forEach((format) -> format.begin(OutputStream.nullOutputStream()));
+		List<RehearsalFile> files = List.of(new RehearsalFile(this.partSize, PartBuffers.NO_GZIP),
+				new RehearsalFile(this.partSize, PartBuffers.NO_GZIP));
+		for (int i = 0; i < formats.size(); i++) {
+			formats.get(i).begin(files.get(i).out());
+		}
 		String pitId = this.cluster.openPointInTime(source.index(), KEEP_ALIVE);
 		long rows = 0;
 		try {
@@ -88,7 +98,12 @@ class RowPipelineWarmUp {
 						source.sortField(), after);
 				ResultPage page = this.cluster.searchPage(body, (in) -> ResultPage.parse(this.factory, in, flattener));
 				for (Row row : page.rows()) {
-					formats.forEach((format) -> format.write(row));
+					for (int i = 0; i < formats.size(); i++) {
+						// as an export's file writer writes each row
+						formats.get(i).write(row);
+						formats.get(i).flush();
+						files.get(i).rowWritten();
+					}
 				}
 				rows += page.rows().size();
 				if (page.rows().size() < pageSize) {
@@ -97,8 +112,10 @@ class RowPipelineWarmUp {
 				after = page.rows().get(page.rows().size() - 1).sortValues();
 			}
 			formats.forEach(RowFormat::end);
+			files.forEach(RehearsalFile::finish);
 		}
 		finally {
+			files.forEach(RehearsalFile::close);
 			this.cluster.closePointInTime(pitId);
 		}
 		return rows;

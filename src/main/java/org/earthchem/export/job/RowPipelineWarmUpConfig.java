@@ -30,8 +30,9 @@ class RowPipelineWarmUpConfig {
 
 	@Bean
 	RowPipelineWarmUp rowPipelineWarmUp(SourceCatalog sources, SearchCluster cluster, JsonFactory exportJsonFactory,
-			ExportJobProperties properties) {
-		return new RowPipelineWarmUp(sources, cluster, exportJsonFactory, properties);
+			ExportJobProperties properties, BucketProperties bucketProperties) {
+		return new RowPipelineWarmUp(sources, cluster, exportJsonFactory, properties,
+				(int) bucketProperties.partSize().toBytes());
 	}
 
 	@Bean
