@@ -35,9 +35,13 @@ final class CpuProfile implements AutoCloseable {
 
 	private final Path output;
 
-	private CpuProfile(Agent agent, Path output) {
+	/** Whether the summary sorts the samples by the local stack's parts (this JVM's profile). */
+	private final boolean stackParts;
+
+	private CpuProfile(Agent agent, Path output, boolean stackParts) {
 		this.agent = agent;
 		this.output = output;
+		this.stackParts = stackParts;
 	}
 
 	/** Starts profiling the JVM; null when this platform has no library (the flight recording remains). */
@@ -60,7 +64,7 @@ final class CpuProfile implements AutoCloseable {
 			}
 
 		};
-		return start(agent, folder.resolve("async-profile.collapsed"));
+		return start(agent, folder.resolve("async-profile.collapsed"), false);
 	}
 
 	/** Starts profiling this JVM (the benchmark's, which holds the local stack); null as above. */
@@ -70,17 +74,17 @@ final class CpuProfile implements AutoCloseable {
 			return null;
 		}
 		AsyncProfiler profiler = AsyncProfiler.getInstance(library.toString());
-		return start(profiler::execute, folder.resolve("stack-profile.collapsed"));
+		return start(profiler::execute, folder.resolve("stack-profile.collapsed"), true);
 	}
 
-	private static CpuProfile start(Agent agent, Path output) throws Exception {
+	private static CpuProfile start(Agent agent, Path output, boolean stackParts) throws Exception {
 		try {
 			agent.execute("start,event=cpu,interval=1ms,threads");
 		}
 		catch (Exception perfEventsRefused) {
 			agent.execute("start,event=itimer,interval=1ms,threads");
 		}
-		return new CpuProfile(agent, output);
+		return new CpuProfile(agent, output, stackParts);
 	}
 
 	private static Path library(Path folder) throws IOException {
@@ -101,7 +105,7 @@ final class CpuProfile implements AutoCloseable {
 	/** Stops profiling and returns the summary of what was sampled. */
 	String stop(int top) throws Exception {
 		this.agent.execute("stop,file=" + this.output + ",collapsed");
-		return summary(Files.readAllLines(this.output), top);
+		return summary(Files.readAllLines(this.output), top, this.stackParts);
 	}
 
 	@Override
@@ -109,7 +113,7 @@ final class CpuProfile implements AutoCloseable {
 		this.agent.close();
 	}
 
-	static String summary(List<String> collapsed, int top) {
+	static String summary(List<String> collapsed, int top, boolean stackParts) {
 		Map<String, Long> self = new HashMap<>();
 		Map<String, Long> own = new HashMap<>();
 		Map<String, Long> threads = new HashMap<>();
@@ -139,7 +143,7 @@ final class CpuProfile implements AutoCloseable {
 		table(text, "threads", threads, total, top);
 		table(text, "top of stack (self)", self, total, top);
 		table(text, "nearest org.earthchem frame (library time charged to its caller)", own, total, top);
-		if (parts.keySet().stream().anyMatch(STACK_PARTS::containsValue)) {
+		if (stackParts) {
 			table(text, "local stack part (outermost frame of one; else the thread)", parts, total, top);
 		}
 		return text.toString();
