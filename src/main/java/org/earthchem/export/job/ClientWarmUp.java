@@ -82,10 +82,9 @@ class ClientWarmUp {
 		return requests;
 	}
 
-	/** Bytes like a CSV part's: short values between runs of separators, lines of a few kilobytes. */
+	/** Bytes like a CSV part's: short values between runs of separators, line after line. */
 	private static byte[] rowLikeBytes(int size) {
-		byte[] line = (",,,,,,,,0.42,,,,,,,,,,,,,,BASALT,,,,,,,,,,,,,,,,,,,,,,,,,1987-06-05,,,,,,,,,,,,,,,,,,,,,,,,,\r\n")
-			.repeat(40)
+		byte[] line = ",,,,,,,,0.42,,,,,,,,,,,,,,BASALT,,,,,,,,,,,,,,,,,,,,,,,,,1987-06-05,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
 			.getBytes(StandardCharsets.US_ASCII);
 		byte[] bytes = new byte[size];
 		for (int at = 0; at < size; at += line.length) {
