@@ -13,9 +13,9 @@ import org.earthchem.export.job.format.RowFormat;
 import org.earthchem.export.job.read.PointInTimeReader;
 import org.earthchem.export.job.read.ResultPage;
 import org.earthchem.export.job.row.Row;
+import org.earthchem.export.job.row.RowFlattener;
 import org.earthchem.export.job.upload.PartBuffers;
 import org.earthchem.export.job.upload.RehearsalFile;
-import org.earthchem.export.job.row.RowFlattener;
 import org.earthchem.export.source.ColumnSet;
 import org.earthchem.export.source.IndexMapping;
 import org.earthchem.export.source.SearchCluster;
@@ -81,13 +81,9 @@ class RowPipelineWarmUp {
 		IndexMapping mapping = this.cluster.mapping(source.index());
 		ColumnSet columns = ColumnSet.of(source, mapping, List.of());
 		RowFlattener flattener = new RowFlattener(this.factory, columns);
-		List<RowFormat> formats = List.of(new CsvRowWriter(columns, this.properties.formulaGuard()),
-				new JsonRowWriter(this.factory, columns));
-		List<RehearsalFile> files = List.of(new RehearsalFile(this.partSize, PartBuffers.NO_GZIP),
-				new RehearsalFile(this.partSize, PartBuffers.NO_GZIP));
-		for (int i = 0; i < formats.size(); i++) {
-			formats.get(i).begin(files.get(i).out());
-		}
+		List<Rehearsal> files = List.of(
+				new Rehearsal(new CsvRowWriter(columns, this.properties.formulaGuard()), this.partSize),
+				new Rehearsal(new JsonRowWriter(this.factory, columns), this.partSize));
 		String pitId = this.cluster.openPointInTime(source.index(), KEEP_ALIVE);
 		long rows = 0;
 		try {
@@ -98,12 +94,7 @@ class RowPipelineWarmUp {
 						source.sortField(), after);
 				ResultPage page = this.cluster.searchPage(body, (in) -> ResultPage.parse(this.factory, in, flattener));
 				for (Row row : page.rows()) {
-					for (int i = 0; i < formats.size(); i++) {
-						// as an export's file writer writes each row
-						formats.get(i).write(row);
-						formats.get(i).flush();
-						files.get(i).rowWritten();
-					}
+					files.forEach((file) -> file.write(row));
 				}
 				rows += page.rows().size();
 				if (page.rows().size() < pageSize) {
@@ -111,14 +102,34 @@ class RowPipelineWarmUp {
 				}
 				after = page.rows().get(page.rows().size() - 1).sortValues();
 			}
-			formats.forEach(RowFormat::end);
-			files.forEach(RehearsalFile::finish);
+			files.forEach(Rehearsal::finish);
 		}
 		finally {
-			files.forEach(RehearsalFile::close);
+			files.forEach((file) -> file.file().close());
 			this.cluster.closePointInTime(pitId);
 		}
 		return rows;
+	}
+
+	/** A format writing into a rehearsal file, row by row as an export's file writer does. */
+	private record Rehearsal(RowFormat format, RehearsalFile file) {
+
+		Rehearsal(RowFormat format, int partSize) {
+			this(format, new RehearsalFile(partSize, PartBuffers.NO_GZIP));
+			format.begin(this.file.out());
+		}
+
+		void write(Row row) {
+			this.format.write(row);
+			this.format.flush();
+			this.file.rowWritten();
+		}
+
+		void finish() {
+			this.format.end();
+			this.file.finish();
+		}
+
 	}
 
 }

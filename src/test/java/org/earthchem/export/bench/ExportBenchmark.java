@@ -75,8 +75,6 @@ public final class ExportBenchmark {
 
 	private final Results results = new Results();
 
-	private String firstExportProfile = "";
-
 	private ExportBenchmark() {
 	}
 
@@ -101,6 +99,7 @@ public final class ExportBenchmark {
 		Window steady;
 		long steadyCsvBytes;
 		String asyncProfile = "";
+		String firstExportProfile;
 		try (LocalStack stack = new LocalStack(this.stackHome, false, Map.of())) {
 			Map<String, String> stackProperties = stack.start();
 			String openSearch = stack.openSearchUrl();
@@ -111,24 +110,11 @@ public final class ExportBenchmark {
 				ExportRunner exports = new ExportRunner(api(service), new CpuMeter(service.handle()), false);
 				series(exports, "CSV", "fileType=csv", floor);
 				Instant steadyFrom = Instant.now();
-				CpuProfile profile = CpuProfile.start(service.handle().pid(), this.home);
-				CpuProfile stackProfile = CpuProfile.startHere(this.home);
+				ServiceAndStackProfile profile = ServiceAndStackProfile.start(service, this.home);
 				Measurement steadyCsv = steady(exports, "CSV", "fileType=csv", floor);
 				steadyCsvBytes = steadyCsv.bytes();
 				steady = new Window(steadyFrom, Instant.now());
-				if (profile != null) {
-					try (profile) {
-						asyncProfile = "async-profiler, the first service JVM over its steady CSV exports, all threads\n"
-								+ profile.stop(25);
-					}
-				}
-				if (stackProfile != null) {
-					try (stackProfile) {
-						asyncProfile += "\nasync-profiler, this JVM (the local stack: OpenSearch, S3Proxy, DynamoDB Local, "
-								+ "ElasticMQ, GreenMail, and the benchmark's client) over the same exports\n"
-								+ stackProfile.stop(25);
-					}
-				}
+				asyncProfile = profile.stop("its steady CSV exports", 25);
 				getCost(service, exports.lastTaskId());
 				concurrent(exports, steadyCsv);
 				// what an operator's dashboard would show of this run
@@ -137,7 +123,7 @@ public final class ExportBenchmark {
 			try (ServiceProcess service = startService("service-json", stackProperties, sources, List.of())) {
 				ExportRunner exports = new ExportRunner(api(service), new CpuMeter(service.handle()), false);
 				// the first JSON export is profiled, not the first CSV one, whose time is judged
-				series(exports, "JSON", "fileType=json", floor, service);
+				firstExportProfile = series(exports, "JSON", "fileType=json", floor, service);
 				steady(exports, "JSON", "fileType=json", floor);
 				otherFormats(exports, floor, steadyCsvBytes);
 			}
@@ -145,7 +131,7 @@ public final class ExportBenchmark {
 				smallHeap(new ExportRunner(api(service), new CpuMeter(service.handle()), true));
 			}
 		}
-		String hotFrames = asyncProfile + "(" + steady.from() + " to " + steady.to() + ")\n\n" + this.firstExportProfile;
+		String hotFrames = asyncProfile + "(" + steady.from() + " to " + steady.to() + ")\n\n" + firstExportProfile;
 		Files.writeString(this.home.resolve("hot-frames.txt"), hotFrames);
 		this.results.details().put("date", Instant.now().toString());
 		this.results.details().put("machine",
@@ -223,26 +209,18 @@ public final class ExportBenchmark {
 
 	/**
 	 * (b)/(c): exports 1 to {@value #SERIES} of a new service JVM; with {@code profiled}, the service JVM whose first
-	 * export async-profiler samples (with this JVM's stack), the profile kept in {@link #firstExportProfile}.
+	 * export async-profiler samples (with this JVM's stack). Returns that profile's summary, or "".
 	 */
-	private void series(ExportRunner exports, String type, String query, Measurement floor, ServiceProcess profiled)
+	private String series(ExportRunner exports, String type, String query, Measurement floor, ServiceProcess profiled)
 			throws Exception {
+		String firstExportProfile = "";
 		var seconds = this.results.details().putArray("series" + type + "Seconds");
 		for (int i = 1; i <= SERIES; i++) {
-			CpuProfile profile = (i == 1 && profiled != null) ? CpuProfile.start(profiled.handle().pid(), this.home) : null;
-			CpuProfile stackProfile = (profile != null) ? CpuProfile.startHere(this.home) : null;
+			ServiceAndStackProfile profile = (i == 1 && profiled != null) ? ServiceAndStackProfile.start(profiled, this.home)
+					: null;
 			Measurement m = export(exports, type + " export " + i, query, BenchData.ROWS);
 			if (profile != null) {
-				try (profile) {
-					this.firstExportProfile = "async-profiler, the service JVM over its first " + type + " export\n"
-							+ profile.stop(25);
-				}
-			}
-			if (stackProfile != null) {
-				try (stackProfile) {
-					this.firstExportProfile += "\nasync-profiler, this JVM (the local stack) over the same export\n"
-							+ stackProfile.stop(15);
-				}
+				firstExportProfile = profile.stop("its first " + type + " export", 15);
 			}
 			seconds.add(m.seconds());
 			String name = String.format(Locale.ROOT, "(%s) %s export %d of a new JVM", "CSV".equals(type) ? "b" : "c", type, i);
@@ -250,6 +228,7 @@ public final class ExportBenchmark {
 			double ratio = m.seconds() / floor.seconds();
 			this.results.add(name, m, ratio, judged ? Target.atMostTimesFloor(FIRST_EXPORT_LIMIT, ratio) : null);
 		}
+		return firstExportProfile;
 	}
 
 	/** (b)/(c): {@value #STEADY_RUNS} more exports after the series; their median against the floor. */

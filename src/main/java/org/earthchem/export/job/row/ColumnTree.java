@@ -18,8 +18,8 @@ import org.earthchem.export.source.ColumnType;
  * The columns of an export as a tree of path segments, built once per export so that the flattener maps each field
  * of a document to its column index without building a string: each object's field names are matched by the
  * parser against the node's {@link PropertyNameMatcher} (Jackson's own, which compares the name's UTF-8 bytes as they
- * are read), not looked up by a {@code String} in a map — a tenth of an export's CPU went to hashing and comparing the
- * names of ~130 fields of every document.
+ * are read). Measured, this takes about the share of an export's CPU that the map look-up of the name strings took
+ * (a tenth); it allocates no names.
  */
 final class ColumnTree {
 
