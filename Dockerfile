@@ -45,5 +45,8 @@ ENV EXPORT_SOURCES_DIR=/app/batch-config/sources
 # /app/.local: where the default (single-node H2) job repository lives when EXPORT_JOB_REPOSITORY_URL is not set
 USER 10001:10001
 EXPOSE 8080
-# JVM flags through JAVA_TOOL_OPTIONS (e.g. -XX:MaxRAMPercentage=75); configuration through the environment (docs/configuration.md)
+# the service's JVM flags, as make run and make bench start it (pom.xml's service.jvm.args; docs/performance.md, "The heap"):
+# set JDK_JAVA_OPTIONS to replace them, JAVA_TOOL_OPTIONS to add others (e.g. -XX:MaxRAMPercentage=75); configuration
+# through the environment (docs/configuration.md)
+ENV JDK_JAVA_OPTIONS="-XX:NewRatio=3"
 ENTRYPOINT ["java", "-jar", "/app/export-service.jar"]

@@ -107,7 +107,7 @@ public final class CsvRowWriter implements RowFormat {
 			if (i > first) {
 				text.append(ARRAY_SEPARATOR);
 			}
-			text.append(row.text(i));
+			row.appendText(i, text);
 		}
 		// several values in one cell are text to a spreadsheet, whatever they are
 		return cell(ValueKind.TEXT, text.toString());

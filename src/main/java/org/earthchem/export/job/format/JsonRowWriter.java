@@ -10,7 +10,6 @@ import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 import org.earthchem.export.job.row.Row;
-import org.earthchem.export.job.row.ValueKind;
 import org.earthchem.export.source.ColumnSet;
 
 /**
@@ -94,12 +93,12 @@ public final class JsonRowWriter implements RowFormat {
 			if (row.inArray(i) || last > i) {
 				this.json.writeStartArray();
 				for (int j = i; j <= last; j++) {
-					writeValue(row.kind(j), row.text(j));
+					writeValue(row, j);
 				}
 				this.json.writeEndArray();
 			}
 			else {
-				writeValue(row.kind(i), row.text(i));
+				writeValue(row, i);
 			}
 			i = last + 1;
 		}
@@ -110,11 +109,15 @@ public final class JsonRowWriter implements RowFormat {
 		this.rows++;
 	}
 
-	private void writeValue(ValueKind kind, String text) {
-		switch (kind) {
-			case NUMBER -> this.json.writeNumber(text);
-			case BOOLEAN -> this.json.writeBoolean("true".equals(text));
-			case TEXT, POINT -> this.json.writeString(text);
+	/** Value {@code i} of the row, from the row's characters (no string made for it). */
+	private void writeValue(Row row, int i) {
+		char[] chars = row.chars();
+		int start = row.start(i);
+		int length = row.length(i);
+		switch (row.kind(i)) {
+			case NUMBER -> this.json.writeNumber(chars, start, length);
+			case BOOLEAN -> this.json.writeBoolean(length == 4 && chars[start] == 't');
+			case TEXT, POINT -> this.json.writeString(chars, start, length);
 		}
 	}
 

@@ -128,7 +128,7 @@ public final class XlsxRowWriter implements RowFormat {
 			if (i > first) {
 				text.append(CsvRowWriter.ARRAY_SEPARATOR);
 			}
-			text.append(row.text(i));
+			row.appendText(i, text);
 		}
 		return text.toString();
 	}

@@ -93,8 +93,8 @@ public final class RowFlattener {
 			return;
 		}
 		switch (token) {
-			case VALUE_STRING -> row.add(leaf.column, ValueKind.TEXT, parser.getString(), inArray);
-			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> row.add(leaf.column, ValueKind.NUMBER, parser.getString(), inArray);
+			case VALUE_STRING -> addText(parser, leaf, ValueKind.TEXT, row, inArray);
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> addText(parser, leaf, ValueKind.NUMBER, row, inArray);
 			case VALUE_TRUE -> row.add(leaf.column, ValueKind.BOOLEAN, "true", inArray);
 			case VALUE_FALSE -> row.add(leaf.column, ValueKind.BOOLEAN, "false", inArray);
 			case START_ARRAY -> {
@@ -108,6 +108,12 @@ public final class RowFlattener {
 				// null: a missing value
 			}
 		}
+	}
+
+	/** The value at the parser as it was written (a number's exact text), copied from the parser's buffer. */
+	private static void addText(JsonParser parser, ColumnTree.Node leaf, ValueKind kind, Row row, boolean inArray) {
+		row.add(leaf.column, kind, parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength(),
+				inArray);
 	}
 
 	private void readGeoPoint(JsonParser parser, JsonToken token, ColumnTree.Node leaf, Row row, boolean inArray) {
