@@ -127,8 +127,10 @@ public final class ExportBenchmark {
 				steady(exports, "JSON", "fileType=json", floor);
 				otherFormats(exports, floor, steadyCsvBytes);
 			}
-			try (ServiceProcess service = startService("service-256m", stackProperties, sources, List.of(SMALL_HEAP))) {
-				smallHeap(new ExportRunner(api(service), new CpuMeter(service.handle()), true));
+			Path gcLog = this.home.resolve("service-256m-gc.log");
+			try (ServiceProcess service = startService("service-256m", stackProperties, sources,
+					List.of(SMALL_HEAP, GcLog.flag(gcLog)))) {
+				smallHeap(new ExportRunner(api(service), new CpuMeter(service.handle()), true), gcLog);
 			}
 		}
 		String hotFrames = asyncProfile + "(" + steady.from() + " to " + steady.to() + ")\n\n" + firstExportProfile;
@@ -137,7 +139,7 @@ public final class ExportBenchmark {
 		this.results.details().put("machine",
 				Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
 		this.results.details().put("serviceJvmFlags", String.join(" ", ServiceProcess.makeRunFlags()));
-		this.results.details().put("smallHeapExtraFlags", SMALL_HEAP);
+		this.results.details().put("smallHeapExtraFlags", SMALL_HEAP + " " + GcLog.flag(this.home.resolve("service-256m-gc.log")));
 		this.results.write(this.home.resolve("results.json"));
 		// the benchmark's output, for the person who ran it
 		System.out.printf(Locale.ROOT, "%n%s%nservice JVM flags (pom.xml service.jvm.args, as make run): [%s]; "
@@ -296,17 +298,26 @@ public final class ExportBenchmark {
 						String.format(Locale.ROOT, "%.2fx", gain), gain >= CONCURRENCY_GAIN));
 	}
 
-	/** (d): a service of its own with the heap capped; its first export, judged on the sampled heap peak. */
-	private void smallHeap(ExportRunner exports) {
+	/**
+	 * (d): a service of its own with the heap capped; its first export, judged on the heap's peak: the higher of the
+	 * sampled one and the service's GC log's (the heap in use before each pause of the export).
+	 */
+	private void smallHeap(ExportRunner exports, Path gcLog) {
 		String name = "(d) CSV 80k rows, " + SMALL_HEAP + " (first export)";
-		String goal = "80,000 rows, sampled peak heap <= 200 MiB";
+		String goal = "80,000 rows, peak heap <= 200 MiB";
 		try {
-			Measurement m = exports.run(BenchData.BIG_SOURCE, "fileType=csv");
+			Instant from = Instant.now();
+			Measurement sampled = exports.run(BenchData.BIG_SOURCE, "fileType=csv");
+			long logged = GcLog.peakBeforePauses(gcLog, from, Instant.now());
+			Measurement m = new Measurement(sampled.seconds(), sampled.rows(), sampled.bytes(), sampled.files(),
+					Math.max(sampled.peakHeap(), logged), sampled.peakLiveHeap(), sampled.cpu());
 			log.info("(d) 80k rows, {}: {} s", SMALL_HEAP, seconds(m));
 			// twice the floor's rows: a ratio to it would mislead
-			this.results.add(name, m, Double.NaN,
-					new Target(goal, String.format(Locale.ROOT, "%d rows, peak %.0f MiB", m.rows(), m.peakHeap() / 1048576.0),
-							m.rows() == BenchData.BIG_ROWS && m.peakHeap() >= 0 && m.peakHeap() <= SMALL_HEAP_PEAK_LIMIT));
+			this.results.add(name, m, Double.NaN, new Target(goal,
+					String.format(Locale.ROOT, "%d rows, peak %.0f MiB (sampled %.0f, before a GC pause %.0f)", m.rows(),
+							m.peakHeap() / 1048576.0, sampled.peakHeap() / 1048576.0, logged / 1048576.0),
+					m.rows() == BenchData.BIG_ROWS && sampled.peakHeap() >= 0 && logged >= 0
+							&& m.peakHeap() <= SMALL_HEAP_PEAK_LIMIT));
 		}
 		catch (Exception ex) {
 			// a failure here is the target missed, not the benchmark broken
