@@ -17,11 +17,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
@@ -39,12 +37,12 @@ public class ExportBucket {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportBucket.class);
 
-	/** Object metadata: the task, the rows and the SHA-256 of the file. */
+	/**
+	 * Object metadata: the task the file belongs to, set when the object or its upload begins. The file's rows and
+	 * SHA-256 are the task's ({@code files}) and its {@code FILE_STORED} event's: giving a multipart object metadata
+	 * known only at its end would take a copy of the whole object onto itself.
+	 */
 	public static final String META_TASK = "task-id";
-
-	public static final String META_ROWS = "rows";
-
-	public static final String META_SHA256 = "sha256";
 
 	private final S3Client s3;
 
@@ -166,9 +164,10 @@ public class ExportBucket {
 	/**
 	 * Stores the upload as the object, made of exactly these parts: S3 refuses a part whose ETag differs
 	 * ({@code InvalidPart}); the parts are checked first as well, for stores that do not check them on completion.
+	 * @return the object's ETag
 	 * @throws UploadConflictException when the upload no longer holds these parts (nothing is stored)
 	 */
-	void completeMultipartUpload(String key, String uploadId, List<UploadedPart> parts) {
+	String completeMultipartUpload(String key, String uploadId, List<UploadedPart> parts) {
 		List<String> differences = differences(key, uploadId, parts);
 		if (!differences.isEmpty()) {
 			throw new UploadConflictException("the upload of " + key + " no longer holds the parts this run sent: "
@@ -178,8 +177,9 @@ public class ExportBucket {
 			.map((part) -> CompletedPart.builder().partNumber(part.number()).eTag(part.etag()).build())
 			.toList();
 		try {
-			call("complete the upload of " + key, () -> this.s3.completeMultipartUpload(
-					(r) -> r.bucket(name()).key(key).uploadId(uploadId).multipartUpload((m) -> m.parts(completed))));
+			return call("complete the upload of " + key, () -> this.s3.completeMultipartUpload(
+					(r) -> r.bucket(name()).key(key).uploadId(uploadId).multipartUpload((m) -> m.parts(completed))))
+				.eTag();
 		}
 		catch (S3Exception ex) {
 			if ("InvalidPart".equals(errorCode(ex)) || ex instanceof NoSuchUploadException) {
@@ -192,7 +192,8 @@ public class ExportBucket {
 		}
 	}
 
-	void putObject(String key, byte[] bytes, int length, String contentType, Map<String, String> metadata) {
+	/** @return the object's ETag */
+	String putObject(String key, byte[] bytes, int length, String contentType, Map<String, String> metadata) {
 		PutObjectRequest.Builder put = PutObjectRequest.builder()
 			.bucket(name())
 			.key(key)
@@ -200,25 +201,7 @@ public class ExportBucket {
 			.metadata(metadata)
 			.serverSideEncryption(encryption())
 			.ssekmsKeyId(kmsKeyId());
-		call("upload " + key, () -> this.s3.putObject(put.build(), body(bytes, length)));
-	}
-
-	/**
-	 * Sets the metadata of a stored object. A multipart upload's metadata is fixed when it begins, before the file's
-	 * rows and digest are known; S3 copies the object onto itself within the bucket (no byte passes through here).
-	 */
-	void replaceMetadata(String key, String contentType, Map<String, String> metadata) {
-		CopyObjectRequest.Builder copy = CopyObjectRequest.builder()
-			.sourceBucket(name())
-			.sourceKey(key)
-			.destinationBucket(name())
-			.destinationKey(key)
-			.metadataDirective(MetadataDirective.REPLACE)
-			.contentType(contentType)
-			.metadata(metadata)
-			.serverSideEncryption(encryption())
-			.ssekmsKeyId(kmsKeyId());
-		call("record the metadata of " + key, () -> this.s3.copyObject(copy.build()));
+		return call("upload " + key, () -> this.s3.putObject(put.build(), body(bytes, length))).eTag();
 	}
 
 	/** The server-side encryption of every object written, or null for none (S3 look-alikes without it). */

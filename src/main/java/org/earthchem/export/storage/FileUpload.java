@@ -62,25 +62,23 @@ public final class FileUpload {
 	}
 
 	/**
-	 * Uploads the last bytes of the file and makes it an object with its rows and SHA-256 as metadata, then checks
-	 * that the bucket holds the whole file.
+	 * Uploads the last bytes of the file and makes it an object, then checks that the bucket holds it whole: the
+	 * object this upload stored (its ETag), of the file's size.
 	 * @param bytes the end of the file (after the uploaded parts; the whole file when none was uploaded)
 	 * @param size the size of the whole file
 	 */
-	public void finish(byte[] bytes, int length, long rows, long size, String sha256) {
-		Map<String, String> metadata = Map.of(ExportBucket.META_TASK, this.taskId, ExportBucket.META_ROWS,
-				Long.toString(rows), ExportBucket.META_SHA256, sha256);
+	public void finish(byte[] bytes, int length, long size) {
+		String etag;
 		if (this.uploadId == null) {
-			this.bucket.putObject(this.key, bytes, length, this.contentType, metadata);
+			etag = this.bucket.putObject(this.key, bytes, length, this.contentType, Map.of(ExportBucket.META_TASK, this.taskId));
 		}
 		else {
 			if (length > 0 || this.parts.isEmpty()) {
 				uploadPart(bytes, length);
 			}
-			this.bucket.completeMultipartUpload(this.key, this.uploadId, this.parts);
-			this.bucket.replaceMetadata(this.key, this.contentType, metadata);
+			etag = this.bucket.completeMultipartUpload(this.key, this.uploadId, this.parts);
 		}
-		confirm(size, sha256);
+		confirm(size, etag);
 	}
 
 	/** Gives up the unfinished upload: the bucket drops its parts. */
@@ -90,13 +88,21 @@ public final class FileUpload {
 		}
 	}
 
-	private void confirm(long size, String sha256) {
+	private void confirm(long size, String etag) {
 		HeadObjectResponse head = this.bucket.find(this.key)
 			.orElseThrow(() -> new UncheckedIOException(new IOException("the upload of " + this.key + " is not in the bucket")));
-		if (head.contentLength() != size || !sha256.equals(head.metadata().get(ExportBucket.META_SHA256))) {
+		if (head.contentLength() != size) {
 			throw new UncheckedIOException(new IOException("the object " + this.key + " holds " + head.contentLength()
 					+ " bytes where " + size + " were uploaded"));
 		}
+		if (!unquoted(head.eTag()).equals(unquoted(etag))) {
+			throw new UncheckedIOException(new IOException("the object " + this.key + " is not the one this upload stored "
+					+ "(ETag " + head.eTag() + ", stored " + etag + ")"));
+		}
+	}
+
+	private static String unquoted(String etag) {
+		return (etag == null) ? "" : etag.replace("\"", "");
 	}
 
 }

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The production encryption settings reach an S3 server that honours them: S3Proxy's transient store takes the
- * {@code x-amz-server-side-encryption} headers of PutObject, CreateMultipartUpload and CopyObject and reports them on
+ * {@code x-amz-server-side-encryption} headers of PutObject and CreateMultipartUpload and reports them on
  * HeadObject (its filesystem store, which the rest of the tests use, answers them 501). A whole PetDB export of three
  * files, each a multipart upload, runs in a service configured as in production.
  */

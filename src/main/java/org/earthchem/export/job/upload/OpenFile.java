@@ -129,7 +129,7 @@ final class OpenFile {
 		long size = this.shippedBytes + tail.size();
 		String sha256 = this.digest.hex();
 		this.stillHeld.run();
-		this.upload.finish(tail.bytes(), tail.size(), this.rows, size, sha256);
+		this.upload.finish(tail.bytes(), tail.size(), size);
 		return ExportFile.stored(this.name, this.rows, size, sha256, this.upload.key());
 	}
 
