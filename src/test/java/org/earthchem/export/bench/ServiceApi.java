@@ -61,7 +61,13 @@ final class ServiceApi {
 
 	/** The task as the API shows it. */
 	JsonNode task(String taskId) throws IOException, InterruptedException {
-		return JSON.readTree(send("GET", "/api/v1/exports/" + taskId).body());
+		HttpResponse<String> response = send("GET", "/api/v1/exports/" + taskId);
+		// anything else (a 429 of the read limit) is not the task: a figure measured on it would be another path's
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET /exports/" + taskId + " answered " + response.statusCode() + ": "
+					+ response.body());
+		}
+		return JSON.readTree(response.body());
 	}
 
 	/** A metric's value, e.g. {@code metric("jvm.memory.used", "area:heap")}. */
