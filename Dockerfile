@@ -48,5 +48,5 @@ EXPOSE 8080
 # the service's JVM flags, as make run and make bench start it (pom.xml's service.jvm.args; docs/performance.md, "The heap"):
 # set JDK_JAVA_OPTIONS to replace them, JAVA_TOOL_OPTIONS to add others (e.g. -XX:MaxRAMPercentage=75); configuration
 # through the environment (docs/configuration.md)
-ENV JDK_JAVA_OPTIONS="-XX:NewRatio=3"
+ENV JDK_JAVA_OPTIONS="-XX:NewRatio=3 -XX:SurvivorRatio=4"
 ENTRYPOINT ["java", "-jar", "/app/export-service.jar"]
