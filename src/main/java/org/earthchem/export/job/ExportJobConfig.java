@@ -207,7 +207,7 @@ public class ExportJobConfig {
 		};
 		return new ExportFileWriter(bucket, run, fileNames(stepExecution, plan, tasks, bucket, properties),
 				plan.compression().contentType(plan.fileType()), format, properties.maxRowsPerFile(),
-				(int) bucketProperties.partSize().toBytes(),
+				bucketProperties.partSizeBytes(),
 				(plan.compression() == Compression.GZIP) ? properties.gzipLevel() : PartBuffers.NO_GZIP,
 				new PartUploader(partUploader, metrics),
 				exportResumePoint, exportReader::exhausted,

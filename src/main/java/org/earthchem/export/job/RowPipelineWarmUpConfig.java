@@ -32,14 +32,14 @@ class RowPipelineWarmUpConfig {
 	RowPipelineWarmUp rowPipelineWarmUp(SourceCatalog sources, SearchCluster cluster, JsonFactory exportJsonFactory,
 			ExportJobProperties properties, BucketProperties bucketProperties) {
 		return new RowPipelineWarmUp(sources, cluster, exportJsonFactory, properties,
-				(int) bucketProperties.partSize().toBytes());
+				bucketProperties.partSizeBytes());
 	}
 
 	@Bean
 	ClientWarmUp clientWarmUp(ExportBucket bucket, TaskStore tasks, NodeId node, ExportJobProperties properties,
 			BucketProperties bucketProperties) {
 		return new ClientWarmUp(bucket, tasks, node, properties.warmUpRequests(), properties.warmUpParts(),
-				(int) bucketProperties.partSize().toBytes());
+				bucketProperties.partSizeBytes());
 	}
 
 	@Bean

@@ -29,6 +29,11 @@ public record BucketProperties(@NotBlank @DefaultValue("earthchem-exports") Stri
 		@NotNull @Pattern(regexp = "AES256|aws:kms|none") @DefaultValue("AES256") String sse, String kmsKeyId,
 		@NotNull @DefaultValue("8MB") DataSize partSize, @NotNull @DefaultValue("10m") Duration sweepInterval) {
 
+	/** The part size in bytes: what a part buffer holds before its part is uploaded. */
+	public int partSizeBytes() {
+		return Math.toIntExact(this.partSize.toBytes());
+	}
+
 	public BucketProperties {
 		if (partSize != null && partSize.toBytes() < DataSize.ofMegabytes(5).toBytes()) {
 			throw new IllegalArgumentException("export.s3.part-size must be at least 5MB (an S3 limit)");

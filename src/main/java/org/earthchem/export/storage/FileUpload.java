@@ -54,8 +54,7 @@ public final class FileUpload {
 	/** Uploads the next part (at least 5 MB, an S3 limit for every part but the last). */
 	public void uploadPart(byte[] bytes, int length) {
 		if (this.uploadId == null) {
-			this.uploadId = this.bucket.createMultipartUpload(this.key, this.contentType,
-					Map.of(ExportBucket.META_TASK, this.taskId));
+			this.uploadId = this.bucket.createMultipartUpload(this.key, this.contentType, metadata());
 		}
 		int number = this.parts.size() + 1;
 		this.parts.add(new UploadedPart(number, this.bucket.uploadPart(this.key, this.uploadId, number, bytes, length)));
@@ -70,7 +69,7 @@ public final class FileUpload {
 	public void finish(byte[] bytes, int length, long size) {
 		String etag;
 		if (this.uploadId == null) {
-			etag = this.bucket.putObject(this.key, bytes, length, this.contentType, Map.of(ExportBucket.META_TASK, this.taskId));
+			etag = this.bucket.putObject(this.key, bytes, length, this.contentType, metadata());
 		}
 		else {
 			if (length > 0 || this.parts.isEmpty()) {
@@ -79,6 +78,11 @@ public final class FileUpload {
 			etag = this.bucket.completeMultipartUpload(this.key, this.uploadId, this.parts);
 		}
 		confirm(size, etag);
+	}
+
+	/** The object's metadata, given when it or its upload begins. */
+	private Map<String, String> metadata() {
+		return Map.of(ExportBucket.META_TASK, this.taskId);
 	}
 
 	/** Gives up the unfinished upload: the bucket drops its parts. */

@@ -1,5 +1,6 @@
 package org.earthchem.export.storage;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.earthchem.export.support.IntegrationTest;
@@ -170,6 +173,31 @@ class ExportBucketTest extends IntegrationTest {
 			.containsSubsequence("CreateMultipartUpload", "UploadPart", "UploadPart", "UploadPart",
 					"CompleteMultipartUpload", "HeadObject")
 			.doesNotContain("CopyObject");
+	}
+
+	@Test
+	void aFinishedFileWhoseObjectIsNotTheOneItsUploadStoredIsAFailureNotAStoredFile() {
+		String key = "exports/test/overwritten/large.csv";
+		try (S3Client s3 = client(stack().s3Endpoint(), new AnotherObjectUnderTheKey())) {
+			FileUpload upload = bucket(s3, "none", null).newUpload(key, "text/csv", "task-1");
+			upload.uploadPart(randomBytes(5 * MB), 5 * MB);
+
+			assertThatThrownBy(() -> upload.finish(randomBytes(MB), MB, 6 * MB)).isInstanceOf(UncheckedIOException.class)
+				.hasMessageContaining("is not the one this upload stored");
+		}
+	}
+
+	/** Answers every HeadObject as if another object, of the same size, had been stored under the key since. */
+	static final class AnotherObjectUnderTheKey implements ExecutionInterceptor {
+
+		@Override
+		public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+			if (context.response() instanceof HeadObjectResponse head) {
+				return head.toBuilder().eTag("\"0123456789abcdef0123456789abcdef-1\"").build();
+			}
+			return context.response();
+		}
+
 	}
 
 	@Test

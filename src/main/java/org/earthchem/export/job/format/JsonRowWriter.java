@@ -116,7 +116,8 @@ public final class JsonRowWriter implements RowFormat {
 		int length = row.length(i);
 		switch (row.kind(i)) {
 			case NUMBER -> this.json.writeNumber(chars, start, length);
-			case BOOLEAN -> this.json.writeBoolean(length == 4 && chars[start] == 't');
+			// the flattener keeps a boolean as the text true or false
+			case BOOLEAN -> this.json.writeBoolean(chars[start] == 't');
 			case TEXT, POINT -> this.json.writeString(chars, start, length);
 		}
 	}

@@ -54,6 +54,18 @@ class RowTest {
 	}
 
 	@Test
+	void aValueLongerThanTwiceTheRowsRoomIsKeptWhole() {
+		String note = "a long note, \"quoted\"\r\n".repeat(5_000);
+		Row row = new Row();
+		row.add(1, ValueKind.TEXT, "short", false);
+		row.add(0, ValueKind.TEXT, note, false);
+
+		row.seal(new ColumnOrder(2));
+
+		assertThat(values(row)).containsExactly("0 TEXT " + note + " -", "1 TEXT short -");
+	}
+
+	@Test
 	void appendingAValueAddsItsCharactersWithoutTheOthers() {
 		Row row = new Row();
 		row.add(0, ValueKind.TEXT, "a", false);
