@@ -12,11 +12,11 @@ export const NOTICE_MS = 30_000;
 export const ACTIVE_STATUSES = new Set(['Pending', 'Processing']);
 export const BATCH_STATUS_ORDER = ['STARTING', 'STARTED', 'STOPPING', 'STOPPED', 'COMPLETED', 'FAILED', 'ABANDONED', 'UNKNOWN'];
 export const EXECUTION_ACTIONS = {
-  restart: { allowed: ['FAILED', 'STOPPED'], label: 'Restart', verb: 'restart',
+  restart: { allowed: ['FAILED', 'STOPPED'], latestOnly: true, label: 'Restart', verb: 'restart',
     explain: 'The task goes back through Pending and the job resumes where it stopped.' },
   stop: { allowed: ['STARTED', 'STARTING'], label: 'Stop', verb: 'stop',
     explain: 'The running job stops at its next check and its task becomes Cancelled.' },
-  abandon: { allowed: ['FAILED', 'STOPPED', 'STARTED'], label: 'Abandon', verb: 'abandon',
+  abandon: { allowed: ['FAILED', 'STOPPED', 'STARTED'], latestOnly: true, label: 'Abandon', verb: 'abandon',
     explain: 'The execution is marked abandoned and can no longer be restarted; its task becomes Failed.' },
 };
 

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.earthchem.export.job.run.ExecutionConflictException;
+import org.earthchem.export.job.run.LaterExecutionException;
 import org.earthchem.export.job.run.ExportOperations;
 import org.earthchem.export.queue.ExportQueue;
 import org.earthchem.export.queue.QueueUnavailableException;
@@ -79,9 +80,12 @@ class JobExplorerController {
 	record JobView(String jobName, Map<String, Long> counts) {
 	}
 
-	/** One execution; {@code steps} only in the detail. */
+	/**
+	 * One execution; {@code steps} only in the detail. {@code latest}: the newest execution of its export, the only one
+	 * an operator may restart or abandon.
+	 */
 	record ExecutionView(long id, String jobName, String taskId, String status, String exitCode,
-			String exitDescription, String createTime, String startTime, String endTime,
+			String exitDescription, String createTime, String startTime, String endTime, boolean latest,
 			Map<String, String> parameters, List<StepView> steps) {
 	}
 
@@ -165,7 +169,8 @@ class JobExplorerController {
 					+ "node has started it (else the old one).")
 	@ApiResponse(responseCode = "202", description = "Restarted: the execution.")
 	@ApiResponse(responseCode = "404", description = "No such execution.")
-	@ApiResponse(responseCode = "409", description = "The execution cannot be restarted now.")
+	@ApiResponse(responseCode = "409", description = "The execution cannot be restarted now; when it is not its export's "
+			+ "latest execution, `latestExecutionId` names the one that can be.")
 	@ApiResponse(responseCode = "503", description = "Restarted, but the queue cannot be reached (`QUEUE_UNAVAILABLE`): "
 			+ "the task is Pending and is queued automatically once the queue answers; look at it again after "
 			+ "`Retry-After` seconds (it needs no second restart).")
@@ -208,14 +213,20 @@ class JobExplorerController {
 			description = "Its task becomes Failed.")
 	@ApiResponse(responseCode = "200", description = "Abandoned: the execution.")
 	@ApiResponse(responseCode = "404", description = "No such execution.")
-	@ApiResponse(responseCode = "409", description = "The execution cannot be abandoned now.")
+	@ApiResponse(responseCode = "409", description = "The execution cannot be abandoned now; when it is not its export's "
+			+ "latest execution, `latestExecutionId` names the one that can be.")
 	ExecutionView abandon(@PathVariable long id, HttpServletRequest request) {
 		return view(this.operations.abandon(id, this.callers.resolve(request).owner()), true);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> conflict(ExecutionConflictException ex) {
-		return problem(HttpStatus.CONFLICT, "EXECUTION_CONFLICT", "Not possible now", ex.getMessage());
+		ResponseEntity<ProblemDetail> answer = problem(HttpStatus.CONFLICT, "EXECUTION_CONFLICT", "Not possible now",
+				ex.getMessage());
+		if (ex instanceof LaterExecutionException later) {
+			answer.getBody().setProperty("latestExecutionId", later.latestExecutionId());
+		}
+		return answer;
 	}
 
 	@ExceptionHandler
@@ -250,7 +261,7 @@ class JobExplorerController {
 		return 50;
 	}
 
-	private static ExecutionView view(JobExecution execution, boolean withSteps) {
+	private ExecutionView view(JobExecution execution, boolean withSteps) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		execution.getJobParameters().parameters().forEach((p) -> parameters.put(p.name(), String.valueOf(p.value())));
 		List<StepView> steps = null;
@@ -267,7 +278,14 @@ class JobExplorerController {
 				ExportOperations.taskIdOf(execution), execution.getStatus().name(),
 				execution.getExitStatus().getExitCode(), execution.getExitStatus().getExitDescription(),
 				time(execution.getCreateTime()), time(execution.getStartTime()), time(execution.getEndTime()),
-				parameters, steps);
+				isLatest(execution), parameters, steps);
+	}
+
+	/** Whether no later execution of the same job instance (the same export) exists. */
+	private boolean isLatest(JobExecution execution) {
+		Long later = this.jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ? "
+				+ "AND JOB_EXECUTION_ID > ?", Long.class, execution.getJobInstance().getInstanceId(), execution.getId());
+		return later == null || later == 0;
 	}
 
 	private static String time(LocalDateTime time) {

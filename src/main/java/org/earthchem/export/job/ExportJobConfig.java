@@ -150,15 +150,19 @@ public class ExportJobConfig {
 	RetryTemplate pageRetries(ExportJobProperties properties) {
 		RetryTemplate retries = new RetryTemplate(RetryPolicy.builder()
 			.includes(SearchUnavailableException.class)
-			.maxRetries(properties.pageRetries())
+			// an unreachable cluster is waited for (the reader goes on where it was), up to the outage limit
+			.maxRetries(Long.MAX_VALUE)
+			.timeout(properties.outageLimit())
 			.delay(properties.pageRetryDelay())
 			.multiplier(2)
+			.maxDelay(properties.outageMaxDelay())
 			.build());
 		retries.setRetryListener(new RetryListener() {
 			@Override
 			public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
 				// the MDC of the reading thread carries the task id
-				log.warn("A page read failed and will be retried: {}", failure.getMessage());
+				log.warn("A page read failed and will be retried until the search cluster answers (for up to {}): {}",
+						properties.outageLimit(), failure.getMessage());
 			}
 
 			@Override
@@ -176,8 +180,9 @@ public class ExportJobConfig {
 			RetryTemplate pageRetries, ResumePoint exportResumePoint, ExportMetrics metrics) {
 		ExportPlan plan = ExportPlan.from(stepExecution.getJobExecution().getExecutionContext());
 		return new PointInTimeReader(cluster, exportJsonFactory, new RowFlattener(exportJsonFactory, plan.columns()),
-				plan.pitId(), plan.queryJson(), plan.sortField(), exportResumePoint.searchAfter(), properties.pageSize(),
-				properties.pitKeepAlive(), pagePrefetcher, pageRetries, metrics);
+				plan.index(), plan.pitId(), plan.queryJson(), plan.sortField(), exportResumePoint.searchAfter(),
+				properties.pageSize(), properties.pitKeepAlive(), pagePrefetcher, pageRetries, properties.outageLimit(),
+				metrics);
 	}
 
 	@Bean

@@ -24,8 +24,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts executions an export may take in all when it fails for a reason that may pass (the search
  * cluster unreachable); each retry resumes after the last committed chunk
  * @param retryBackoff wait before the first retry, doubled for each further one
- * @param pageRetries retries of one page read that failed for a passing reason, before the job fails
- * @param pageRetryDelay wait before the first retry of a page read, doubled for each further one
+ * @param maxInterruptions takeovers an export may have in all when the node running it goes silent (dies, freezes
+ * past its lease): these are not failures of the export and do not use up {@code maxAttempts}, but an export whose
+ * nodes keep dying stops after this many
+ * @param outageLimit how long a running export waits for an unreachable search cluster (refused, timeout, 429, 5xx)
+ * before it fails with {@code SOURCE_UNAVAILABLE}: it retries its page read meanwhile and goes on from where it was
+ * when the cluster answers, without using up an attempt
+ * @param pageRetryDelay wait before the first retry of a page read, doubled for each further one up to
+ * {@code outageMaxDelay}
+ * @param outageMaxDelay the longest wait between two retries of a page read while the search cluster is unreachable
  * @param lease how long a running export may go without a heartbeat before it is taken as interrupted and resumed
  * (heartbeats every quarter lease); under two thirds of {@code export.queue.visibility-timeout}, so that a message
  * back from a dead node finds it silent
@@ -50,7 +57,9 @@ public record ExportJobProperties(@Min(1) @Max(64) @DefaultValue("3") int worker
 		@Min(1) @Max(10000) @DefaultValue("1000") int pageSize, @NotNull @DefaultValue("10m") Duration pitKeepAlive,
 		@DefaultValue("true") boolean formulaGuard, @NotNull @DefaultValue("2s") Duration progressInterval,
 		@Min(1) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("10s") Duration retryBackoff,
-		@Min(0) @DefaultValue("3") int pageRetries, @NotNull @DefaultValue("500ms") Duration pageRetryDelay,
+		@Min(1) @DefaultValue("10") int maxInterruptions,
+		@NotNull @DefaultValue("30m") Duration outageLimit, @NotNull @DefaultValue("500ms") Duration pageRetryDelay,
+		@NotNull @DefaultValue("30s") Duration outageMaxDelay,
 		@NotNull @DefaultValue("15s") Duration lease, String nodeId, @Min(0) @DefaultValue("60000") long warmUpRows,
 		@Min(0) @DefaultValue("400") int warmUpRequests, @Min(0) @DefaultValue("4") int warmUpParts,
 		@NotNull @DefaultValue("20s") Duration warmUpCompilerWait,

@@ -197,10 +197,10 @@ class TaskStatusListener implements JobExecutionListener {
 		}
 		ExportTask task = this.tasks.find(run.taskId()).orElseThrow();
 		// unless it fails for good, the upload stays: the next attempt resumes after its last uploaded part
-		if (ExportFailures.isTransient(error) && this.environment.retries().retry(run, task, error)) {
+		if (ExportFailures.mayRetry(error, failures) && this.environment.retries().retry(run, task, error)) {
 			return done();
 		}
-		if (!run.finish(TaskStatus.FAILED, TaskChange.failed(this.tasks.now(), error))) {
+		if (!run.finish(TaskStatus.FAILED, TaskChange.failed(this.tasks.now(), ExportFailures.forGood(error, run.taskId())))) {
 			return done();
 		}
 		ExportTask failed = this.tasks.find(run.taskId()).orElseThrow();

@@ -14,6 +14,7 @@ import org.slf4j.MDC;
 import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.job.run.ExportWorker;
 import org.earthchem.export.job.run.RunOutcome;
+import org.earthchem.export.task.ExportTask;
 import org.earthchem.export.task.TaskIds;
 import org.earthchem.export.task.TaskStatus;
 import org.earthchem.export.task.TaskStore;
@@ -109,6 +110,49 @@ class TaskMessageListener {
 					notResumed(taskId, receives(receiveCount), visibility);
 				}
 			}
+			case FIRST -> runFirst(taskId, outcome.first(), visibility, acknowledgement);
+		}
+	}
+
+	/**
+	 * An export accepted before the message's own waited, and this worker claimed it: the message goes back to the
+	 * queue at once as a fresh one (it wakes the next free worker; its task keeps its place, which the task table
+	 * holds), and this worker runs the claimed export. That export's own message still does what messages do after its
+	 * run — finds it final, back in the queue or running — but for a hand-back, which is sent here.
+	 */
+	private void runFirst(String taskId, ExportTask first, Visibility visibility, Acknowledgement acknowledgement) {
+		passOn(taskId, visibility, acknowledgement);
+		MDC.put("taskId", first.taskId());
+		RunOutcome outcome;
+		try {
+			outcome = this.worker.runClaimed(first);
+		}
+		finally {
+			MDC.remove("taskId");
+		}
+		if (outcome.kind() == RunOutcome.Kind.HAND_BACK) {
+			try {
+				this.queue.sendAgain(first.taskId());
+				log.info("Export {} handed back to the queue", first.taskId());
+			}
+			catch (RuntimeException ex) {
+				// its own message comes back within a lease and another node resumes it then
+				log.warn("Export {} could not be handed back with a new message: {}", first.taskId(), ex.getMessage());
+			}
+		}
+	}
+
+	/** The message's task waits behind another: a fresh message for it, so the wait does not count as a receive. */
+	private void passOn(String taskId, Visibility visibility, Acknowledgement acknowledgement) {
+		try {
+			this.queue.sendAgain(taskId);
+			acknowledgement.acknowledge();
+			this.queue.seen(taskId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Export {} waits behind an older export; its message is made visible again: {}", taskId,
+					ex.getMessage());
+			visibility.changeTo(0);
 		}
 	}
 

@@ -151,6 +151,10 @@ public class SearchCluster {
 
 	static RuntimeException errorFor(int status, String body) {
 		String detail = status + " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
+		if (body.contains("search_context_missing_exception") || body.contains("No search context found")) {
+			// the cluster restarted or the point-in-time expired: its reader opens a new one
+			return new PointInTimeGoneException("the point-in-time is gone: " + detail);
+		}
 		if (status == 429 || status >= 500) {
 			return new SearchUnavailableException("the search cluster answered " + detail, null);
 		}

@@ -24,11 +24,13 @@ import java.util.List;
  * @param jobExecutionId the latest Spring Batch execution
  * @param node the node that runs (or last ran) it, from {@code export.node-id}
  * @param compression none or gzip: how the files are stored (tasks stored before it existed read none)
+ * @param interruptions of its {@code attempts}, those taken over from a run whose node went silent (died, froze): not
+ * failures of the export itself, so they do not use up {@code export.max-attempts}
  */
 public record ExportTask(String taskId, String source, String fileType, String query, String queryKey, String owner,
 		String ownerEmail, TaskStatus status, Progress progress, int attempts, Instant createdAt, Instant startedAt,
 		Instant finishedAt, TaskError error, List<ExportFile> files, Long jobExecutionId, String node,
-		String compression) {
+		String compression, int interruptions) {
 
 	public ExportTask {
 		files = (files != null) ? List.copyOf(files) : List.of();
@@ -38,6 +40,20 @@ public record ExportTask(String taskId, String source, String fileType, String q
 
 	/** The {@code compression} of a task whose files are stored as written. */
 	public static final String NO_COMPRESSION = "none";
+
+	/** A task never interrupted. */
+	public ExportTask(String taskId, String source, String fileType, String query, String queryKey, String owner,
+			String ownerEmail, TaskStatus status, Progress progress, int attempts, Instant createdAt, Instant startedAt,
+			Instant finishedAt, TaskError error, List<ExportFile> files, Long jobExecutionId, String node,
+			String compression) {
+		this(taskId, source, fileType, query, queryKey, owner, ownerEmail, status, progress, attempts, createdAt,
+				startedAt, finishedAt, error, files, jobExecutionId, node, compression, 0);
+	}
+
+	/** Attempts that ended in a failure of the export itself (or are running): its attempts less its interruptions. */
+	public int failedAttempts() {
+		return this.attempts - this.interruptions;
+	}
 
 	/** A task whose files are stored as written. */
 	public ExportTask(String taskId, String source, String fileType, String query, String queryKey, String owner,
@@ -65,7 +81,7 @@ public record ExportTask(String taskId, String source, String fileType, String q
 	public ExportTask withFiles(List<ExportFile> files) {
 		return new ExportTask(this.taskId, this.source, this.fileType, this.query, this.queryKey, this.owner,
 				this.ownerEmail, this.status, this.progress, this.attempts, this.createdAt, this.startedAt, this.finishedAt,
-				this.error, files, this.jobExecutionId, this.node, this.compression);
+				this.error, files, this.jobExecutionId, this.node, this.compression, this.interruptions);
 	}
 
 	public long totalRowsInFiles() {

@@ -45,10 +45,11 @@ public class RunningTasks {
 		try {
 			this.store.dynamoDb().updateItem((r) -> r.tableName(this.store.tableName())
 				.key(TaskStore.key(taskId, TaskTable.TASK_SK))
-				.updateExpression("SET #node = :node, #token = :token, heartbeatAt = :now")
+				.updateExpression("SET #node = :node, #token = :token, #holder = :token, heartbeatAt = :now")
 				.conditionExpression("#status = :processing AND attribute_not_exists(#node) AND "
-						+ "(attribute_not_exists(#token) OR #token < :token)")
-				.expressionAttributeNames(Map.of("#status", "status", "#node", "node", "#token", TaskStore.TOKEN))
+						+ "attribute_not_exists(#holder) AND (attribute_not_exists(#token) OR #token < :token)")
+				.expressionAttributeNames(Map.of("#status", "status", "#node", "node", "#token", TaskStore.TOKEN,
+						"#holder", TaskStore.HOLDER))
 				.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":node", s(node),
 						":token", n(token), ":now", s(Timestamps.format(this.store.now())))));
 		}
@@ -93,24 +94,27 @@ public class RunningTasks {
 
 	/**
 	 * Takes a silent run's task from it: back to Pending for another attempt ({@code retry}), or Failed for good, in
-	 * one write conditional on the silent run's token: a run that wrote meanwhile, or another node that took it
-	 * over first, wins.
-	 * @param silent the task as read, held by the silent run
+	 * one write conditional on the silent run's hold (or, for an export a stopping node handed back, on no run holding
+	 * it): a run that wrote meanwhile, or another node that took it over first, wins. The same write ends the hold, so
+	 * the silent run, should it wake, can write nothing more — whether or not another run takes the task.
+	 * @param silent the task as read, held by the silent run (or handed back by it: no node)
 	 * @return whether this call released it
 	 */
 	public boolean release(ExportTask silent, TaskError error, boolean retry, String detail) {
 		if (silent.jobExecutionId() == null) {
 			return false;
 		}
-		long token = silent.jobExecutionId();
+		Fence fence = (silent.node() == null) ? Fence.handedBackBy(silent.jobExecutionId())
+				: Fence.heldBy(silent.jobExecutionId());
 		try {
 			if (retry) {
+				// the node went silent: an interruption of the export, not a failure of it
 				return this.store.transition(silent.taskId(), TaskStatus.PROCESSING, TaskStatus.PENDING,
-						TaskChange.retrying(error), token,
+						TaskChange.interrupted(error), fence,
 						List.of(this.store.eventWrite(silent.taskId(), TaskEventType.RETRY_SCHEDULED, detail)));
 			}
 			return this.store.transition(silent.taskId(), TaskStatus.PROCESSING, TaskStatus.FAILED,
-					TaskChange.failed(this.store.now(), error), token, List.of());
+					TaskChange.failed(this.store.now(), error), fence, List.of());
 		}
 		catch (RunFencedException ex) {
 			// another node released it first

@@ -16,7 +16,8 @@ import static org.earthchem.export.task.TaskItems.s;
 /**
  * The writes of a status transition, for {@link TaskStore} to run in one transaction with its event: the conditional
  * update of the task item (only from the status it is in, only while the run with the fencing token holds it) and
- * the counters the transition moves.
+ * the counters the transition moves. A take sets the holder; a transition out of Processing removes it in the same
+ * write, so the run that held the task can write nothing more.
  */
 final class StatusWrites {
 
@@ -37,7 +38,7 @@ final class StatusWrites {
 	 * the counters it moves; null when the task does not exist.
 	 */
 	List<TransactWriteItem> change(String taskId, TaskStatus from, TaskStatus to, TaskChange change,
-			Long token) {
+			Fence token) {
 		boolean entering = !from.isActive() && to.isActive();
 		boolean movesCounters = from.isActive() != to.isActive()
 				|| (from == TaskStatus.PENDING) != (to == TaskStatus.PENDING);
@@ -81,7 +82,7 @@ final class StatusWrites {
 	 * {@code counted} is null, still counted or not as read. A task entering the active set is marked counted.
 	 */
 	private TransactWriteItem statusUpdate(String taskId, TaskStatus from, TaskStatus to, TaskChange change,
-			Boolean counted, Long token) {
+			Boolean counted, Fence token) {
 		Map<String, String> names = new HashMap<>();
 		Map<String, AttributeValue> values = new HashMap<>();
 		List<String> sets = new ArrayList<>();
@@ -90,12 +91,46 @@ final class StatusWrites {
 		values.put(":from", s(from.label()));
 		values.put(":to", s(to.label()));
 		sets.add("#status = :to");
-		set(sets, names, values, "startedAt", change.startedAt() != null ? s(Timestamps.format(change.startedAt())) : null);
+		if (from == TaskStatus.PENDING && to == TaskStatus.PROCESSING && change.startedAt() != null) {
+			// an export starts when a worker claims it, first in, first out (QueueClaims): its start is the claim's
+			// time, so that starts read in the order the claims were made, whichever node's launch was quicker
+			names.put("#startedAt", "startedAt");
+			names.put("#claimedAt", QueueClaims.CLAIMED_AT);
+			values.put(":startedAt", s(Timestamps.format(change.startedAt())));
+			sets.add("#startedAt = if_not_exists(#claimedAt, :startedAt)");
+			// the claim's time stays until the task is queued again (it is only read, never removed, here)
+			removes.add("#claimUntil");
+			removes.add("#notBefore");
+			names.put("#claimUntil", QueueClaims.CLAIM_UNTIL);
+			names.put("#notBefore", QueueClaims.NOT_BEFORE);
+		}
+		else {
+			set(sets, names, values, "startedAt",
+					change.startedAt() != null ? s(Timestamps.format(change.startedAt())) : null);
+		}
+		if (change.interrupted()) {
+			names.put("#interruptions", TaskItems.INTERRUPTIONS);
+			values.put(":none", AttributeValue.fromN("0"));
+			values.put(":one", AttributeValue.fromN("1"));
+			sets.add("#interruptions = if_not_exists(#interruptions, :none) + :one");
+		}
+		if (to == TaskStatus.PENDING && change.notBefore() != null) {
+			set(sets, names, values, QueueClaims.NOT_BEFORE, s(Timestamps.format(change.notBefore())));
+		}
 		set(sets, names, values, "heartbeatAt",
 				change.startedAt() != null ? s(Timestamps.format(change.startedAt())) : null);
 		set(sets, names, values, "finishedAt",
 				change.finishedAt() != null ? s(Timestamps.format(change.finishedAt())) : null);
 		set(sets, names, values, "jobExecutionId", change.jobExecutionId() != null ? n(change.jobExecutionId()) : null);
+		if (to == TaskStatus.PROCESSING && change.jobExecutionId() != null) {
+			// a take: the run holds the task from this write on
+			set(sets, names, values, TaskStore.HOLDER, n(change.jobExecutionId()));
+		}
+		else if (from == TaskStatus.PROCESSING && to != TaskStatus.PROCESSING) {
+			// the hold ends with this write: the run that held it can write nothing more
+			removes.add("#holder");
+			names.put("#holder", TaskStore.HOLDER);
+		}
 		set(sets, names, values, "attempts", change.attempts() != null ? n(change.attempts()) : null);
 		set(sets, names, values, "node", change.node() != null ? s(change.node()) : null);
 		if (change.error() != null) {
@@ -126,6 +161,11 @@ final class StatusWrites {
 			removes.add("heartbeatAt");
 			removes.add("rowsPerSecond");
 		}
+		if (change.released() || change.reopen()) {
+			// queued again: its next start is its next claim's
+			removes.add("#claimedAt");
+			names.put("#claimedAt", QueueClaims.CLAIMED_AT);
+		}
 		if (change.reopen()) {
 			removes.add("finishedAt");
 			removes.add("errorCode");
@@ -141,9 +181,12 @@ final class StatusWrites {
 			condition += " AND " + countedCondition(counted);
 		}
 		if (token != null) {
-			names.put("#token", TaskStore.TOKEN);
-			values.put(":token", n(token));
-			condition += " AND #token = :token";
+			names.put("#holder", TaskStore.HOLDER);
+			values.put(":token", n(token.token()));
+			if (token.handedBack()) {
+				names.put("#token", TaskStore.TOKEN);
+			}
+			condition += " AND " + token.condition();
 		}
 		String expression = "SET " + String.join(", ", sets)
 				+ (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
@@ -170,21 +213,37 @@ final class StatusWrites {
 
 	/**
 	 * Throws when the task is no longer held by run {@code token} (read consistently): a write of that run was refused
-	 * because another run took the task, not because of its status.
-	 * @throws RunFencedException when another run (or none) holds it
+	 * because its hold ended (released, handed back, final) or another run took the task, not because of its status.
+	 * @throws RunFencedException when another run, or none, holds it
 	 */
 	void requireHeldBy(String taskId, long token) {
+		requireFence(taskId, Fence.heldBy(token));
+	}
+
+	/**
+	 * Throws when the fence no longer holds (read consistently).
+	 * @throws RunFencedException when another run holds the task, or (unless handed back) none
+	 */
+	void requireFence(String taskId, Fence fence) {
 		Map<String, AttributeValue> item = this.dynamoDb
 			.getItem((r) -> r.tableName(this.table.name())
 				.key(TaskStore.key(taskId, TaskTable.TASK_SK))
 				.consistentRead(true)
-				.projectionExpression(TaskStore.TOKEN))
+				.projectionExpression("#holder, #token")
+				.expressionAttributeNames(Map.of("#holder", TaskStore.HOLDER, "#token", TaskStore.TOKEN)))
 			.item();
-		AttributeValue current = (item == null) ? null : item.get(TaskStore.TOKEN);
-		Long held = (current == null) ? null : Long.valueOf(current.n());
-		if (held == null || held != token) {
-			throw new RunFencedException(taskId, token, held);
+		Long holder = number(item, TaskStore.HOLDER);
+		boolean holds = fence.handedBack()
+				? holder == null && Long.valueOf(fence.token()).equals(number(item, TaskStore.TOKEN))
+				: Long.valueOf(fence.token()).equals(holder);
+		if (!holds) {
+			throw new RunFencedException(taskId, fence.token(), holder);
 		}
+	}
+
+	private static Long number(Map<String, AttributeValue> item, String attribute) {
+		AttributeValue value = (item == null) ? null : item.get(attribute);
+		return (value == null) ? null : Long.valueOf(value.n());
 	}
 
 }

@@ -37,6 +37,11 @@ class TaskConfig {
 	}
 
 	@Bean
+	QueueClaims queueClaims(DynamoDbClient dynamoDb, TaskStore taskStore) {
+		return new QueueClaims(dynamoDb, taskStore);
+	}
+
+	@Bean
 	PendingTasks pendingTasks(DynamoDbClient dynamoDb, TaskStore taskStore) {
 		return new PendingTasks(dynamoDb, taskStore);
 	}

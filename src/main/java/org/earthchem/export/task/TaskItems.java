@@ -69,8 +69,12 @@ final class TaskItems {
 				(int) lng(item, "attempts"), instant(item, "createdAt"), instant(item, "startedAt"),
 				instant(item, "finishedAt"), error, files,
 				item.containsKey("jobExecutionId") ? lng(item, "jobExecutionId") : null,
-				item.containsKey("node") ? str(item, "node") : null, str(item, "compression"));
+				item.containsKey("node") ? str(item, "node") : null, str(item, "compression"),
+				item.containsKey(INTERRUPTIONS) ? (int) lng(item, INTERRUPTIONS) : 0);
 	}
+
+	/** Takeovers of a silent node's run: attempts that were not failures of the export. */
+	static final String INTERRUPTIONS = "interruptions";
 
 	static AttributeValue files(List<ExportFile> files) {
 		List<AttributeValue> list = new ArrayList<>(files.size());

@@ -15,9 +15,9 @@ import static org.earthchem.export.task.TaskItems.s;
 
 /**
  * One run of an export (one job execution) that holds its task: every write it makes to the task — progress,
- * heartbeats, events, hand-back, retry, its final status — is conditional on the task still holding this run's
- * fencing token, so a run that lost its task (paused past its lease while another node took over) cannot change it.
- * A refused write throws {@link RunFencedException}.
+ * heartbeats, events, hand-back, retry, its final status — is conditional on the task being Processing and held by
+ * this run (its {@code holder} is this run's fencing token), so a run that lost its task (released while it was
+ * paused, taken over by another node, ended) cannot change it. A refused write throws {@link RunFencedException}.
  */
 public final class TaskRun {
 
@@ -62,12 +62,16 @@ public final class TaskRun {
 	}
 
 	/**
-	 * Shows that the run is alive, and that it still holds its task: called before each part goes to the bucket and
-	 * before the upload is completed or aborted.
-	 * @return false when the task has left Processing
+	 * Shows that the run is alive, and that it still holds its task: called before each part goes to the bucket, before
+	 * the upload is completed or aborted, and before anything of the task is deleted.
+	 * @throws RunFencedException when the run no longer holds its task: it must write nothing more, in the bucket
+	 * either
 	 */
-	public boolean heartbeat() {
-		return update("SET heartbeatAt = :now", null, new HashMap<>(Map.of(":now", s(Timestamps.format(this.store.now())))));
+	public void heartbeat() {
+		if (!update("SET heartbeatAt = :now", null, new HashMap<>(Map.of(":now", s(Timestamps.format(this.store.now())))))) {
+			// held, yet refused: the task left Processing without ending the hold, which no write does
+			throw new RunFencedException(this.taskId, this.token, null);
+		}
 	}
 
 	/** Appends an event to the task's audit trail, if this run still holds the task. */
@@ -76,9 +80,10 @@ public final class TaskRun {
 			.conditionCheck(ConditionCheck.builder()
 				.tableName(this.store.tableName())
 				.key(TaskStore.key(this.taskId, TaskTable.TASK_SK))
-				.conditionExpression("#token = :token")
-				.expressionAttributeNames(Map.of("#token", TaskStore.TOKEN))
-				.expressionAttributeValues(Map.of(":token", n(this.token)))
+				.conditionExpression("#status = :processing AND #holder = :token")
+				.expressionAttributeNames(Map.of("#status", "status", "#holder", TaskStore.HOLDER))
+				.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":token",
+						n(this.token)))
 				.build())
 			.build();
 		if (!this.store.transact(List.of(held, this.store.eventWrite(this.taskId, type, detail)))) {
@@ -96,27 +101,29 @@ public final class TaskRun {
 
 	/**
 	 * Puts the task back to Pending for another attempt, {@code error} the cause while it waits, with a
-	 * RETRY_SCHEDULED event saying when — one conditional write: no reader sees a final status on the way.
+	 * RETRY_SCHEDULED event saying when — one conditional write: no reader sees a final status on the way. No worker
+	 * claims it before {@code backoff} has passed; then it is the oldest in the queue again.
 	 * @return false when the task was no longer Processing (or a cancel was asked meanwhile)
 	 */
-	public boolean retry(TaskError error, String detail) {
+	public boolean retry(TaskError error, java.time.Duration backoff, String detail) {
 		return this.store.transition(this.taskId, TaskStatus.PROCESSING, TaskStatus.PENDING,
-				TaskChange.retrying(error), this.token,
+				TaskChange.retrying(error, this.store.now().plus(backoff)), this.token,
 				List.of(this.store.eventWrite(this.taskId, TaskEventType.RETRY_SCHEDULED, detail)));
 	}
 
 	/**
-	 * A stopping node hands the export back: the task stays Processing, run by no node (no {@code node}, no heartbeat)
-	 * until another node takes it and resumes from the last uploaded part. Not when a cancel was asked.
+	 * A stopping node hands the export back: the task stays Processing, run by no node and held by no run (no
+	 * {@code node}, no heartbeat, no holder) until another node takes it and resumes from the last uploaded part. Not
+	 * when a cancel was asked.
 	 * @return whether it was handed back
 	 */
 	public boolean handBack(String detail) {
 		TransactWriteItem update = TransactWriteItem.builder()
 			.update((u) -> u.tableName(this.store.tableName())
 				.key(TaskStore.key(this.taskId, TaskTable.TASK_SK))
-				.updateExpression("REMOVE #node, heartbeatAt")
-				.conditionExpression("#status = :processing AND #token = :token AND attribute_not_exists(cancelRequested)")
-				.expressionAttributeNames(Map.of("#status", "status", "#node", "node", "#token", TaskStore.TOKEN))
+				.updateExpression("REMOVE #node, heartbeatAt, #holder")
+				.conditionExpression("#status = :processing AND #holder = :token AND attribute_not_exists(cancelRequested)")
+				.expressionAttributeNames(Map.of("#status", "status", "#node", "node", "#holder", TaskStore.HOLDER))
 				.expressionAttributeValues(Map.of(":processing", s(TaskStatus.PROCESSING.label()), ":token", n(this.token))))
 			.build();
 		if (this.store.transact(List.of(update, this.store.eventWrite(this.taskId, TaskEventType.HANDED_BACK, detail)))) {
@@ -130,14 +137,14 @@ public final class TaskRun {
 	private boolean update(String expression, String extraCondition, Map<String, AttributeValue> values) {
 		values.put(":processing", s(TaskStatus.PROCESSING.label()));
 		values.put(":token", n(this.token));
-		String condition = "#status = :processing AND #token = :token"
+		String condition = "#status = :processing AND #holder = :token"
 				+ (extraCondition == null ? "" : " AND " + extraCondition);
 		try {
 			this.store.dynamoDb().updateItem((r) -> r.tableName(this.store.tableName())
 				.key(TaskStore.key(this.taskId, TaskTable.TASK_SK))
 				.updateExpression(expression)
 				.conditionExpression(condition)
-				.expressionAttributeNames(Map.of("#status", "status", "#token", TaskStore.TOKEN))
+				.expressionAttributeNames(Map.of("#status", "status", "#holder", TaskStore.HOLDER))
 				.expressionAttributeValues(values));
 			return true;
 		}

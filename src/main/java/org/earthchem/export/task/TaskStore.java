@@ -41,13 +41,19 @@ public class TaskStore {
 
 	private final StatusWrites statusWrites;
 
-	/** The index of task items by status ({@code status}, {@code createdAt}): the queue in creation order. */
-
 	/**
-	 * The fencing token: the job execution that holds the task, set by the conditional write that makes a run take it
-	 * (execution ids only grow, in the job repository every node shares).
+	 * The task's latest job execution: the fencing token of the run that took it last, set by the conditional write
+	 * that makes a run take it (execution ids only grow, in the job repository every node shares). It stays after the
+	 * run's hold ends, to name the execution an operator restarts.
 	 */
 	static final String TOKEN = "jobExecutionId";
+
+	/**
+	 * The token of the run that holds the task now: set with {@link #TOKEN} by a take, removed by the write that ends
+	 * the hold (release, hand-back, retry, final status). Every write of a run is conditional on it, so between a
+	 * release and the next take no run can write.
+	 */
+	static final String HOLDER = "holder";
 
 	TaskStore(DynamoDbClient dynamoDb, TaskTable table, Clock clock) {
 		this.dynamoDb = dynamoDb;
@@ -103,7 +109,7 @@ public class TaskStore {
 	 * @throws IllegalArgumentException when the transition is not allowed at all
 	 */
 	public boolean transition(String taskId, TaskStatus from, TaskStatus to, TaskChange change) {
-		return transition(taskId, from, to, change, null, List.of());
+		return transition(taskId, from, to, change, (Fence) null, List.of());
 	}
 
 	/**
@@ -113,11 +119,21 @@ public class TaskStore {
 	 */
 	boolean transition(String taskId, TaskStatus from, TaskStatus to, TaskChange change, Long token,
 			List<TransactWriteItem> events) {
+		return transition(taskId, from, to, change, (token == null) ? null : Fence.heldBy(token), events);
+	}
+
+	/**
+	 * A transition as above, fenced as {@code fence} says: while run {@code token} holds the task, or, for a task a
+	 * stopping node handed back, while no run holds it and its latest run is {@code token}.
+	 * @throws RunFencedException when the fence does not hold
+	 */
+	boolean transition(String taskId, TaskStatus from, TaskStatus to, TaskChange change, Fence fence,
+			List<TransactWriteItem> events) {
 		if (!from.canMoveTo(to)) {
 			throw new IllegalArgumentException("a task cannot go from " + from.label() + " to " + to.label());
 		}
 		String detail = from.label() + " -> " + to.label() + (change.node() != null ? " on " + change.node() : "");
-		List<TransactWriteItem> writes = this.statusWrites.change(taskId, from, to, change, token);
+		List<TransactWriteItem> writes = this.statusWrites.change(taskId, from, to, change, fence);
 		if (writes == null) {
 			return false;
 		}
@@ -127,8 +143,8 @@ public class TaskStore {
 		if (moved) {
 			log.info("Task {} {} -> {}", taskId, from.label(), to.label());
 		}
-		else if (token != null) {
-			this.statusWrites.requireHeldBy(taskId, token);
+		else if (fence != null) {
+			this.statusWrites.requireFence(taskId, fence);
 		}
 		return moved;
 	}

@@ -55,7 +55,7 @@ function renderDetail(x) {
   $('detail-duration').textContent = fmtDuration(durationBetween(x.startTime, x.endTime));
   $('detail-exit-description').replaceChildren(...exitDescription(x.exitDescription, 'Exit description'));
   renderParameters(x.parameters);
-  renderActions(x.status);
+  renderActions(x.status, x.latest);
   renderSteps(Array.isArray(x.steps) ? x.steps : []);
   show($('execution-detail'), true);
 }
@@ -82,14 +82,17 @@ function renderParameters(parameters) {
       el('td', {}, el('code', { class: 'param-value' }, isObject(value) || Array.isArray(value) ? JSON.stringify(value) : String(value))))))));
 }
 
-function renderActions(status) {
+function renderActions(status, latest) {
   const enabled = [];
   for (const [action, spec] of Object.entries(EXECUTION_ACTIONS)) {
-    const allowed = spec.allowed.includes(status);
+    // restart and abandon act on an export's latest execution only: an older one's export has moved on
+    const allowed = spec.allowed.includes(status) && (latest || !spec.latestOnly);
     $(action).disabled = !allowed;
     if (allowed) enabled.push(spec.label);
   }
-  $('actions-hint').textContent = enabled.length ? '' : `No action applies to this execution (${status || 'unknown status'}).`;
+  $('actions-hint').textContent = enabled.length ? ''
+    : latest ? `No action applies to this execution (${status || 'unknown status'}).`
+      : 'A later execution of this export exists: act on that one.';
 }
 
 function renderSteps(steps) {

@@ -22,7 +22,9 @@ import org.springframework.util.FileSystemUtils;
  * {@code make chaos}: NODES service nodes (default 3) on a fresh local stack run EXPORTS exports (default 24) of a
  * PetDB-like index of ROWS documents (default 40,000; 2,897 columns) while nodes are paused, killed and stopped and
  * the AWS side and the search cluster freeze; then every export is judged from outside the service
- * ({@link OutsideChecks}). The table goes to the terminal and, with every detail, to {@code target/chaos/result.*};
+ * ({@link OutsideChecks}). {@code SCENARIO=hard}: four nodes and 36 exports in CSV, JSON, NDJSON and gzipped CSV, and
+ * the faults of {@link FaultSchedule#runHard}: the job repository frozen, the search cluster killed and started again,
+ * two nodes killed at once. The table goes to the terminal and, with every detail, to {@code target/chaos/result.*};
  * the exit code is 1 when a check fails.
  */
 public final class ChaosRun {
@@ -45,9 +47,12 @@ public final class ChaosRun {
 
 	private final Instant began = Instant.now();
 
-	private final int nodeCount = setting("NODES", 3);
+	/** {@code SCENARIO=hard}: four nodes, 36 exports of four formats, and the backends broken too. */
+	private final boolean hard = "hard".equals(System.getenv("SCENARIO"));
 
-	private final int exportCount = setting("EXPORTS", 24);
+	private final int nodeCount = setting("NODES", this.hard ? 4 : 3);
+
+	private final int exportCount = setting("EXPORTS", this.hard ? 36 : 24);
 
 	private final int rows = setting("ROWS", 40_000);
 
@@ -72,12 +77,14 @@ public final class ChaosRun {
 	private boolean run() throws Exception {
 		FileSystemUtils.deleteRecursively(this.home);
 		Files.createDirectories(this.home);
-		say(String.format(Locale.ROOT, "chaos: %d nodes, %d exports of %,d rows, calm runs %s; everything in %s",
-				this.nodeCount, this.exportCount, this.rows, this.calmEach ? "of each export" : "per file type (CALM=each for one per export)",
-				this.home));
+		say(String.format(Locale.ROOT, "chaos%s: %d nodes, %d exports of %,d rows, calm runs %s; everything in %s",
+				this.hard ? " (SCENARIO=hard)" : "", this.nodeCount, this.exportCount, this.rows,
+				this.calmEach ? "of each export" : "per file type (CALM=each for one per export)", this.home));
 		// the index is the run's input, not state under test: kept between runs (per ROWS), as seeding it takes minutes
 		Path index = this.home.resolveSibling("chaos-index").resolve("rows-" + this.rows);
-		try (StackProcess search = StackProcess.start(ChaosStack.OPENSEARCH, this.home, "2g", index.toString());
+		// its own port, kept when it is killed and started again on the same data
+		try (StackProcess search = StackProcess.start(ChaosStack.OPENSEARCH, this.home, "2g", index.toString(),
+				String.valueOf(Ports.free()));
 				LocalPostgres postgres = new LocalPostgres(this.home, false)) {
 			String openSearch = search.awaitEndpoints(Duration.ofMinutes(3)).get("export.opensearch.url");
 			try (StackProcess aws = StackProcess.start(ChaosStack.AWS, this.home, "1g", openSearch)) {
@@ -121,9 +128,10 @@ public final class ChaosRun {
 	private boolean chaos(List<ServiceNode> nodes, StackProcess aws, StackProcess search, LocalPostgres postgres,
 			Map<String, String> settings) throws Exception {
 		ChaosApi api = new ChaosApi(nodes);
-		ExportsUnderTest exports = new ExportsUnderTest(api);
+		ExportsUnderTest exports = new ExportsUnderTest(api, this.hard ? ExportsUnderTest.FOUR_FORMATS
+				: ExportsUnderTest.CSV_AND_JSON);
 		exports.issueOwners(this.exportCount);
-		FaultSchedule faults = new FaultSchedule(nodes, aws, search, api, this::say);
+		FaultSchedule faults = new FaultSchedule(nodes, aws, search, postgres, api, this::say);
 		CalmRuns calm = new CalmRuns(exports);
 		Map<String, String> fencedMetric = new TreeMap<>();
 		StatusWatch watch = new StatusWatch(api);
@@ -132,7 +140,12 @@ public final class ChaosRun {
 			exports.all().forEach((export) -> watch.watch(export.taskId()));
 			say("asked for " + this.exportCount + " exports; the faults begin");
 			// from the last request on: asking for them all took a minute and a half on two busy cores
-			faults.run();
+			if (this.hard) {
+				faults.runHard();
+			}
+			else {
+				faults.run();
+			}
 			say("faults over; waiting for every export to end");
 			if (!watch.awaitAllFinal(Duration.ofMinutes(6))) {
 				say("not every export ended within 6 minutes of the last fault");
@@ -176,8 +189,9 @@ public final class ChaosRun {
 			calmProblems.stream().distinct().forEach(checks::calmRunFailed);
 			checks.judgeBucket(bucket);
 		}
-		String setup = String.format(Locale.ROOT, "%d nodes, %d exports x %,d rows, calm %s", this.nodeCount,
-				this.exportCount, this.rows, this.calmEach ? "each" : "per-type");
+		String setup = String.format(Locale.ROOT, "%s%d nodes, %d exports x %,d rows, calm %s",
+				this.hard ? "SCENARIO=hard, " : "", this.nodeCount, this.exportCount, this.rows,
+				this.calmEach ? "each" : "per-type");
 		ChaosReport report = new ChaosReport(setup, faults.faults(), faults.problems(), this.exportCount, checks, logs,
 				fencedMetric, watch.polls(), watch.unanswered(), this.began);
 		report.write(this.home);

@@ -29,14 +29,14 @@ public final class ChaosStack {
 	private ChaosStack() {
 	}
 
-	/** {@code aws <folder> <opensearch url>} or {@code opensearch <folder> <data folder>}. */
+	/** {@code aws <folder> <opensearch url>} or {@code opensearch <folder> <data folder> <http port>}. */
 	public static void main(String[] args) throws Exception {
 		String role = args[0];
 		Path folder = Path.of(args[1]);
 		Properties endpoints = new Properties();
 		AutoCloseable servers;
 		if (OPENSEARCH.equals(role)) {
-			LocalOpenSearch node = LocalOpenSearch.start(Path.of(args[2]));
+			LocalOpenSearch node = LocalOpenSearch.start(Path.of(args[2]), Integer.parseInt(args[3]));
 			endpoints.setProperty("export.opensearch.url", node.url());
 			servers = node;
 		}

@@ -27,8 +27,18 @@ final class ExportsUnderTest {
 
 	private final List<Export> exports = new ArrayList<>();
 
-	ExportsUnderTest(ChaosApi api) {
+	/** The file types of the default run, export after export. */
+	static final List<String> CSV_AND_JSON = List.of("csv", "json");
+
+	/** The file types of the hard run: each format, and a compressed one. */
+	static final List<String> FOUR_FORMATS = List.of("csv", "json", "ndjson", "csv&compression=gzip");
+
+	private final List<String> fileTypes;
+
+	/** @param fileTypes the file type of each export in turn (with its compression, as the request writes it) */
+	ExportsUnderTest(ChaosApi api, List<String> fileTypes) {
 		this.api = api;
+		this.fileTypes = fileTypes;
 	}
 
 	/** Issues the keys of enough owners for {@code count} exports. */
@@ -55,7 +65,7 @@ final class ExportsUnderTest {
 		for (int i = 0; i < count; i++) {
 			Owner owner = this.owners.get(i / PER_OWNER);
 			String query = "year.min=" + (1964 - i);
-			String fileType = (i % 2 == 0) ? "csv" : "json";
+			String fileType = this.fileTypes.get(i % this.fileTypes.size());
 			this.exports.add(new Export(i + 1, owner, query, fileType, create(owner, query, fileType)));
 		}
 	}

@@ -12,6 +12,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 import org.earthchem.export.chaos.FaultTargets.Target;
+import org.earthchem.export.devstack.LocalPostgres;
 
 /**
  * The faults of a chaos run, one after another once the exports were asked for, each on the node that runs the most
@@ -31,6 +32,12 @@ final class FaultSchedule {
 
 	private static final Duration SEARCH_STALL = Duration.ofSeconds(10);
 
+	private static final Duration HARD_NODE_PAUSE = Duration.ofSeconds(70);
+
+	private static final Duration HARD_SEARCH_STALL = Duration.ofSeconds(15);
+
+	private static final Duration POSTGRES_FREEZE = Duration.ofSeconds(20);
+
 	// a node starts in about 30 s on two idle cores, in three minutes on two busy ones
 	private static final Duration RESTART_PATIENCE = Duration.ofMinutes(6);
 
@@ -40,6 +47,8 @@ final class FaultSchedule {
 
 	private final StackProcess search;
 
+	private final LocalPostgres jobRepository;
+
 	private final ChaosApi api;
 
 	private final Consumer<String> say;
@@ -48,10 +57,12 @@ final class FaultSchedule {
 
 	private final List<String> problems = new CopyOnWriteArrayList<>();
 
-	FaultSchedule(List<ServiceNode> nodes, StackProcess aws, StackProcess search, ChaosApi api, Consumer<String> say) {
+	FaultSchedule(List<ServiceNode> nodes, StackProcess aws, StackProcess search, LocalPostgres jobRepository,
+			ChaosApi api, Consumer<String> say) {
 		this.targets = new FaultTargets(nodes, api);
 		this.aws = aws;
 		this.search = search;
+		this.jobRepository = jobRepository;
 		this.api = api;
 		this.say = say;
 	}
@@ -74,6 +85,27 @@ final class FaultSchedule {
 		}
 	}
 
+	/**
+	 * {@code SCENARIO=hard}: the faults of {@link #run}, a longer pause, and the backends broken too — two nodes killed
+	 * at once, the job repository's PostgreSQL frozen, the search cluster killed and started again on the same data
+	 * (every point-in-time is gone: the exports reading it go on from their sort values through new ones) and later
+	 * frozen.
+	 */
+	void runHard() throws InterruptedException {
+		List<Thread> restarts = new ArrayList<>();
+		step(10, "pause a node", () -> pauseNode(HARD_NODE_PAUSE));
+		step(5, "kill two nodes at once", () -> killTwoNodes().forEach((restart) -> restarts.add(inBackground("restart",
+				restart))));
+		step(15, "freeze the job repository", this::freezeJobRepository);
+		step(15, "kill the search cluster and start it again", this::restartSearch);
+		step(20, "freeze the AWS side", () -> freeze(this.aws, "SIGSTOP of the AWS side", AWS_FREEZE));
+		step(15, "stop a node", () -> restarts.add(inBackground("restart", terminateNode())));
+		step(20, "stall the search cluster", () -> freeze(this.search, "SIGSTOP of OpenSearch", HARD_SEARCH_STALL));
+		for (Thread restart : restarts) {
+			restart.join();
+		}
+	}
+
 	List<Fault> faults() {
 		List<Fault> sorted = new ArrayList<>(this.faults);
 		sorted.sort(Comparator.comparing(Fault::at));
@@ -86,13 +118,17 @@ final class FaultSchedule {
 	}
 
 	private void pauseNode() throws Exception {
+		pauseNode(NODE_PAUSE);
+	}
+
+	private void pauseNode(Duration pause) throws Exception {
 		Target target = this.targets.busiest();
 		Instant frozen = Instant.now();
 		this.say.accept("fault: SIGSTOP " + target.node().name() + "; running there: " + target.exports());
 		target.node().freeze();
 		try {
 			// at least the pause, then until another node has taken one of its exports over
-			Awaitility.await().pollDelay(NODE_PAUSE).atMost(NODE_PAUSE_MAX).pollInterval(Duration.ofSeconds(1))
+			Awaitility.await().pollDelay(pause).atMost(NODE_PAUSE_MAX).pollInterval(Duration.ofSeconds(1))
 				.until(() -> this.targets.takenOver(target));
 		}
 		catch (ConditionTimeoutException ex) {
@@ -122,6 +158,50 @@ final class FaultSchedule {
 		target.node().terminate(Duration.ofSeconds(90));
 		this.say.accept(target.node().name() + " exited after SIGTERM");
 		return () -> restart(target.node());
+	}
+
+	/** Kills the two busiest nodes in the same instant; returns their restarts. */
+	private List<Step> killTwoNodes() throws Exception {
+		Target first = this.targets.busiest();
+		Target second = this.targets.busiest();
+		List<String> hit = new ArrayList<>(first.exports());
+		hit.addAll(second.exports());
+		record(new Fault("kill -9 of two at once, restart", first.node().name() + "+" + second.node().name(),
+				Instant.now(), Duration.ZERO, hit));
+		first.node().kill();
+		second.node().kill();
+		return List.of(() -> restart(first.node()), () -> restart(second.node()));
+	}
+
+	/** SIGSTOP of every process of the job repository's PostgreSQL for a while: a stalled database host. */
+	private void freezeJobRepository() throws Exception {
+		List<String> running = this.api.runningByNode().values().stream().flatMap(List::stream).sorted().toList();
+		List<ProcessHandle> processes = this.jobRepository.serverProcesses();
+		record(new Fault("SIGSTOP of PostgreSQL " + POSTGRES_FREEZE.toSeconds() + " s", "job repository", Instant.now(),
+				POSTGRES_FREEZE, running));
+		processes.forEach((process) -> Signals.send("STOP", process.pid()));
+		try {
+			Thread.sleep(POSTGRES_FREEZE.toMillis());
+		}
+		finally {
+			processes.forEach((process) -> Signals.send("CONT", process.pid()));
+		}
+		this.say.accept("SIGCONT job repository");
+	}
+
+	/**
+	 * Kills the search cluster (SIGKILL) and starts it again on the same data and port: its point-in-time readers are
+	 * gone, and its shards recover before it answers again.
+	 */
+	private void restartSearch() throws Exception {
+		List<String> running = this.api.runningByNode().values().stream().flatMap(List::stream).sorted().toList();
+		Instant killed = Instant.now();
+		this.search.killAndRestart(Duration.ofMinutes(5));
+		Duration down = Duration.between(killed, Instant.now());
+		this.faults.add(new Fault("kill -9 of OpenSearch, restart (" + down.toSeconds() + " s down)", this.search.role(),
+				killed, down, running));
+		this.say.accept("OpenSearch killed and started again after " + down.toSeconds() + " s; running then: "
+				+ (running.isEmpty() ? "no export" : String.join(", ", running)));
 	}
 
 	private void freeze(StackProcess side, String kind, Duration hold) throws Exception {

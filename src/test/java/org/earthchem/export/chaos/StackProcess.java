@@ -22,16 +22,19 @@ final class StackProcess implements AutoCloseable {
 
 	private final String role;
 
-	private final Process process;
+	private final ProcessBuilder command;
+
+	private volatile Process process;
 
 	private final Path endpoints;
 
 	private volatile boolean frozen;
 
-	private StackProcess(String role, Process process, Path endpoints) {
+	private StackProcess(String role, ProcessBuilder command, Path endpoints) throws IOException {
 		this.role = role;
-		this.process = process;
+		this.command = command;
 		this.endpoints = endpoints;
+		this.process = command.start();
 	}
 
 	/** Starts the side {@code role} with its data and log in {@code folder}; {@code args} follow role and folder. */
@@ -53,7 +56,22 @@ final class StackProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(folder.resolve(role + ".log").toFile());
 		ShellEnvironment.clean(builder.environment());
-		return new StackProcess(role, builder.start(), ChaosStack.endpointsFile(folder, role));
+		return new StackProcess(role, builder, ChaosStack.endpointsFile(folder, role));
+	}
+
+	/**
+	 * SIGKILL, then the same side again with the same arguments (the same data and ports): a crash and restart of its
+	 * servers. Returns once it has written its settings again.
+	 */
+	void killAndRestart(Duration timeout) throws IOException, InterruptedException {
+		if (this.frozen) {
+			thaw();
+		}
+		this.process.destroyForcibly().waitFor();
+		Files.deleteIfExists(this.endpoints);
+		this.command.redirectOutput(ProcessBuilder.Redirect.appendTo(this.command.redirectOutput().file()));
+		this.process = this.command.start();
+		awaitEndpoints(timeout);
 	}
 
 	/** The settings that point at this side's servers, once it has written them. */

@@ -16,9 +16,8 @@ public final class LocalOpenSearch implements AutoCloseable {
 
 	private final String url;
 
-	private LocalOpenSearch(Path base) {
+	private LocalOpenSearch(Path base, int port) {
 		long started = System.nanoTime();
-		int port = Ports.free();
 		this.runner.onBuild((number, settings) -> {
 			settings.put("http.port", String.valueOf(port));
 			settings.put("transport.port", String.valueOf(Ports.free()));
@@ -42,7 +41,12 @@ public final class LocalOpenSearch implements AutoCloseable {
 
 	/** Starts a node keeping its data under {@code base}. */
 	public static LocalOpenSearch start(Path base) {
-		return new LocalOpenSearch(base);
+		return new LocalOpenSearch(base, Ports.free());
+	}
+
+	/** Starts a node keeping its data under {@code base}, its HTTP on {@code port} (a restart on the same data and port). */
+	public static LocalOpenSearch start(Path base, int port) {
+		return new LocalOpenSearch(base, port);
 	}
 
 	public String url() {

@@ -153,6 +153,20 @@ public final class LocalPostgres implements AutoCloseable {
 	}
 
 	/**
+	 * The server's processes while it runs: the postmaster and its backends and workers (a fault injector freezes them
+	 * all with SIGSTOP, as a stalled database host would look).
+	 */
+	public java.util.List<ProcessHandle> serverProcesses() throws IOException {
+		long pid = Long.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid")).get(0).trim());
+		ProcessHandle postmaster = ProcessHandle.of(pid)
+			.orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster " + pid + " is not running"));
+		java.util.List<ProcessHandle> all = new java.util.ArrayList<>();
+		all.add(postmaster);
+		postmaster.descendants().forEach(all::add);
+		return all;
+	}
+
+	/**
 	 * The server is a process of its own: one whose JVM was killed (kill -9) outlives it and holds the data directory
 	 * until it is stopped.
 	 */

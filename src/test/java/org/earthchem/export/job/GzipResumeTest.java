@@ -42,9 +42,11 @@ class GzipResumeTest extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
 			.until(() -> checkpointHoldsAPartOfFirstFile(taskId));
 
-		stack().proxy().cut();
+		// the file store goes away (an outage of the search cluster would be waited out in the same run)
+		stack().s3Proxy().cut();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
 			.until(() -> TaskEvents.types(http(OPERATOR_KEY), taskId).contains("RETRY_SCHEDULED"));
+		stack().s3Proxy().restore();
 		stack().proxy().restore();
 		JsonNode resumed = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
 			.until(() -> task(OPERATOR_KEY, taskId), (t) -> !t.path("status").asString().matches("Pending|Processing"));

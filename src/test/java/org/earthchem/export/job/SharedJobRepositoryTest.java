@@ -58,6 +58,8 @@ class SharedJobRepositoryTest extends IntegrationTest {
 		properties.putAll(postgres.jobRepository());
 		// the first failure stands, so that only an operator brings an export back
 		properties.put("export.max-attempts", "1");
+		// and an outage of the search cluster is waited for only briefly before the export fails
+		properties.put("export.outage-limit", "3s");
 		// both JVMs are launched before either is waited for: they reach the empty database together
 		ServiceJvm a = new ServiceJvm(node(properties, "node-a"), HOME.resolve("node-a.log"));
 		ServiceJvm b = new ServiceJvm(node(properties, "node-b"), HOME.resolve("node-b.log"));

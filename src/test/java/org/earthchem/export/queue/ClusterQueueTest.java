@@ -30,8 +30,12 @@ import org.earthchem.export.support.BucketWatch;
 import org.earthchem.export.support.IntegrationTest;
 import org.earthchem.export.support.Mails;
 import org.earthchem.export.support.ServiceJvm;
+import org.earthchem.export.task.ErrorCode;
 import org.earthchem.export.task.ExportFile;
 import org.earthchem.export.task.ExportTask;
+import org.earthchem.export.task.PendingTasks;
+import org.earthchem.export.task.RunningTasks;
+import org.earthchem.export.task.TaskError;
 import org.earthchem.export.task.TaskEvent;
 import org.earthchem.export.task.TaskEventType;
 import org.earthchem.export.task.TaskStatus;
@@ -69,6 +73,12 @@ class ClusterQueueTest extends IntegrationTest {
 
 	@Autowired
 	private ExportBucket bucket;
+
+	@Autowired
+	private RunningTasks running;
+
+	@Autowired
+	private PendingTasks pendingTasks;
 
 	@BeforeAll
 	static void startTwoNodes() throws IOException {
@@ -148,6 +158,66 @@ class ClusterQueueTest extends IntegrationTest {
 	}
 
 	@Test
+	void twelveExportsOfTwoOwnersSentToBothNodesStartInTheOrderTheyWereAcceptedAndNoPlaceInTheQueueEverGrows()
+			throws Exception {
+		// slow reads: four run at once on the two nodes, the others wait their turn
+		stack().proxy().throttle(2_000_000);
+		for (int round = 1; round <= 5; round++) {
+			List<String> sent = new ArrayList<>();
+			Map<String, Integer> lastPlace = new HashMap<>();
+			for (int i = 0; i < 12; i++) {
+				ServiceJvm node = nodes.get((i % 2 == 0) ? "node-a" : "node-b");
+				String key = (i % 3 == 0) ? "all-demo-key" : OPERATOR_KEY;
+				var answer = node.withApiKey(key)
+					.send("POST", "/api/v1/exports/petdb?material=rock&sio2.max=" + (100 + round) + "." + (10 + i));
+				node.withApiKey(OPERATOR_KEY);
+				assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+				sent.add(taskId(answer.body()));
+				watchPlaces(sent, lastPlace);
+				Thread.sleep(200);
+			}
+			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+				.until(() -> watchPlaces(sent, lastPlace) == 0);
+			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+				.until(() -> sent.stream().noneMatch((id) -> this.tasks.find(id).orElseThrow().status().isActive()));
+
+			List<ExportTask> done = sent.stream().map((id) -> this.tasks.find(id).orElseThrow()).toList();
+			assertThat(done).as("round " + round).allMatch((task) -> task.status() == TaskStatus.SUCCEEDED);
+			List<String> accepted = done.stream()
+				.sorted(java.util.Comparator.comparing(ExportTask::createdAt).thenComparing(ExportTask::taskId))
+				.map(ExportTask::taskId)
+				.toList();
+			List<String> started = done.stream()
+				.sorted(java.util.Comparator.comparing(ExportTask::startedAt).thenComparing(ExportTask::createdAt))
+				.map(ExportTask::taskId)
+				.toList();
+			assertThat(accepted).as("round %d: sent in this order", round).isEqualTo(sent);
+			assertThat(started).as("round %d: started in the order accepted", round).isEqualTo(accepted);
+			assertThat(done.stream().map(ExportTask::node).distinct()).as("round %d: both nodes work", round)
+				.hasSize(2);
+		}
+	}
+
+	/**
+	 * Reads the place of every Pending task of {@code sent} as a GET shows it and checks that none grew since it was last
+	 * read; returns how many are Pending.
+	 */
+	private int watchPlaces(List<String> sent, Map<String, Integer> lastPlace) {
+		int pending = 0;
+		for (String taskId : sent) {
+			ExportTask task = this.tasks.find(taskId).orElseThrow();
+			Integer place = this.pendingTasks.position(task);
+			if (place == null) {
+				continue;
+			}
+			pending++;
+			Integer before = lastPlace.put(taskId, place);
+			assertThat(place).as("place of %s, %d before", taskId, before).isLessThanOrEqualTo((before == null) ? place : before);
+		}
+		return pending;
+	}
+
+	@Test
 	void aNodeStoppedWithSigtermHandsItsExportBackAndTheOtherResumesItAtOnce() throws Exception {
 		Running running = startBulkyExportAndCatchItMidway("seq.min=-11");
 		String other = running.node().equals("node-a") ? "node-b" : "node-a";
@@ -193,6 +263,8 @@ class ClusterQueueTest extends IntegrationTest {
 		assertThat(resumed.detail()).matches(RESUMED_AFTER_STORED_ROWS).endsWith("on " + other);
 		assertThat(finished.node()).isEqualTo(other);
 		assertThat(finished.attempts()).isEqualTo(2);
+		assertThat(finished.interruptions()).as("the node's death is an interruption").isEqualTo(1);
+		assertThat(finished.failedAttempts()).as("not a failed attempt of the export").isEqualTo(1);
 		assertThat(executions(running.taskId())).isEqualTo(2);
 		assertThat(finished.files().stream().map(ExportFile::sha256).toList()).isEqualTo(uninterrupted());
 		System.out.printf("takeover after SIGKILL: RESUMED on %s %.1f s after the kill, at %s%n", other,
@@ -249,6 +321,96 @@ class ClusterQueueTest extends IntegrationTest {
 	}
 
 	@Test
+	void aFrozenRunReleasedToPendingThatWakesBeforeAnyNodeTakesItWritesNothingAndTheExportEndsWithItsBytes()
+			throws Exception {
+		Running running = startBulkyExportAndCatchItInItsSecondFile("seq.min=-15");
+		ServiceJvm frozen = nodes.get(running.node());
+		List<String> storedBefore;
+
+		frozen.freeze();
+		try {
+			// another node (this test's) releases the silent run to Pending; none takes it before the run wakes
+			ExportTask silent = this.tasks.find(running.taskId()).orElseThrow();
+			storedBefore = storedKeys(silent);
+			assertThat(this.running.release(silent, new TaskError(ErrorCode.INTERRUPTED, "Taken from a silent node."),
+					true, "released by the test")).isTrue();
+		}
+		finally {
+			frozen.thaw();
+		}
+		int eventsAtRelease = this.tasks.events(running.taskId()).size();
+
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> fencedWarnings(frozen, running.taskId()), (lines) -> lines.size() == 1);
+		assertWroteNothingSinceRelease(running, frozen, eventsAtRelease, storedBefore);
+
+		ExportTask finished = awaitSucceeded(running.taskId());
+		assertStoredAsUninterrupted(finished);
+	}
+
+	@Test
+	void aFrozenRunReleasedToFailedThatWakesAfterItsMessageMovedOnDeletesNothingAndARestartEndsWithItsBytes()
+			throws Exception {
+		Running running = startBulkyExportAndCatchItInItsSecondFile("seq.min=-16");
+		String other = running.node().equals("node-a") ? "node-b" : "node-a";
+		ServiceJvm frozen = nodes.get(running.node());
+		List<String> storedBefore;
+		int eventsAtRelease;
+
+		frozen.freeze();
+		try {
+			ExportTask silent = this.tasks.find(running.taskId()).orElseThrow();
+			storedBefore = storedKeys(silent);
+			assertThat(this.running.release(silent, new TaskError(ErrorCode.INTERRUPTED, "Taken from a silent node."),
+					false, "released for good by the test")).isTrue();
+			eventsAtRelease = this.tasks.events(running.taskId()).size();
+			// the held message comes back and the other node receives it (the task is Failed: it only tells the
+			// owner), so the woken node can no longer keep its message either: its run ends STOPPED
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+				.until(() -> Mails.mentioning(running.taskId()).size() == 1);
+		}
+		finally {
+			frozen.thaw();
+		}
+
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> fencedWarnings(frozen, running.taskId()), (lines) -> lines.size() == 1);
+		assertWroteNothingSinceRelease(running, frozen, eventsAtRelease, storedBefore);
+		assertThat(this.tasks.find(running.taskId()).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+
+		long latest = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+			.until(() -> latestExecution(running.taskId()), (execution) -> execution.status().matches("FAILED|STOPPED"))
+			.id();
+		assertThat(nodes.get(other).send("POST", "/api/v1/admin/executions/" + latest + "/restart").statusCode())
+			.isEqualTo(202);
+		ExportTask finished = awaitSucceeded(running.taskId());
+		assertStoredAsUninterrupted(finished);
+	}
+
+	@Test
+	void anOperatorCannotAbandonNorRestartAnExecutionThatIsNotItsExportsLatest() throws Exception {
+		Running running = startBulkyExportAndCatchItMidway("seq.min=-17");
+		long first = this.tasks.find(running.taskId()).orElseThrow().jobExecutionId();
+		nodes.remove(running.node()).kill();
+		stack().s3Proxy().restore();
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+			.until(() -> event(running.taskId(), TaskEventType.RESUMED), (event) -> event != null);
+		long current = this.tasks.find(running.taskId()).orElseThrow().jobExecutionId();
+		ServiceJvm node = nodes.values().iterator().next();
+
+		for (String action : List.of("abandon", "restart")) {
+			var answer = node.send("POST", "/api/v1/admin/executions/" + first + "/" + action);
+			assertThat(answer.statusCode()).as(action).isEqualTo(409);
+			assertThat(this.json.readTree(answer.body()).path("latestExecutionId").asLong()).as(action)
+				.isEqualTo(current);
+		}
+		JsonNode older = this.json.readTree(node.send("GET", "/api/v1/admin/executions/" + first).body());
+		assertThat(older.path("latest").asBoolean()).isFalse();
+		ExportTask finished = awaitSucceeded(running.taskId());
+		assertThat(finished.attempts()).isEqualTo(2);
+	}
+
+	@Test
 	void aCancelAcceptedByOneNodeStopsTheExportRunningOnTheOtherAndLeavesNothingInTheBucket() throws Exception {
 		Running running = startBulkyExportAndCatchItMidway("seq.min=-14");
 		String other = running.node().equals("node-a") ? "node-b" : "node-a";
@@ -280,6 +442,77 @@ class ClusterQueueTest extends IntegrationTest {
 				.until(() -> watch.uploadedParts(folder) >= 2);
 			return new Running(taskId, this.tasks.find(taskId).orElseThrow().node());
 		}
+	}
+
+	/** An export of the bulky index, caught once its first file is stored and a part of its second uploaded. */
+	private Running startBulkyExportAndCatchItInItsSecondFile(String query) throws Exception {
+		uninterrupted();
+		stack().s3Proxy().throttleUploads(5_000_000);
+		try (BucketWatch watch = new BucketWatch(stack().s3Endpoint(), LocalStack.BUCKET)) {
+			JsonNode created = this.json.readTree(nodes.get("node-a").send("POST", "/api/v1/exports/bulky?" + query).body());
+			String taskId = created.path("taskId").asString();
+			String folder = this.bucket.folder("bulky", Instant.parse(created.path("createdAt").asString()), taskId);
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+				.until(() -> event(taskId, TaskEventType.FILE_STORED) != null && watch.uploadedParts(folder) >= 1);
+			return new Running(taskId, this.tasks.find(taskId).orElseThrow().node());
+		}
+	}
+
+	/**
+	 * The woken run of {@code frozen} wrote nothing since its task was released: no event, no stored file removed or
+	 * added, no upload aborted (its log says nothing of the bucket for the task).
+	 */
+	private void assertWroteNothingSinceRelease(Running running, ServiceJvm frozen, int eventsAtRelease,
+			List<String> storedBefore) throws IOException {
+		List<TaskEvent> events = this.tasks.events(running.taskId());
+		List<String> since = events.subList(eventsAtRelease, events.size()).stream()
+			.takeWhile((event) -> event.detail() == null || !event.detail().startsWith("Pending -> Processing"))
+			.map((event) -> event.type() + " " + event.detail())
+			.toList();
+		assertThat(since).as("events after the release, before another run took the task")
+			.noneMatch((event) -> event.contains(running.node()) || event.startsWith("FILE_STORED")
+					|| event.startsWith("RESUMED") || event.startsWith("HANDED_BACK"));
+		ExportTask now = this.tasks.find(running.taskId()).orElseThrow();
+		assertThat(storedKeys(now)).as("stored files").containsAll(storedBefore);
+		assertThat(frozen.logLines()).as("the woken node's bucket actions for the task")
+			.noneMatch((line) -> line.contains(running.taskId())
+					&& (line.contains("Aborted") || line.contains("remove") || line.contains("cancelled")));
+	}
+
+	/** The keys of the task's finished files in the bucket. */
+	private List<String> storedKeys(ExportTask task) {
+		return this.bucket.objects(this.bucket.folder("bulky", task.createdAt(), task.taskId())).stream()
+			.map((object) -> object.key())
+			.toList();
+	}
+
+	/** Every file the task records is in the bucket, with the bytes of an uninterrupted run. */
+	private void assertStoredAsUninterrupted(ExportTask finished) throws IOException {
+		assertThat(finished.files().stream().map(ExportFile::sha256).toList()).isEqualTo(uninterrupted());
+		for (ExportFile file : finished.files()) {
+			try (var stored = this.bucket.open(file.location())) {
+				assertThat(Sha256.hex(stored.readAllBytes())).as(file.name()).isEqualTo(file.sha256());
+			}
+		}
+	}
+
+	/** The task's latest job execution in the shared repository: its id and status. */
+	private static Execution latestExecution(String taskId) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+				postgres.password());
+				PreparedStatement query = connection.prepareStatement("SELECT e.JOB_EXECUTION_ID, e.STATUS FROM "
+						+ "BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = "
+						+ "e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'taskId' AND p.PARAMETER_VALUE = ? "
+						+ "ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1")) {
+			query.setString(1, taskId);
+			try (ResultSet result = query.executeQuery()) {
+				result.next();
+				return new Execution(result.getLong(1), result.getString(2));
+			}
+		}
+	}
+
+	private record Execution(long id, String status) {
 	}
 
 	/** The files of the same rows exported without interruption (by the test's own service). */

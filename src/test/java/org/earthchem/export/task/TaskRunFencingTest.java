@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * A run that lost its task to another run (taken over while it was paused) can change nothing of it: every write of
@@ -57,6 +58,19 @@ class TaskRunFencingTest extends IntegrationTest {
 	}
 
 	@Test
+	void aTakeOverCountsAnInterruptionAndNotAFailedAttempt() {
+		ExportTask task = runningTask(11);
+
+		takeOver(task, 12);
+		this.running.release(this.tasks.find(task.taskId()).orElseThrow(), INTERRUPTED, true, "again");
+
+		ExportTask pending = this.tasks.find(task.taskId()).orElseThrow();
+		assertThat(pending.attempts()).isEqualTo(2);
+		assertThat(pending.interruptions()).isEqualTo(2);
+		assertThat(pending.failedAttempts()).isZero();
+	}
+
+	@Test
 	void aRunWhoseTaskWasTakenOverIsFencedOnItsProgressAndLeavesTheTaskAsTheNewRunWroteIt() {
 		ExportTask task = runningTask(11);
 		TaskRun stale = this.running.run(task.taskId(), 11);
@@ -87,7 +101,7 @@ class TaskRunFencingTest extends IntegrationTest {
 		assertThatExceptionOfType(RunFencedException.class).isThrownBy(() -> stale.finish(TaskStatus.SUCCEEDED,
 				TaskChange.succeeded(this.tasks.now(), List.of(), new Progress(1, 1L))));
 		assertThatExceptionOfType(RunFencedException.class).isThrownBy(() -> stale.handBack("handed back"));
-		assertThatExceptionOfType(RunFencedException.class).isThrownBy(() -> stale.retry(INTERRUPTED, "again"));
+		assertThatExceptionOfType(RunFencedException.class).isThrownBy(() -> stale.retry(INTERRUPTED, Duration.ZERO, "again"));
 
 		ExportTask now = this.tasks.find(task.taskId()).orElseThrow();
 		assertThat(now.status()).isEqualTo(TaskStatus.PROCESSING);
@@ -129,7 +143,86 @@ class TaskRunFencingTest extends IntegrationTest {
 		this.tasks.requestCancel(task.taskId(), "its owner");
 
 		assertThat(run.progress(new Progress(10, 1000L))).isFalse();
-		assertThat(run.heartbeat()).isTrue();
+		assertThatNoException().isThrownBy(run::heartbeat);
+	}
+
+	@Test
+	void aRunReleasedToPendingThatNoRunHasTakenYetCanWriteNothing() {
+		ExportTask task = runningTask(11);
+		TaskRun stale = this.running.run(task.taskId(), 11);
+
+		assertThat(this.running.release(this.tasks.find(task.taskId()).orElseThrow(), INTERRUPTED, true, "released"))
+			.isTrue();
+
+		assertRefusesEveryWrite(stale);
+		ExportTask now = this.tasks.find(task.taskId()).orElseThrow();
+		assertThat(now.status()).isEqualTo(TaskStatus.PENDING);
+		assertThat(this.tasks.events(task.taskId())).extracting(TaskEvent::detail).doesNotContain("by the stale run");
+	}
+
+	@Test
+	void aRunReleasedToFailedCanWriteNothingNorEndItAgain() {
+		ExportTask task = runningTask(11);
+		TaskRun stale = this.running.run(task.taskId(), 11);
+
+		assertThat(this.running.release(this.tasks.find(task.taskId()).orElseThrow(),
+				new TaskError(ErrorCode.INTERRUPTED, "It failed."), false, "released for good")).isTrue();
+
+		assertRefusesEveryWrite(stale);
+		assertThat(this.tasks.find(task.taskId()).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+	}
+
+	@Test
+	void aRunThatHandedItsTaskBackCanWriteNothingMoreAndTheNextRunTakesIt() {
+		ExportTask task = runningTask(11);
+		TaskRun handing = this.running.run(task.taskId(), 11);
+
+		assertThat(handing.handBack("handed back")).isTrue();
+
+		assertRefusesEveryWrite(handing);
+		TaskRun next = this.running.takeHandedBack(task.taskId(), 12, "node-b").orElseThrow();
+		assertThatNoException().isThrownBy(next::heartbeat);
+		assertThat(this.tasks.find(task.taskId()).orElseThrow().node()).isEqualTo("node-b");
+	}
+
+	@Test
+	void aHandedBackTaskThatNoNodeCouldResumeIsReleasedOnItsLatestRunWithNoHolder() {
+		ExportTask task = runningTask(11);
+		assertThat(this.running.run(task.taskId(), 11).handBack("handed back")).isTrue();
+
+		assertThat(this.running.release(this.tasks.find(task.taskId()).orElseThrow(), INTERRUPTED, true, "not resumed"))
+			.isTrue();
+
+		assertThat(this.tasks.find(task.taskId()).orElseThrow().status()).isEqualTo(TaskStatus.PENDING);
+	}
+
+	@Test
+	void aTaskEndedByItsRunHoldsNoRunAfterwards() {
+		ExportTask task = runningTask(11);
+		TaskRun run = this.running.run(task.taskId(), 11);
+
+		assertThat(run.finish(TaskStatus.SUCCEEDED, TaskChange.succeeded(this.tasks.now(), List.of(), new Progress(1, 1L))))
+			.isTrue();
+
+		assertThatExceptionOfType(RunFencedException.class).isThrownBy(run::heartbeat)
+			.satisfies((fence) -> assertThat(fence.current()).isNull());
+		assertThatExceptionOfType(RunFencedException.class)
+			.isThrownBy(() -> run.event(TaskEventType.FILE_STORED, "after its end"));
+	}
+
+	/** Every kind of write of the run is refused as fenced, and none lands. */
+	private void assertRefusesEveryWrite(TaskRun run) {
+		assertThatExceptionOfType(RunFencedException.class).isThrownBy(run::heartbeat)
+			.satisfies((fence) -> assertThat(fence.current()).as("no run holds it").isNull());
+		assertThatExceptionOfType(RunFencedException.class)
+			.isThrownBy(() -> run.event(TaskEventType.FILE_STORED, "by the stale run"));
+		assertThatExceptionOfType(RunFencedException.class)
+			.isThrownBy(() -> run.event(TaskEventType.RESUMED, "by the stale run"));
+		assertThatExceptionOfType(RunFencedException.class).isThrownBy(() -> run.progress(new Progress(900, 1000L)));
+		assertThatExceptionOfType(RunFencedException.class).isThrownBy(() -> run.handBack("by the stale run"));
+		assertThatExceptionOfType(RunFencedException.class).isThrownBy(() -> run.retry(INTERRUPTED, Duration.ZERO, "by the stale run"));
+		assertThatExceptionOfType(RunFencedException.class).isThrownBy(() -> run.finish(TaskStatus.CANCELLED,
+				TaskChange.cancelled(this.tasks.now())));
 	}
 
 	@Test

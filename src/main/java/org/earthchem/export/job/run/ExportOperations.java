@@ -79,9 +79,9 @@ public class ExportOperations {
 			throw new ExecutionConflictException("Export " + task.taskId()
 					+ " was cancelled; a cancelled export does not resume. Ask its owner to request it again.");
 		}
-		if (task.status() != TaskStatus.FAILED || !isLatest(execution, task)) {
+		requireLatest(execution, task, "restarted");
+		if (task.status() != TaskStatus.FAILED) {
 			throw new ExecutionConflictException("Export " + task.taskId() + " is " + task.status().label()
-					+ (isLatest(execution, task) ? "" : " and has a later execution")
 					+ "; only the latest execution of a Failed export can be restarted.");
 		}
 		if (!this.tasks.transition(task.taskId(), TaskStatus.FAILED, TaskStatus.PENDING, TaskChange.requeued())) {
@@ -133,6 +133,7 @@ public class ExportOperations {
 	public JobExecution abandon(long executionId, String operator) {
 		JobExecution execution = execution(executionId);
 		ExportTask task = task(execution);
+		requireLatest(execution, task, "abandoned");
 		if (RUNNING.contains(execution.getStatus())) {
 			if (task.status() == TaskStatus.PROCESSING && !this.running.isSilent(task.taskId(), this.lease)) {
 				throw new ExecutionConflictException("Execution " + executionId
@@ -157,6 +158,12 @@ public class ExportOperations {
 		}
 		this.tasks.recordEvent(task.taskId(), TaskEventType.STATUS_CHANGED,
 				"execution " + executionId + " abandoned by operator " + operator);
+		if (this.tasks.find(task.taskId()).map((now) -> now.status().isActive()).orElse(false)) {
+			// taken again meanwhile: its new run owns the upload
+			log.info("Export {}: execution {} abandoned by {}; the export is active again", task.taskId(), executionId,
+					operator);
+			return execution;
+		}
 		// it never resumes: the bucket need not keep its unfinished upload
 		try {
 			this.bucket.abortUnfinished(this.bucket.folder(task.source(), task.createdAt(), task.taskId()));
@@ -202,8 +209,15 @@ public class ExportOperations {
 					+ " (" + taskId + ") no longer exists."));
 	}
 
-	private static boolean isLatest(JobExecution execution, ExportTask task) {
-		return task.jobExecutionId() == null || task.jobExecutionId() <= execution.getId();
+	/**
+	 * Only the task's latest execution may be restarted or abandoned: an older one's task is held, or was, by a later
+	 * run, which an action on the older one must not touch.
+	 * @throws ExecutionConflictException naming the latest execution, when this is not it
+	 */
+	private static void requireLatest(JobExecution execution, ExportTask task, String action) {
+		if (task.jobExecutionId() != null && task.jobExecutionId() > execution.getId()) {
+			throw new LaterExecutionException(execution.getId(), task.taskId(), task.jobExecutionId(), action);
+		}
 	}
 
 }

@@ -60,14 +60,15 @@ public class ExportRecovery {
 	boolean takeOver(ExportTask task) {
 		recoverExecution(task.taskId());
 		TaskError error = ExportFailures.interrupted();
-		boolean retry = this.retries.hasAttemptsLeft(task.attempts());
+		boolean retry = this.retries.mayTakeOver(task);
 		String detail = "taken over from run " + task.jobExecutionId() + " on " + task.node() + " (no heartbeat for "
-				+ this.lease.toSeconds() + " s); " + this.retries.detail(task, error);
-		if (!this.running.release(task, error, retry, detail)) {
+				+ this.lease.toSeconds() + " s); " + (retry ? this.retries.takeOverDetail(task)
+						: "interrupted " + task.interruptions() + " times already, it stops");
+		if (!this.running.release(task, retry ? error : ExportFailures.forGood(error, task.taskId()), retry, detail)) {
 			return false;
 		}
 		log.warn("Export {} was interrupted (run {} on {} silent for {}); {}", task.taskId(), task.jobExecutionId(),
-				task.node(), this.lease, retry ? "taking it over" : "no attempt left, it failed");
+				task.node(), this.lease, retry ? "taking it over" : "interrupted too often, it failed");
 		if (retry) {
 			this.metrics.retried(task, error.code().name());
 		}

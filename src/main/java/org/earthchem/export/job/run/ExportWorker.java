@@ -19,7 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
  * Runs the export of a task whose queue message a node received, on this node's worker pool, and says what becomes
  * of the message: deleted once the task is final, back after a back-off for a retry, back after a lease when another
  * node runs it, to the dead-letter queue when attempts are exhausted, to another node when this one stops. A task
- * whose node died is taken over; one that a stopping node handed back is resumed.
+ * whose node died is taken over; one that a stopping node handed back is resumed. A Pending task's message only wakes
+ * the worker: it starts the oldest export that may start ({@link StartOrder}), first in, first out.
  */
 public class ExportWorker {
 
@@ -41,11 +42,14 @@ public class ExportWorker {
 
 	private final ApplicationEventPublisher events;
 
+	private final StartOrder order;
+
 	private final AtomicInteger running = new AtomicInteger();
 
 	public ExportWorker(TaskStore tasks, ExportLauncher launcher, ExecutionEnds ends, ExportRecovery recovery,
-			RetryPlan retries, Duration lease, NodeStopping stopping, ApplicationEventPublisher events) {
+			RetryPlan retries, Duration lease, NodeStopping stopping, ApplicationEventPublisher events, StartOrder order) {
 		this.events = events;
+		this.order = order;
 		this.stopping = stopping;
 		this.tasks = tasks;
 		this.launcher = launcher;
@@ -101,13 +105,47 @@ public class ExportWorker {
 			task = this.tasks.find(taskId).orElseThrow();
 		}
 		if (task.status() == TaskStatus.PENDING) {
-			task = runToEnd(task);
+			return startNext(task);
 		}
-		else if (!noticed(task)) {
+		if (!noticed(task)) {
 			// final before this receive, its mail claimed by a node that has not sent it yet (or died sending it)
 			return RunOutcome.later(this.lease);
 		}
 		return outcome(task);
+	}
+
+	/**
+	 * A Pending task's message woke this worker: it starts the oldest export that may start now, which is the
+	 * message's own task only when none accepted before it waits.
+	 */
+	private RunOutcome startNext(ExportTask woken) {
+		java.util.Optional<Duration> outage = this.order.outage();
+		if (outage.isPresent()) {
+			// the search cluster does not answer: this node starts nothing until it does
+			log.debug("Export {} waits: the search cluster does not answer", woken.taskId());
+			return RunOutcome.later(outage.get());
+		}
+		ExportTask next = this.order.claimNext().orElse(null);
+		if (next == null) {
+			// every export that may start is being started by another worker, or waits out its retry's back-off
+			return RunOutcome.later(this.order.waitFor(woken, this.tasks.now()));
+		}
+		if (!next.taskId().equals(woken.taskId())) {
+			return RunOutcome.first(next);
+		}
+		return outcome(runToEnd(next));
+	}
+
+	/**
+	 * Runs an export this worker claimed instead of its message's task ({@link RunOutcome.Kind#FIRST}), blocking the
+	 * calling thread meanwhile; what becomes of the export afterwards is its own message's business, but for a hand-back.
+	 */
+	public RunOutcome runClaimed(ExportTask claimed) {
+		if (this.stopping.isStopping()) {
+			this.order.giveUp(claimed);
+			return RunOutcome.done();
+		}
+		return outcome(runToEnd(claimed));
 	}
 
 	/** Has the owner of a final task told (again, if its mail may be lost with the node that ended it). */
@@ -146,6 +184,7 @@ public class ExportWorker {
 		}
 		catch (RuntimeException ex) {
 			this.ends.forget(launch);
+			this.order.giveUp(task);
 			log.error("Export {} could not be started", task.taskId(), ex);
 		}
 		catch (InterruptedException ex) {

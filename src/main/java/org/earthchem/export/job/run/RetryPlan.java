@@ -31,9 +31,20 @@ public class RetryPlan {
 		this.properties = properties;
 	}
 
-	/** Whether a task that has taken {@code attempts} attempts may take another. */
-	boolean hasAttemptsLeft(int attempts) {
-		return attempts < this.properties.maxAttempts();
+	/**
+	 * Whether a task whose attempt failed may take another: attempts count failures of the export itself, not its
+	 * interruptions (a silent node's run taken over).
+	 */
+	boolean hasAttemptsLeft(ExportTask task) {
+		return task.failedAttempts() < this.properties.maxAttempts();
+	}
+
+	/**
+	 * Whether a task whose run's node went silent may be taken over once more: its interruptions have a bound of their
+	 * own ({@code export.max-interruptions}), so that an export that brings its nodes down does not go round for ever.
+	 */
+	boolean mayTakeOver(ExportTask task) {
+		return task.interruptions() < this.properties.maxInterruptions();
 	}
 
 	/**
@@ -41,23 +52,29 @@ public class RetryPlan {
 	 * @return whether another attempt is due (else the failure stands)
 	 */
 	public boolean retry(TaskRun run, ExportTask task, TaskError error) {
-		if (!hasAttemptsLeft(task.attempts())) {
+		if (!hasAttemptsLeft(task)) {
 			log.warn("Export {} failed for good after {} attempt(s): {}", task.taskId(), task.attempts(), error.code());
 			return false;
 		}
-		if (!run.retry(error, detail(task, error))) {
+		if (!run.retry(error, backoff(task.failedAttempts()), detail(task, error))) {
 			return false;
 		}
 		this.metrics.retried(task, error.code().name());
-		log.info("Export {} failed ({}); attempt {} of {} in {} ms", task.taskId(), error.code(), task.attempts() + 1,
-				this.properties.maxAttempts(), backoff(task.attempts()).toMillis());
+		log.info("Export {} failed ({}); attempt {} of {} in {} ms", task.taskId(), error.code(),
+				task.failedAttempts() + 1, this.properties.maxAttempts(), backoff(task.failedAttempts()).toMillis());
 		return true;
 	}
 
 	/** The RETRY_SCHEDULED event's words. */
 	String detail(ExportTask task, TaskError error) {
-		return "attempt " + (task.attempts() + 1) + " of " + this.properties.maxAttempts() + " in "
-				+ backoff(task.attempts()).toMillis() + " ms after " + error.code();
+		return "attempt " + (task.failedAttempts() + 1) + " of " + this.properties.maxAttempts() + " in "
+				+ backoff(task.failedAttempts()).toMillis() + " ms after " + error.code();
+	}
+
+	/** The RETRY_SCHEDULED event's words for a takeover: at once, and not a failed attempt. */
+	String takeOverDetail(ExportTask task) {
+		return "interruption " + (task.interruptions() + 1) + " of " + this.properties.maxInterruptions()
+				+ ", at once; attempt " + task.failedAttempts() + " of " + this.properties.maxAttempts() + " goes on";
 	}
 
 	/** The wait before the attempt after {@code attempts} attempts. */
@@ -68,7 +85,7 @@ public class RetryPlan {
 	/** Whether a failed task may never run again by itself (it waits for an operator, in the dead-letter queue). */
 	boolean exhausted(ExportTask task) {
 		return task.status() == TaskStatus.FAILED && task.error() != null && ExportFailures.isTransient(task.error())
-				&& task.attempts() >= this.properties.maxAttempts();
+				&& (task.failedAttempts() >= this.properties.maxAttempts() || !mayTakeOver(task));
 	}
 
 }

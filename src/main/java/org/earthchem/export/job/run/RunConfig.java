@@ -7,8 +7,12 @@ import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.metrics.ExportMetrics;
 import org.earthchem.export.storage.ExportBucket;
 import org.earthchem.export.task.RunningTasks;
+import org.earthchem.export.task.QueueClaims;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.job.Job;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
@@ -89,11 +93,20 @@ class RunConfig {
 	}
 
 	@Bean
+	StartOrder exportStartOrder(QueueClaims queueClaims, NodeId exportNode, ExportJobProperties properties,
+			@Qualifier("searchClusterHealthIndicator") HealthIndicator searchClusterHealth) {
+		// the indicator answers from its last check for export.health.cache-ttl (HealthChecks)
+		return new StartOrder(queueClaims, exportNode, properties.lease(),
+				() -> Status.UP.equals(searchClusterHealth.health().getStatus()));
+	}
+
+	@Bean
 	ExportWorker exportWorker(TaskStore tasks, ExportLauncher exportLauncher, ExecutionEnds exportExecutionEnds,
 			ExportRecovery exportRecovery, RetryPlan exportRetryPlan, ExportJobProperties properties,
-			NodeStopping exportNodeStopping, ApplicationEventPublisher events, MeterRegistry registry) {
+			NodeStopping exportNodeStopping, ApplicationEventPublisher events, MeterRegistry registry,
+			StartOrder exportStartOrder) {
 		ExportWorker worker = new ExportWorker(tasks, exportLauncher, exportExecutionEnds, exportRecovery,
-				exportRetryPlan, properties.lease(), exportNodeStopping, events);
+				exportRetryPlan, properties.lease(), exportNodeStopping, events, exportStartOrder);
 		Gauge.builder("export.tasks.running", worker, ExportWorker::running)
 			.description("Exports this node runs now")
 			.register(registry);
