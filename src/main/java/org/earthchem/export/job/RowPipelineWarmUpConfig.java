@@ -2,6 +2,8 @@ package org.earthchem.export.job;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.json.JsonFactory;
 
 import org.earthchem.export.job.run.NodeId;
@@ -19,12 +21,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The warm-ups of the row pipeline ({@link RowPipelineWarmUp}) and then of the AWS clients ({@link ClientWarmUp}) on a
- * thread of their own once the service has started, and their
+ * thread of their own once the service has started and its sources are checked against the search cluster (a node
+ * that could not reach the cluster at start warms up once it could), and their
  * health: out of service (so not ready, and a load balancer or {@code make run}'s wait holds back) until it is done.
  * The queue listener does not wait: an export that arrives meanwhile runs, only slower.
  */
 @Configuration(proxyBeanMethods = false)
 class RowPipelineWarmUpConfig {
+
+	private static final Logger log = LoggerFactory.getLogger(RowPipelineWarmUpConfig.class);
 
 	private final AtomicBoolean warmed = new AtomicBoolean();
 
@@ -44,29 +49,37 @@ class RowPipelineWarmUpConfig {
 
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> rowPipelineWarmUpStart(RowPipelineWarmUp warmUp,
-			ClientWarmUp clientWarmUp, ExportJobProperties properties) {
+			ClientWarmUp clientWarmUp, ExportJobProperties properties, SourceCatalog sources) {
 		return (event) -> {
 			if (properties.warmUpRows() == 0 && properties.warmUpRequests() == 0 && properties.warmUpParts() == 0) {
 				this.warmed.set(true);
 				return;
 			}
-			Thread thread = new Thread(() -> {
-				try {
-					if (properties.warmUpRows() > 0) {
-						warmUp.run();
-					}
-					if (properties.warmUpRequests() > 0 || properties.warmUpParts() > 0) {
-						clientWarmUp.run();
-					}
-					CompilerSettling.await(properties.warmUpCompilerWait());
-				}
-				finally {
-					this.warmed.set(true);
-				}
-			}, "row-pipeline-warm-up");
-			thread.setDaemon(true);
-			thread.start();
+			if (!sources.isChecked()) {
+				log.info("The warm-ups wait until the sources are checked against the search cluster");
+			}
+			sources.whenChecked("the start of the warm-ups", () -> start(warmUp, clientWarmUp, properties));
 		};
+	}
+
+	/** The warm-ups on a thread of their own; ready (warmed) once they are done, whatever they met. */
+	private void start(RowPipelineWarmUp warmUp, ClientWarmUp clientWarmUp, ExportJobProperties properties) {
+		Thread thread = new Thread(() -> {
+			try {
+				if (properties.warmUpRows() > 0) {
+					warmUp.run();
+				}
+				if (properties.warmUpRequests() > 0 || properties.warmUpParts() > 0) {
+					clientWarmUp.run();
+				}
+				CompilerSettling.await(properties.warmUpCompilerWait());
+			}
+			finally {
+				this.warmed.set(true);
+			}
+		}, "row-pipeline-warm-up");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	@Bean

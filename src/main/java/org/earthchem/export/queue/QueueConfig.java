@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.earthchem.export.job.ExportJobProperties;
 import org.earthchem.export.job.run.ExportWorker;
+import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.task.PendingTasks;
 import org.earthchem.export.task.TaskStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,7 +24,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 
-/** Wires the SQS queue: its setup, sending, the listener that runs exports, the reconciler and the graceful stop. */
+/**
+ * Wires the SQS queue: its setup, sending, the listener that runs exports (started once the sources are checked), the
+ * reconciler and the graceful stop.
+ */
 @Configuration(proxyBeanMethods = false)
 class QueueConfig {
 
@@ -61,8 +65,16 @@ class QueueConfig {
 				// a stopping node hands its exports back at their next chunk: seconds, not minutes
 				.listenerShutdownTimeout(Duration.ofSeconds(60))
 				// continues the trace the message carries
-				.observationRegistry(observationRegistry))
+				.observationRegistry(observationRegistry)
+				// started by ListenerStart once the sources are checked, not with the context
+				.autoStartup(false))
 			.build();
+	}
+
+	@Bean
+	ListenerStart exportListenerStart(SourceCatalog sources, MessageListenerContainerRegistry listeners,
+			ExportWorker exportWorker, QueueProperties properties) {
+		return new ListenerStart(sources, listeners, exportWorker, properties.name());
 	}
 
 	@Bean

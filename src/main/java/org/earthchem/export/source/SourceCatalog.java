@@ -3,30 +3,55 @@ package org.earthchem.export.source;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sources this service exports, read from the source folder and checked against the live index mappings at
- * start: a wrong file stops the service with a message naming the file, the key and the problem.
+ * The sources this service exports, read from the source folder at start (a file that cannot be read stops the
+ * service) and checked against the live index mappings by {@link SourceCheck}: a source whose index does not exist or
+ * lacks a field it names stops the service with a message naming the file, the key and the problem. Until the check
+ * has read every mapping (the search cluster may be out of reach while the node starts), the catalog answers nothing:
+ * each question throws a {@link SourcesNotCheckedException}, which the API answers {@code 503}.
  */
 public class SourceCatalog {
 
 	private static final Logger log = LoggerFactory.getLogger(SourceCatalog.class);
 
-	private final Map<String, SourceDefinition> sources = new LinkedHashMap<>();
-
-	private final Map<String, IndexMapping> mappings = new LinkedHashMap<>();
+	private final List<SourceDefinition> definitions;
 
 	private final SearchRequestParser parser = new SearchRequestParser();
 
-	SourceCatalog(SourceProperties properties, SearchCluster cluster) {
-		for (SourceDefinition source : SourceFiles.load(properties.sourcesDir())) {
+	/** The sources and their mappings once checked; null until then. */
+	private volatile Checked checked;
+
+	private final CompletableFuture<Void> whenChecked = new CompletableFuture<>();
+
+	SourceCatalog(SourceProperties properties) {
+		this.definitions = SourceFiles.load(properties.sourcesDir());
+	}
+
+	/**
+	 * Reads the mapping of every source's index and checks the source against it; once every source passes, the
+	 * catalog answers. Does nothing when already checked.
+	 * @throws SearchUnavailableException the search cluster could not be reached, or answered 429 or 5xx: worth
+	 * checking again later
+	 * @throws SourceDefinitionException the cluster answered and a source is wrong for it (its index does not exist,
+	 * a field it names is not in the mapping, …): checking again will not help
+	 */
+	synchronized void check(SearchCluster cluster) {
+		if (this.checked != null) {
+			return;
+		}
+		Map<String, SourceDefinition> sources = new LinkedHashMap<>();
+		Map<String, IndexMapping> mappings = new LinkedHashMap<>();
+		for (SourceDefinition source : this.definitions) {
 			IndexMapping mapping;
 			try {
 				mapping = cluster.mapping(source.index());
@@ -36,29 +61,61 @@ public class SourceCatalog {
 						+ "' cannot be read from the search cluster (" + ex.getMessage() + ")");
 			}
 			SourceMappingCheck.check(source, mapping);
-			this.sources.put(source.name(), source);
-			this.mappings.put(source.name(), mapping);
+			sources.put(source.name(), source);
+			mappings.put(source.name(), mapping);
+		}
+		for (SourceDefinition source : sources.values()) {
 			log.info("Source {} ({}): index {}, {} columns, {} parameters", source.name(), source.file(),
-					source.index(), mapping.leaves().size(), source.parameters().size());
+					source.index(), mappings.get(source.name()).leaves().size(), source.parameters().size());
 		}
-		if (this.sources.isEmpty()) {
-			throw new SourceDefinitionException(properties.sourcesDir() + ": no source files (*.yml) found");
-		}
+		this.checked = new Checked(Collections.unmodifiableMap(sources), Collections.unmodifiableMap(mappings));
+		this.whenChecked.complete(null);
 	}
 
+	/** Whether every source has been checked against its index mapping, so that the catalog answers. */
+	public boolean isChecked() {
+		return this.checked != null;
+	}
+
+	/**
+	 * Runs the action once the sources are checked: at once, on this thread, when they are; otherwise on the thread
+	 * that checks them. An action that fails is logged, and the others still run.
+	 */
+	public void whenChecked(String what, Runnable action) {
+		this.whenChecked.thenRun(() -> {
+			try {
+				action.run();
+			}
+			catch (RuntimeException ex) {
+				log.error("Once the sources were checked, {} failed", what, ex);
+			}
+		});
+	}
+
+	private Checked checked() {
+		Checked checked = this.checked;
+		if (checked == null) {
+			throw new SourcesNotCheckedException();
+		}
+		return checked;
+	}
+
+	/** Every source, once checked. */
 	public List<SourceDefinition> all() {
-		return List.copyOf(this.sources.values());
+		return List.copyOf(checked().sources().values());
 	}
 
+	/** The named source, once checked. */
 	public Optional<SourceDefinition> find(String name) {
-		return Optional.ofNullable(this.sources.get(name));
+		return Optional.ofNullable(checked().sources().get(name));
 	}
 
-	/** The named source, or an {@link UnknownSourceException}. */
+	/** The named source, or an {@link UnknownSourceException}, once checked. */
 	public SourceDefinition require(String name) {
-		SourceDefinition source = this.sources.get(name);
+		Map<String, SourceDefinition> sources = checked().sources();
+		SourceDefinition source = sources.get(name);
 		if (source == null) {
-			throw new UnknownSourceException(name, this.sources.keySet());
+			throw new UnknownSourceException(name, sources.keySet());
 		}
 		return source;
 	}
@@ -69,7 +126,7 @@ public class SourceCatalog {
 	 */
 	public Optional<ColumnType> fieldType(SourceDefinition source, String parameter) {
 		ParameterDefinition definition = source.parameters().get(parameter);
-		IndexMapping mapping = this.mappings.get(source.name());
+		IndexMapping mapping = checked().mappings().get(source.name());
 		if (definition == null || mapping == null) {
 			return Optional.empty();
 		}
@@ -78,7 +135,7 @@ public class SourceCatalog {
 
 	/** Validates a request's search parameters against the source and the mapping checked at start. */
 	public ExportQuery parse(SourceDefinition source, Map<String, List<String>> parameters) {
-		return this.parser.parse(source, this.mappings.get(source.name()), parameters);
+		return this.parser.parse(source, checked().mappings().get(source.name()), parameters);
 	}
 
 	/** Rebuilds the query of a stored task from its canonical query string, against a given mapping. */
@@ -96,6 +153,10 @@ public class SourceCatalog {
 		parameters.put(ReservedParameter.FILE_TYPE.urlName(), List.of(fileType.extension()));
 		parameters.put(ReservedParameter.COMPRESSION.urlName(), List.of(compression.value()));
 		return this.parser.parse(source, mapping, parameters);
+	}
+
+	/** The checked sources by name, and the mapping each was checked against. */
+	private record Checked(Map<String, SourceDefinition> sources, Map<String, IndexMapping> mappings) {
 	}
 
 }
