@@ -39,7 +39,8 @@ public class SourceCatalog {
 
 	/**
 	 * Reads the mapping of every source's index and checks the source against it; once every source passes, the
-	 * catalog answers. Does nothing when already checked.
+	 * catalog answers (the actions waiting for it run at {@link #announceChecked()}). Does nothing when already
+	 * checked.
 	 * @throws SearchUnavailableException the search cluster could not be reached, or answered 429 or 5xx: worth
 	 * checking again later
 	 * @throws SourceDefinitionException the cluster answered and a source is wrong for it (its index does not exist,
@@ -69,7 +70,13 @@ public class SourceCatalog {
 					source.index(), mappings.get(source.name()).leaves().size(), source.parameters().size());
 		}
 		this.checked = new Checked(Collections.unmodifiableMap(sources), Collections.unmodifiableMap(mappings));
-		this.whenChecked.complete(null);
+	}
+
+	/** Runs the actions waiting for the check ({@link #whenChecked}), once it has passed. */
+	void announceChecked() {
+		if (this.checked != null) {
+			this.whenChecked.complete(null);
+		}
 	}
 
 	/** Whether every source has been checked against its index mapping, so that the catalog answers. */

@@ -71,7 +71,9 @@ final class SourceCheck implements SmartInitializingSingleton, DisposableBean {
 		}
 		catch (SearchUnavailableException ex) {
 			failed(ex);
+			return;
 		}
+		this.catalog.announceChecked();
 	}
 
 	/** Checks that could not reach the search cluster so far. */
@@ -135,6 +137,7 @@ final class SourceCheck implements SmartInitializingSingleton, DisposableBean {
 		}
 		log.info("Sources checked against the search cluster at check {}, {} s after the first: this node takes "
 				+ "exports", this.failedChecks + 1, (System.nanoTime() - this.firstCheckNanos) / 1_000_000_000L);
+		this.catalog.announceChecked();
 	}
 
 	/** A wait as an operator reads it: {@code 4 s}, {@code 250 ms}. */

@@ -29,6 +29,8 @@ class SourceConfig {
 	private static void stop(ConfigurableApplicationContext context) {
 		AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
 		Thread stopping = new Thread(() -> System.exit(SpringApplication.exit(context, () -> 1)), "source-check-stop");
+		// not a daemon like the check's thread it is made on: the JVM must not end (with 0) before it calls exit
+		stopping.setDaemon(false);
 		stopping.start();
 	}
 

@@ -143,6 +143,19 @@ public final class ServiceJvm implements AutoCloseable {
 		return java.nio.file.Files.readAllLines(this.log);
 	}
 
+	/** Whether the JVM still runs. */
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Waits until the JVM ends by itself (a node that stops on its own); its exit code. */
+	public int awaitExit(Duration atMost) throws InterruptedException {
+		if (!this.process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("the service still runs after " + atMost);
+		}
+		return this.process.exitValue();
+	}
+
 	/** SIGKILL: no shutdown hook, no listener, nothing gets a chance to tidy up. */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor();
