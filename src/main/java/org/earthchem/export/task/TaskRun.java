@@ -44,7 +44,8 @@ public final class TaskRun {
 
 	/**
 	 * Records progress while the task is Processing, held by this run, and nobody asked to cancel it.
-	 * @return false when the run should stop: a cancel was requested or the task left Processing
+	 * @return false when the run should stop because a cancel was requested
+	 * @throws RunFencedException when the run no longer holds its task (it was released, taken, or ended)
 	 */
 	public boolean progress(Progress progress) {
 		Map<String, AttributeValue> values = new HashMap<>();

@@ -183,7 +183,7 @@ class TaskStoreTest extends IntegrationTest {
 	}
 
 	@Test
-	void progressIsRecordedOnlyWhileProcessing() {
+	void progressIsRecordedOnlyWhileProcessingAndARunWhoseTaskEndedIsFenced() {
 		ExportTask task = processingTask();
 		TaskRun run = this.running.run(task.taskId(), 42);
 		assertThat(run.progress(new Progress(10, 100L))).isTrue();
@@ -191,7 +191,9 @@ class TaskStoreTest extends IntegrationTest {
 
 		this.tasks.transition(task.taskId(), TaskStatus.PROCESSING, TaskStatus.CANCELLED,
 				TaskChange.cancelled(this.tasks.now()));
-		assertThat(run.progress(new Progress(50, 100L))).isFalse();
+		// the transition ended the run's hold: the run has lost its task
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(RunFencedException.class)
+			.isThrownBy(() -> run.progress(new Progress(50, 100L)));
 
 		assertThat(this.tasks.find(task.taskId()).orElseThrow().progress()).isEqualTo(new Progress(10, 100L));
 	}
