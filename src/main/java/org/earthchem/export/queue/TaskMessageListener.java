@@ -103,7 +103,10 @@ class TaskMessageListener {
 			case DEAD_LETTER -> deadLetter(taskId, (messageId != null) ? messageId : UUID.randomUUID().toString(),
 					visibility, acknowledgement);
 			case HAND_BACK -> {
-				if (this.worker.isStopping()) {
+				if (this.worker.isStopping() || this.worker.releaseRequested(taskId)) {
+					// this node's own run handed the export back (the node stops, or it could not keep this message
+					// hidden): a fresh message, for another node to resume it at once; the receives of this message
+					// (every lease it came back while the run went on) are not failed resumes
 					handBack(taskId, visibility, acknowledgement);
 				}
 				else {
