@@ -121,11 +121,11 @@ public class ExportJobConfig {
 	@Bean
 	Step prepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TaskStore tasks,
 			ExportRuns exportRuns, SourceCatalog sources, SearchCluster cluster, ExportJobProperties properties, ExportLimits limits,
-			ObservationRegistry observationRegistry) {
+			ObservationRegistry observationRegistry, RetryTemplate pageRetries) {
 		return new StepBuilder("prepare", jobRepository)
 			.observationRegistry(observationRegistry)
-			.tasklet(new PrepareTasklet(tasks, exportRuns, sources, cluster, properties.pitKeepAlive(), limits.maxTotalRows()),
-					transactionManager)
+			.tasklet(new PrepareTasklet(tasks, exportRuns, sources, cluster, properties.pitKeepAlive(), limits.maxTotalRows(),
+					pageRetries, properties.outageLimit()), transactionManager)
 			// a restart needs a fresh point-in-time: the old one was closed when the failed run ended
 			.allowStartIfComplete(true)
 			.build();

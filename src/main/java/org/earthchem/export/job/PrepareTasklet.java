@@ -2,6 +2,8 @@ package org.earthchem.export.job;
 
 import java.time.Duration;
 
+import java.util.function.Supplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +15,8 @@ import org.earthchem.export.source.ExportQuery;
 import org.earthchem.export.source.FileType;
 import org.earthchem.export.source.IndexMapping;
 import org.earthchem.export.source.SearchCluster;
+import org.earthchem.export.source.SearchOutageException;
+import org.earthchem.export.source.SearchUnavailableException;
 import org.earthchem.export.source.SourceCatalog;
 import org.earthchem.export.source.SourceDefinition;
 import org.earthchem.export.task.ExportTask;
@@ -21,6 +25,7 @@ import org.earthchem.export.task.TaskStore;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -45,8 +50,18 @@ class PrepareTasklet implements Tasklet {
 
 	private final ExportRuns runs;
 
+	private final RetryTemplate outageWait;
+
+	private final Duration outageLimit;
+
+	/**
+	 * @param outageWait retries a call while the search cluster is unreachable, up to {@code outageLimit}: an outage at
+	 * the start of a run is waited out as one during its reading is
+	 */
 	PrepareTasklet(TaskStore tasks, ExportRuns runs, SourceCatalog sources, SearchCluster cluster, Duration keepAlive,
-			long maxTotalRows) {
+			long maxTotalRows, RetryTemplate outageWait, Duration outageLimit) {
+		this.outageWait = outageWait;
+		this.outageLimit = outageLimit;
 		this.tasks = tasks;
 		this.runs = runs;
 		this.sources = sources;
@@ -65,17 +80,17 @@ class PrepareTasklet implements Tasklet {
 		ExportPlan plan;
 		if (ExportPlan.isIn(jobContext)) {
 			ExportPlan earlier = ExportPlan.from(jobContext);
-			plan = earlier.withPointInTime(this.cluster.openPointInTime(earlier.index(), this.keepAlive));
+			plan = earlier.withPointInTime(waitingOut(() -> this.cluster.openPointInTime(earlier.index(), this.keepAlive)));
 			log.info("Export {} resumes on a new point-in-time", taskId);
 		}
 		else {
 			SourceDefinition source = this.sources.require(task.source());
-			IndexMapping mapping = this.cluster.mapping(source.index());
+			IndexMapping mapping = waitingOut(() -> this.cluster.mapping(source.index()));
 			ExportQuery query = this.sources.parse(source, mapping, task.query(), FileType.parse(task.fileType())
 				.orElseThrow(() -> new IllegalStateException("task " + taskId + " has file type " + task.fileType())),
 					Compression.of(task.compression()));
 			ColumnSet columns = ColumnSet.of(source, mapping, query.columnPrefixes());
-			String pitId = this.cluster.openPointInTime(source.index(), this.keepAlive);
+			String pitId = waitingOut(() -> this.cluster.openPointInTime(source.index(), this.keepAlive));
 			long total = countWithin(taskId, pitId, query);
 			plan = new ExportPlan(pitId, source.index(), query.queryJson(), source.sortField(), query.fileType(),
 					query.compression(), columns, total);
@@ -88,13 +103,26 @@ class PrepareTasklet implements Tasklet {
 	}
 
 	/**
+	 * A call to the search cluster, retried while it is unreachable; past the outage limit the export fails naming the
+	 * search cluster.
+	 */
+	private <T> T waitingOut(Supplier<T> call) {
+		try {
+			return this.outageWait.invoke(call);
+		}
+		catch (SearchUnavailableException ex) {
+			throw new SearchOutageException(this.outageLimit, ex);
+		}
+	}
+
+	/**
 	 * The rows the search matches on the new point-in-time, within {@code export.max-total-rows} (the index may have
 	 * grown since the request). On any failure the point-in-time is closed here, as no plan names it yet; a failure
 	 * to close it never hides why the step failed (too many rows is final, the cluster's hiccup is not).
 	 */
 	private long countWithin(String taskId, String pitId, ExportQuery query) {
 		try {
-			long total = this.cluster.count(pitId, this.keepAlive, query.queryJson());
+			long total = waitingOut(() -> this.cluster.count(pitId, this.keepAlive, query.queryJson()));
 			if (total > this.maxTotalRows) {
 				log.info("Export {} matches {} rows now, more than the limit of {}", taskId, total, this.maxTotalRows);
 				throw new TooManyRowsException(total, this.maxTotalRows);
