@@ -65,7 +65,8 @@ public class QueueClaims {
 					continue;
 				}
 				String taskId = item.get("taskId").s();
-				if (claim(taskId, claimant, now, claimFor)) {
+				// the claim's own time, read after the page: a claim that follows another's read that one as taken
+				if (claim(taskId, claimant, this.tasks.now(), claimFor)) {
 					log.debug("Export {} claimed by {}", taskId, claimant);
 					return this.tasks.find(taskId).filter((task) -> task.status() == TaskStatus.PENDING);
 				}

@@ -431,6 +431,18 @@ class ClusterQueueTest extends IntegrationTest {
 
 	/** An export of the bulky index, caught once a part of it is uploaded and checkpointed; which node runs it is the queue's choice. */
 	private Running startBulkyExportAndCatchItMidway(String query) throws Exception {
+		return startBulkyExportAndCatchIt(query, (taskId, uploadedParts) -> uploadedParts >= 2);
+	}
+
+	/** An export of the bulky index, caught once its first file is stored and a part of its second uploaded. */
+	private Running startBulkyExportAndCatchItInItsSecondFile(String query) throws Exception {
+		return startBulkyExportAndCatchIt(query,
+				(taskId, uploadedParts) -> event(taskId, TaskEventType.FILE_STORED) != null && uploadedParts >= 1);
+	}
+
+	/** An export of the bulky index, caught once {@code caught} holds of it and the parts of its unfinished upload. */
+	private Running startBulkyExportAndCatchIt(String query, java.util.function.BiPredicate<String, Integer> caught)
+			throws Exception {
 		uninterrupted();
 		// about a second a part: the export is still running when the node goes
 		stack().s3Proxy().throttleUploads(5_000_000);
@@ -438,22 +450,8 @@ class ClusterQueueTest extends IntegrationTest {
 			JsonNode created = this.json.readTree(nodes.get("node-a").send("POST", "/api/v1/exports/bulky?" + query).body());
 			String taskId = created.path("taskId").asString();
 			String folder = this.bucket.folder("bulky", Instant.parse(created.path("createdAt").asString()), taskId);
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-				.until(() -> watch.uploadedParts(folder) >= 2);
-			return new Running(taskId, this.tasks.find(taskId).orElseThrow().node());
-		}
-	}
-
-	/** An export of the bulky index, caught once its first file is stored and a part of its second uploaded. */
-	private Running startBulkyExportAndCatchItInItsSecondFile(String query) throws Exception {
-		uninterrupted();
-		stack().s3Proxy().throttleUploads(5_000_000);
-		try (BucketWatch watch = new BucketWatch(stack().s3Endpoint(), LocalStack.BUCKET)) {
-			JsonNode created = this.json.readTree(nodes.get("node-a").send("POST", "/api/v1/exports/bulky?" + query).body());
-			String taskId = created.path("taskId").asString();
-			String folder = this.bucket.folder("bulky", Instant.parse(created.path("createdAt").asString()), taskId);
 			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
-				.until(() -> event(taskId, TaskEventType.FILE_STORED) != null && watch.uploadedParts(folder) >= 1);
+				.until(() -> caught.test(taskId, watch.uploadedParts(folder)));
 			return new Running(taskId, this.tasks.find(taskId).orElseThrow().node());
 		}
 	}
