@@ -12,6 +12,7 @@ import org.earthchem.export.support.StoredTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Workers claim the oldest Pending export that may start, one at a time, in DynamoDB Local. The tasks are stored as
@@ -72,11 +73,12 @@ class QueueClaimsTest extends IntegrationTest {
 	}
 
 	@Test
-	void theTakeOfAClaimedExportRecordsTheClaimsTimeAsItsStart() throws InterruptedException {
+	void theTakeOfAClaimedExportRecordsTheClaimsTimeAsItsStart() {
 		ExportTask oldest = this.stored.pending(this.tasks, LONG_AGO);
 		Instant claimed = this.tasks.now();
 		assertThat(this.claims.claimOldest("worker-1", CLAIM)).isPresent();
-		Thread.sleep(50);
+		// the take comes measurably later than the claim
+		await().atMost(Duration.ofSeconds(1)).until(() -> this.tasks.now().isAfter(claimed.plusMillis(50)));
 
 		this.running.takePending(oldest.taskId(), 1, 1, "node-a").orElseThrow();
 
